@@ -1,0 +1,102 @@
+//! The subcommands' bodies. Each returns a message for the user on failure.
+
+use std::path::{Path, PathBuf};
+
+use crate::drill::describe::describe;
+use crate::play::{Pace, Summary, play as play_drill, run_to_end};
+use crate::scenario::{self, LoadedScenario};
+use crate::script::{self, Script};
+use crate::session;
+
+pub(super) fn validate(files: &[PathBuf]) -> Result<(), String> {
+    let mut failed = 0;
+    for file in files {
+        match scenario::load(file) {
+            Ok(loaded) => println!("{}: ok — {} ({} components, {} faults, {} actions)", file.display(), loaded.scenario.title, loaded.scenario.components.len(), loaded.scenario.faults.len(), loaded.scenario.actions.len()),
+            Err(diagnostics) => {
+                failed += 1;
+                eprintln!("{diagnostics}");
+                eprintln!("{}: {} error(s)", file.display(), diagnostics.0.len());
+            }
+        }
+    }
+    if failed == 0 { Ok(()) } else { Err(format!("{failed} of {} file(s) failed validation", files.len())) }
+}
+
+fn load_scenario(path: &Path) -> Result<LoadedScenario, String> {
+    scenario::load(path).map_err(|d| format!("{d}\n{}: the scenario does not validate; run `firedrill validate {}`", path.display(), path.display()))
+}
+
+pub(super) fn play(scenario_path: &Path, seed: u64, script_path: Option<&Path>, out: Option<&Path>, pace: Option<u32>, log: bool) -> Result<(), String> {
+    let loaded = load_scenario(scenario_path)?;
+    let script = match script_path {
+        Some(path) => script::load(path, &loaded.scenario).map_err(|d| d.to_string())?,
+        None => Script::empty(&loaded.scenario.id),
+    };
+    let drill = play_drill(&loaded, &script, seed, out, Pace(pace))?;
+    if log {
+        for entry in drill.log() {
+            println!("{}", describe(entry));
+        }
+    }
+    println!("{} — {} (seed {seed})", loaded.scenario.title, script.title);
+    println!("{}", Summary::of(&drill));
+    if let Some(out) = out {
+        println!("Session saved to {}", out.display());
+    }
+    Ok(())
+}
+
+fn read_session(path: &Path) -> Result<session::Session, String> {
+    let recovered = session::read(path).map_err(|d| d.to_string())?;
+    if let Some(damage) = &recovered.damage {
+        eprintln!("warning: {damage}");
+    }
+    Ok(recovered.session)
+}
+
+fn session_scenario(path: &Path, session: &session::Session, given: Option<&Path>) -> Result<LoadedScenario, String> {
+    let recorded = PathBuf::from(&session.header.scenario_path);
+    let candidates: Vec<PathBuf> = match given {
+        Some(p) => vec![p.to_path_buf()],
+        None => {
+            let beside = path.parent().map(|d| d.join(&recorded));
+            std::iter::once(recorded.clone()).chain(beside).collect()
+        }
+    };
+    let found = candidates.iter().find(|p| p.exists()).ok_or_else(|| format!(
+        "{}: the session's scenario file {} was not found\n  hint: pass it with --scenario PATH", path.display(), recorded.display()))?;
+    load_scenario(found)
+}
+
+pub(super) fn replay(path: &Path, check: bool, scenario: Option<&Path>, log: bool) -> Result<(), String> {
+    let session = read_session(path)?;
+    let loaded = session_scenario(path, &session, scenario)?;
+    let drill = if check {
+        session::check(&session, &loaded).map_err(|e| format!("{}: {e}", path.display()))?
+    } else {
+        session::rerun(&session, &loaded, None).map_err(|e| format!("{}: {e}", path.display()))?
+    };
+    if log {
+        for entry in drill.log() {
+            println!("{}", describe(entry));
+        }
+    }
+    if check {
+        println!("{}: replay matches the recording ({} events)", path.display(), session.events.len());
+    }
+    println!("{}", Summary::of(&drill));
+    Ok(())
+}
+
+pub(super) fn resume(path: &Path, scenario: Option<&Path>, pace: Option<u32>) -> Result<(), String> {
+    let session = read_session(path)?;
+    let loaded = session_scenario(path, &session, scenario)?;
+    let (drill, journal) = session::resume(path, &session, &loaded).map_err(|e| format!("{}: {e}", path.display()))?;
+    println!("Resuming {} at {}", loaded.scenario.title, crate::time::clock(drill.now()));
+    let script = session.header.script.clone().unwrap_or_else(|| Script::empty(&loaded.scenario.id));
+    let drill = run_to_end(drill, Some(journal), &script, Pace(pace))?;
+    println!("{}", Summary::of(&drill));
+    println!("Session saved to {}", path.display());
+    Ok(())
+}

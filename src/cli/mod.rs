@@ -1,0 +1,82 @@
+//! The `firedrill` command line: validate scenarios, play scripted drills
+//! headlessly, replay and resume sessions.
+
+mod commands;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Incident-response drill simulator.
+#[derive(Debug, Parser)]
+#[command(name = "firedrill", version, about = "Incident-response drills under the Incident Command System")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Action>,
+}
+
+/// A headless entry point.
+#[derive(Debug, Subcommand)]
+pub enum Action {
+    /// Check scenario files; every problem is reported with file:line:column and a hint.
+    Validate {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Play a scripted drill to its end with simulated people in the unscripted seats.
+    Play {
+        scenario: PathBuf,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Command script (RON); without one, simulated people hold every seat.
+        #[arg(long)]
+        script: Option<PathBuf>,
+        /// Session file to journal the drill to.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Simulated seconds per wall-clock second (default: as fast as possible).
+        #[arg(long)]
+        pace: Option<u32>,
+        /// Print every event as it happens.
+        #[arg(long)]
+        log: bool,
+    },
+    /// Re-simulate a session; with --check, verify the log matches the recording.
+    Replay {
+        session: PathBuf,
+        #[arg(long)]
+        check: bool,
+        /// The scenario file, if not where the session says.
+        #[arg(long)]
+        scenario: Option<PathBuf>,
+        /// Print every event.
+        #[arg(long)]
+        log: bool,
+    },
+    /// Continue an interrupted session to its end.
+    Resume {
+        session: PathBuf,
+        #[arg(long)]
+        scenario: Option<PathBuf>,
+        #[arg(long)]
+        pace: Option<u32>,
+    },
+}
+
+/// Runs the command line; `None` means no subcommand was given.
+pub fn run(action: Action) -> ExitCode {
+    let result = match action {
+        Action::Validate { files } => commands::validate(&files),
+        Action::Play { scenario, seed, script, out, pace, log } => commands::play(&scenario, seed, script.as_deref(), out.as_deref(), pace, log),
+        Action::Replay { session, check, scenario, log } => commands::replay(&session, check, scenario.as_deref(), log),
+        Action::Resume { session, scenario, pace } => commands::resume(&session, scenario.as_deref(), pace),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("{message}");
+            ExitCode::FAILURE
+        }
+    }
+}

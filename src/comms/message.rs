@@ -1,0 +1,130 @@
+//! Messages with a kind, mentions and time boxes, posted to channels.
+
+use serde::{Deserialize, Serialize};
+
+use crate::time::Tick;
+
+/// Sequential id of a message in one drill.
+pub type MessageId = u32;
+
+/// Where a message is posted.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Channel {
+    /// The one channel where command happens.
+    CommandPost,
+    /// A team's working channel.
+    Team(String),
+    /// Updates for executives, run by the CL.
+    Executive,
+    /// Need-to-know channel for security incidents.
+    Restricted,
+    /// A direct message between two participants (ids in sorted order).
+    Direct(String, String),
+}
+
+impl Channel {
+    /// A direct channel between two people, independent of who writes first.
+    pub fn direct(a: &str, b: &str) -> Channel {
+        if a <= b {
+            Channel::Direct(a.into(), b.into())
+        } else {
+            Channel::Direct(b.into(), a.into())
+        }
+    }
+
+    /// A short label: "#command-post", "#team-db", "DM ana/ben".
+    pub fn label(&self) -> String {
+        match self {
+            Channel::CommandPost => "#command-post".into(),
+            Channel::Team(team) => format!("#team-{team}"),
+            Channel::Executive => "#exec".into(),
+            Channel::Restricted => "#restricted".into(),
+            Channel::Direct(a, b) => format!("DM {a}/{b}"),
+        }
+    }
+}
+
+/// What a message is for; NPCs and scoring read this, not free text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum MessageKind {
+    Order,
+    Ack,
+    /// A report in Conditions / Actions / Needs form.
+    Report,
+    /// A decision proposal put to the room ("any strong objections?").
+    Proposal,
+    Decision,
+    Question,
+    StatusUpdate,
+    Chat,
+}
+
+/// One message in the drill.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Message {
+    pub id: MessageId,
+    pub at: Tick,
+    pub from: String,
+    pub channel: Channel,
+    pub kind: MessageKind,
+    pub text: String,
+    /// Participant ids named with `@id` or addressed directly.
+    pub mentions: Vec<String>,
+    /// When an order's or a report's time box runs out.
+    pub due: Option<Tick>,
+    /// The message this one answers (an ack to an order, a decision to a proposal).
+    pub reply_to: Option<MessageId>,
+}
+
+/// Ids mentioned as `@id` in a text, in order of appearance, without repeats.
+pub fn mentions_in(text: &str) -> Vec<String> {
+    let mut found: Vec<String> = Vec::new();
+    for part in text.split('@').skip(1) {
+        let id: String = part
+            .chars()
+            .take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-')
+            .collect();
+        let id = id.trim_end_matches('-').to_string();
+        if !id.is_empty() && !found.contains(&id) {
+            found.push(id);
+        }
+    }
+    found
+}
+
+/// Phrases that hand a task to nobody in particular ("can someone…").
+pub fn vague_phrases(text: &str) -> Vec<&'static str> {
+    const PHRASES: [&str; 7] = [
+        "can someone",
+        "could someone",
+        "somebody",
+        "anyone",
+        "someone should",
+        "can anybody",
+        "whoever",
+    ];
+    let lower = text.to_lowercase();
+    PHRASES.into_iter().filter(|p| lower.contains(p)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_mentions() {
+        assert_eq!(mentions_in("@ana and @ben-2, please; @ana again"), ["ana", "ben-2"]);
+        assert_eq!(mentions_in("mail me at x@ or @-"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn flags_vague_asks() {
+        assert_eq!(vague_phrases("Can someone look at the DB?"), ["can someone"]);
+        assert!(vague_phrases("@raj fail over orders-db, report in 10m").is_empty());
+    }
+
+    #[test]
+    fn direct_channels_ignore_order() {
+        assert_eq!(Channel::direct("ben", "ana"), Channel::direct("ana", "ben"));
+    }
+}

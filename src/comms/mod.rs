@@ -1,0 +1,10 @@
+//! Communication: channels, structured messages, the public status page and
+//! the Incident State Document.
+
+mod isd;
+mod message;
+mod status;
+
+pub use isd::{Isd, IsdSection};
+pub use message::{Channel, Message, MessageId, MessageKind, mentions_in, vague_phrases};
+pub use status::{StatusPost, StatusState};

@@ -1,0 +1,104 @@
+//! Commands: everything a participant can do. Humans (scripts, the app) and
+//! simulated responders issue the same commands through the same checks.
+
+use serde::{Deserialize, Serialize};
+
+use crate::comms::{Channel, IsdSection, MessageKind, StatusState};
+use crate::scenario::{Role, Severity};
+use crate::time::Dur;
+
+/// One thing a participant does.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Command {
+    /// Acknowledge a firing alert.
+    AckAlert(String),
+    /// Declare an incident; the declarer announces they are IC.
+    Declare(Severity),
+    /// Give a role to someone (the IC staffs command roles, the OL team roles).
+    Assign { role: Role, to: String, #[serde(default)] briefing: String },
+    /// Offer one's role to someone with a briefing; takes effect when they accept.
+    Handoff { role: Role, to: String, briefing: String },
+    /// Accept a role offered in a handoff.
+    AcceptHandoff(Role),
+    /// Give a role up (it returns to the IC).
+    Release(Role),
+    /// The OL forms a team under them with a named lead.
+    CreateTeam { team: String, lead: String },
+    /// Put someone on a team (by the OL or that team's lead).
+    JoinTeam { team: String, person: String },
+    /// Post a message.
+    Say { channel: Channel, kind: MessageKind, text: String },
+    /// Give an order: owner, task and time box make it well formed.
+    Order {
+        #[serde(default)]
+        to: Option<String>,
+        task: Task,
+        #[serde(default)]
+        timebox: Option<Dur>,
+        #[serde(default)]
+        text: String,
+    },
+    /// Acknowledge the latest order addressed to oneself.
+    Ack,
+    /// Report in Conditions / Actions / Needs form.
+    Report {
+        #[serde(default)]
+        to: Option<String>,
+        conditions: String,
+        actions: String,
+        needs: String,
+    },
+    /// Put a decision to the room.
+    Propose(String),
+    /// Record a decision (optionally settling the latest open proposal).
+    Decide(String),
+    /// Run a diagnostic or remediation oneself.
+    Run(String),
+    /// Post on the public status page.
+    PostStatus {
+        state: StatusState,
+        impact: String,
+        #[serde(default)]
+        components: Vec<String>,
+        #[serde(default)]
+        next_update: Option<Dur>,
+        #[serde(default)]
+        text: String,
+    },
+    /// Rewrite (or, for the timeline and decisions, append to) an ISD section.
+    EditIsd { section: IsdSection, text: String },
+    /// Close the incident once it is resolved.
+    Close,
+}
+
+/// What an order asks for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Task {
+    /// Run this action.
+    Run(String),
+    /// Find out what is wrong with a component.
+    Investigate(String),
+    /// Hold off touching anything until told.
+    StandBy,
+    /// Anything else, in words.
+    Free(String),
+}
+
+impl Task {
+    /// The task in a few words, for messages.
+    pub fn describe(&self) -> String {
+        match self {
+            Task::Run(action) => format!("run {action}"),
+            Task::Investigate(component) => format!("investigate {component}"),
+            Task::StandBy => "stand by".into(),
+            Task::Free(text) => text.clone(),
+        }
+    }
+}
+
+/// A command with the participant who issues it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Input {
+    pub by: String,
+    pub command: Command,
+}

@@ -1,0 +1,207 @@
+//! One drill: a scenario running tick by tick under the participants'
+//! commands, producing an append-only event log.
+
+mod apply;
+pub mod command;
+mod conditions;
+pub mod describe;
+pub mod event;
+pub mod orders;
+pub mod people;
+mod tick;
+pub mod work;
+
+use rand_chacha::ChaCha8Rng;
+use rand_core::SeedableRng;
+
+pub use command::{Command, Input, Task};
+pub use event::{Entry, Event, Health, Outcome, Violation};
+pub use people::{HumanSpec, Participant, People};
+
+use crate::comms::{Isd, Message, StatusPost};
+use crate::npc::{Mind, Stakeholders};
+use crate::scenario::{Scenario, Seat};
+use crate::sim::alerts::AlertState;
+use crate::sim::faults::FaultState;
+use crate::sim::platform::PlatformState;
+use crate::time::{MINUTE, Tick};
+use orders::OrderState;
+use work::Work;
+
+/// After resolution, the drill ends by itself this long later if nobody closes it.
+pub const CLOSE_GRACE: Tick = 15 * MINUTE;
+
+/// A running drill. All state changes go through `step`.
+pub struct Drill {
+    pub(crate) scenario: Scenario,
+    pub(crate) seed: u64,
+    pub(crate) now: Tick,
+    pub(crate) rng: ChaCha8Rng,
+    pub(crate) log: Vec<Entry>,
+    pub(crate) people: People,
+    pub(crate) platform: PlatformState,
+    pub(crate) faults: Vec<FaultState>,
+    pub(crate) alerts: Vec<AlertState>,
+    pub(crate) work: Vec<Work>,
+    pub(crate) done: Vec<bool>,
+    pub(crate) messages: Vec<Message>,
+    pub(crate) orders: Vec<OrderState>,
+    pub(crate) status: Vec<StatusPost>,
+    pub(crate) isd: Isd,
+    pub(crate) declared: Option<Tick>,
+    pub(crate) mitigated_at: Option<Tick>,
+    pub(crate) resolved_at: Option<Tick>,
+    pub(crate) closed: bool,
+    pub(crate) outcome: Option<Outcome>,
+    pub(crate) minds: Vec<Mind>,
+    pub(crate) stakeholders: Stakeholders,
+}
+
+impl Drill {
+    /// Sets up a drill: the humans given take their seats, simulated people
+    /// fill the rest. The IC seat's holder is the on-call and holds IC from the start.
+    pub fn new(scenario: Scenario, seed: u64, humans: &[HumanSpec]) -> Drill {
+        let people = crate::npc::cast(&scenario, humans);
+        let minds = crate::npc::minds_for(&people, seed);
+        let stakeholders = Stakeholders::new(&scenario);
+        let mut drill = Drill {
+            platform: PlatformState::new(&scenario),
+            faults: vec![FaultState::DORMANT; scenario.faults.len()],
+            alerts: vec![AlertState::default(); scenario.alerts.len()],
+            done: vec![false; scenario.actions.len()],
+            rng: ChaCha8Rng::seed_from_u64(seed),
+            seed,
+            now: 0,
+            log: Vec::new(),
+            people,
+            work: Vec::new(),
+            messages: Vec::new(),
+            orders: Vec::new(),
+            status: Vec::new(),
+            isd: Isd::default(),
+            declared: None,
+            mitigated_at: None,
+            resolved_at: None,
+            closed: false,
+            outcome: None,
+            minds,
+            stakeholders,
+            scenario,
+        };
+        drill.emit(Event::DrillStarted { scenario: drill.scenario.id.clone(), seed });
+        drill
+    }
+
+    /// Applies the inputs at the current tick, simulates it, and moves on one second.
+    /// Returns the events of this tick.
+    pub fn step(&mut self, inputs: &[Input]) -> &[Entry] {
+        let start = self.log.len();
+        if self.outcome.is_none() {
+            tick::run(self, inputs);
+            self.now += 1;
+        }
+        &self.log[start..]
+    }
+
+    /// The current tick (the next one to be simulated).
+    pub fn now(&self) -> Tick {
+        self.now
+    }
+
+    /// The scenario being played.
+    pub fn scenario(&self) -> &Scenario {
+        &self.scenario
+    }
+
+    /// The seed of this drill.
+    pub fn seed(&self) -> u64 {
+        self.seed
+    }
+
+    /// Everything that has happened so far.
+    pub fn log(&self) -> &[Entry] {
+        &self.log
+    }
+
+    /// How the drill ended, once it has.
+    pub fn outcome(&self) -> Option<Outcome> {
+        self.outcome
+    }
+
+    /// Whether the drill has ended.
+    pub fn is_over(&self) -> bool {
+        self.outcome.is_some()
+    }
+
+    /// Participants and roles.
+    pub fn people(&self) -> &People {
+        &self.people
+    }
+
+    /// The platform's live state.
+    pub fn platform(&self) -> &PlatformState {
+        &self.platform
+    }
+
+    /// Runtime state of each fault (ground truth: for instructors and tests).
+    pub fn faults(&self) -> &[FaultState] {
+        &self.faults
+    }
+
+    /// Runtime state of each alert rule.
+    pub fn alerts(&self) -> &[AlertState] {
+        &self.alerts
+    }
+
+    /// Every message posted so far.
+    pub fn messages(&self) -> &[Message] {
+        &self.messages
+    }
+
+    /// Orders given so far.
+    pub fn orders(&self) -> &[OrderState] {
+        &self.orders
+    }
+
+    /// The public status page.
+    pub fn status_posts(&self) -> &[StatusPost] {
+        &self.status
+    }
+
+    /// The Incident State Document.
+    pub fn isd(&self) -> &Isd {
+        &self.isd
+    }
+
+    /// Actions in flight.
+    pub fn work(&self) -> &[Work] {
+        &self.work
+    }
+
+    /// When the incident was declared.
+    pub fn declared_at(&self) -> Option<Tick> {
+        self.declared
+    }
+
+    /// Whether a production change by `id` would be allowed now.
+    pub fn may_change_production(&self, id: &str) -> bool {
+        self.people.in_ops_chain(id) || self.open_order_for(id).is_some()
+    }
+
+    /// Seat of a human participant, if any.
+    pub fn seat_of(&self, id: &str) -> Option<Seat> {
+        self.people.get(id).and_then(|p| p.seat)
+    }
+
+    pub(crate) fn emit(&mut self, event: Event) {
+        self.log.push(Entry { at: self.now, event });
+    }
+
+    /// The latest open order addressed to `id`, other than "stand by".
+    pub(crate) fn open_order_for(&self, id: &str) -> Option<&OrderState> {
+        self.orders
+            .iter()
+            .rev()
+            .find(|o| o.is_open() && o.to.as_deref() == Some(id) && o.task != Task::StandBy)
+    }
+}

@@ -1,0 +1,118 @@
+//! A simulated Communications Lead: the status page within minutes of the
+//! declaration and on every change of state, promised updates kept, executive
+//! updates before they have to ask, answers to their questions, the ISD kept
+//! current, and joiners pointed to it.
+
+use super::mind::Mind;
+use super::text;
+use crate::comms::{Channel, IsdSection, MessageKind, StatusState};
+use crate::drill::{Command, Drill, Health};
+use crate::scenario::Role;
+use crate::time::{Dur, MINUTE, Tick};
+
+const STATUS_EVERY: Tick = 20 * MINUTE;
+const EXEC_EVERY: Tick = 20 * MINUTE;
+const ISD_EVERY: Tick = 10 * MINUTE;
+
+#[derive(Debug, Default)]
+pub(crate) struct Memory {
+    assigned_at: Option<Tick>,
+    last_status: Option<(Tick, StatusState)>,
+    last_exec: Option<Tick>,
+    answered_question: Option<u32>,
+    last_isd: Option<(Tick, StatusState)>,
+}
+
+/// The public state the incident is in now.
+fn public_state(drill: &Drill) -> StatusState {
+    if drill.resolved_at.is_some() {
+        StatusState::Resolved
+    } else if drill.mitigated_at.is_some() {
+        StatusState::Monitoring
+    } else if drill.faults.iter().any(|f| f.revealed) {
+        StatusState::Identified
+    } else {
+        StatusState::Investigating
+    }
+}
+
+pub(super) fn duties(mind: &mut Mind, drill: &Drill, out: &mut Vec<Command>) {
+    let now = drill.now;
+    let memory = &mut mind.communications;
+    let assigned = *memory.assigned_at.get_or_insert(now);
+    if drill.declared.is_none() || now < assigned + 60 {
+        return;
+    }
+    let state = public_state(drill);
+    let status_due = match memory.last_status {
+        None => true,
+        Some((at, last)) => last != state || now + 2 * MINUTE >= at + STATUS_EVERY,
+    };
+    if status_due && memory.last_status.is_none_or(|(at, _)| now >= at + MINUTE) {
+        memory.last_status = Some((now, state));
+        out.push(status_post(drill, state));
+        return;
+    }
+    let question = drill.messages.iter().rev()
+        .find(|m| m.channel == Channel::Executive && m.kind == MessageKind::Question && drill.people.get(&m.from).is_none())
+        .map(|m| (m.id, m.at));
+    let unanswered = question.filter(|(id, at)| memory.answered_question != Some(*id) && now >= at + 60);
+    let exec_due = memory.last_exec.is_none_or(|at| now >= at + EXEC_EVERY) || memory.last_status.is_some_and(|(at, _)| at + 30 == now);
+    if unanswered.is_some() || exec_due && now >= assigned + 2 * MINUTE {
+        memory.last_exec = Some(now);
+        if let Some((id, _)) = unanswered {
+            memory.answered_question = Some(id);
+        }
+        out.push(Command::Say { channel: Channel::Executive, kind: MessageKind::StatusUpdate, text: exec_update(drill, state) });
+        return;
+    }
+    if memory.last_isd.is_none_or(|(at, last)| last != state || now >= at + ISD_EVERY) {
+        memory.last_isd = Some((now, state));
+        out.push(Command::EditIsd { section: IsdSection::Status, text: format!("{state:?}. {}", text::conditions(drill)) });
+        out.push(Command::EditIsd { section: IsdSection::Impact, text: text::customer_impact(drill) });
+        out.push(Command::EditIsd { section: IsdSection::CommandHierarchy, text: hierarchy(drill) });
+    }
+}
+
+fn status_post(drill: &Drill, state: StatusState) -> Command {
+    let components: Vec<String> = drill.scenario.components.iter().enumerate()
+        .filter(|(i, c)| c.customers.is_some() && (drill.platform.health[*i] != Health::Healthy || state == StatusState::Resolved))
+        .map(|(_, c)| c.name.clone())
+        .collect();
+    let (impact, body, next) = match state {
+        StatusState::Resolved => (
+            "Service is fully restored.".to_string(),
+            "The incident is resolved and all services are operating normally. No customer data was lost.".to_string(),
+            None,
+        ),
+        StatusState::Monitoring => (text::customer_impact(drill), "A fix is in place and we are monitoring recovery.".to_string(), Some(Dur(STATUS_EVERY))),
+        StatusState::Identified => (text::customer_impact(drill), "We have identified the cause and are working on a fix.".to_string(), Some(Dur(STATUS_EVERY))),
+        StatusState::Investigating => (text::customer_impact(drill), "We are investigating reports of problems.".to_string(), Some(Dur(STATUS_EVERY))),
+    };
+    Command::PostStatus { state, impact, components, next_update: next, text: body }
+}
+
+fn exec_update(drill: &Drill, state: StatusState) -> String {
+    if state == StatusState::Resolved {
+        return format!("Final update: resolved. {} The status page says so too; the AAR follows.", text::conditions(drill));
+    }
+    format!("Update: {state:?}. {} Customer impact: {} Next update within 20 minutes.", text::conditions(drill), text::customer_impact(drill))
+}
+
+fn hierarchy(drill: &Drill) -> String {
+    [Role::IC, Role::OL, Role::CL, Role::Scribe]
+        .iter()
+        .map(|r| format!("{}: {}", r.label(), drill.people.holder(r).unwrap_or("-")))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// Points a joiner at the ISD instead of re-briefing the room.
+pub(super) fn welcome(drill: &Drill, who: &str, out: &mut Vec<Command>) {
+    let ol = drill.people.holder(&Role::OL).unwrap_or("the OL");
+    out.push(Command::Say {
+        channel: Channel::CommandPost,
+        kind: MessageKind::Chat,
+        text: format!("@{who} welcome — the ISD is current, read it first, then check in with @{ol} for a task."),
+    });
+}

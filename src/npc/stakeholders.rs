@@ -1,0 +1,134 @@
+//! People outside the response: executives who want updates, customers who
+//! file tickets while impact lasts, and the scenario's scripted injects.
+
+use rand_core::RngCore;
+
+use crate::comms::{Channel, MessageKind};
+use crate::drill::{Drill, Event};
+use crate::scenario::{Persona, Scenario};
+use crate::time::{MINUTE, Tick};
+
+/// How long without a status post before customers call the page stale.
+pub const STALE_STATUS: Tick = 30 * MINUTE;
+
+#[derive(Debug, Clone, Default)]
+struct ExecutiveState {
+    asked_at: Option<Tick>,
+    escalated: bool,
+}
+
+/// Executives' and customers' running state.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Stakeholders {
+    executives: Vec<ExecutiveState>,
+    next_inject: usize,
+    tickets: u32,
+    impact_since: Option<Tick>,
+}
+
+impl Stakeholders {
+    pub(crate) fn new(scenario: &Scenario) -> Stakeholders {
+        Stakeholders { executives: vec![ExecutiveState::default(); scenario.executives.len()], ..Default::default() }
+    }
+}
+
+/// Injects, executives and customers act for this tick.
+pub(crate) fn outsiders(drill: &mut Drill) {
+    injects(drill);
+    executives(drill);
+    customers(drill);
+}
+
+fn injects(drill: &mut Drill) {
+    while let Some(inject) = drill.scenario.injects.get(drill.stakeholders.next_inject).cloned() {
+        if inject.at > drill.now {
+            break;
+        }
+        drill.stakeholders.next_inject += 1;
+        drill.emit(Event::InjectDelivered { from: inject.from.clone(), text: inject.text.clone() });
+        match &inject.from {
+            Persona::Executive(id) => {
+                drill.post(id, Channel::Executive, MessageKind::Question, inject.text, None, None);
+            }
+            Persona::Responder(id) => {
+                drill.post(id, Channel::CommandPost, MessageKind::Chat, inject.text, None, None);
+            }
+            Persona::Customer(name) => drill.emit(Event::CustomerTicket { from: name.clone(), text: inject.text }),
+            Persona::Vendor(name) | Persona::Regulator(name) => {
+                drill.post(name, Channel::Executive, MessageKind::Chat, inject.text, None, None);
+            }
+        }
+    }
+}
+
+/// When a team member last updated the executive channel.
+fn last_exec_update(drill: &Drill) -> Option<Tick> {
+    drill.messages.iter().rev()
+        .find(|m| m.channel == Channel::Executive && drill.people.get(&m.from).is_some())
+        .map(|m| m.at)
+}
+
+fn executives(drill: &mut Drill) {
+    let now = drill.now;
+    let impact = drill.platform.customer_impact(&drill.scenario);
+    if impact > 0.2 && drill.stakeholders.impact_since.is_none() {
+        drill.stakeholders.impact_since = Some(now);
+    }
+    // Executives start counting from the declaration, or from when customers start to hurt.
+    let Some(clock_start) = drill.declared.or(drill.stakeholders.impact_since) else { return };
+    if drill.resolved_at.is_some() {
+        return;
+    }
+    let last = last_exec_update(drill);
+    for i in 0..drill.scenario.executives.len() {
+        let exec = drill.scenario.executives[i].clone();
+        let since = last.unwrap_or(clock_start).max(clock_start);
+        let state = &mut drill.stakeholders.executives[i];
+        if let Some(asked) = state.asked_at
+            && last.is_some_and(|t| t >= asked)
+        {
+            state.asked_at = None;
+            state.escalated = false;
+        }
+        let state = drill.stakeholders.executives[i].clone();
+        match state.asked_at {
+            None if now >= since + exec.patience => {
+                drill.stakeholders.executives[i].asked_at = Some(now);
+                let text = format!("{} ({}): what's the status? I'm getting questions and have heard nothing.", exec.name, exec.title);
+                drill.post(&exec.id, Channel::Executive, MessageKind::Question, text, None, None);
+            }
+            Some(asked) if !state.escalated && now >= asked + exec.patience / 2 => {
+                drill.stakeholders.executives[i].escalated = true;
+                let text = format!("{} is joining the command post: \"Why has nobody updated me? I need status now.\"", exec.name);
+                drill.emit(Event::ExecutiveEscalated { executive: exec.id.clone(), text: text.clone() });
+                drill.post(&exec.id, Channel::CommandPost, MessageKind::Question, format!("@{} I need a status update now.", drill.people.holder(&crate::scenario::Role::IC).unwrap_or("ic")), None, None);
+            }
+            _ => {}
+        }
+    }
+}
+
+const TICKET_TEXTS: [&str; 6] = [
+    "My orders are not going through.",
+    "Is something wrong? The app keeps failing.",
+    "I can't see my balance update.",
+    "Your site is broken and there's nothing on the status page!",
+    "Trades stuck pending for ten minutes now.",
+    "Getting errors every time I try to log in.",
+];
+
+fn customers(drill: &mut Drill) {
+    let impact = drill.platform.customer_impact(&drill.scenario);
+    if impact <= 0.0 {
+        return;
+    }
+    let stale = drill.status.last().is_none_or(|p| drill.now >= p.at + STALE_STATUS);
+    let per_minute = drill.scenario.complaints_per_min * impact * if stale { 2.0 } else { 1.0 };
+    let roll = (drill.rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64;
+    if roll < per_minute / 60.0 {
+        drill.stakeholders.tickets += 1;
+        let n = drill.stakeholders.tickets;
+        let text = TICKET_TEXTS[(drill.rng.next_u64() % TICKET_TEXTS.len() as u64) as usize].to_string();
+        drill.emit(Event::CustomerTicket { from: format!("customer #{n}"), text });
+    }
+}

@@ -1,0 +1,122 @@
+//! Playing a drill headlessly: a script drives the humans, simulated people
+//! fill every other seat, and the session is journaled tick by tick.
+
+use std::path::Path;
+use std::time::Duration;
+
+use crate::drill::{Drill, Event, Outcome, Violation};
+use crate::scenario::LoadedScenario;
+use crate::script::Script;
+use crate::session::{FORMAT, Header, Journal};
+use crate::time::{Tick, clock};
+
+/// How fast to play: as fast as possible, or this many simulated seconds per wall second.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Pace(pub Option<u32>);
+
+/// Starts a drill from a script and journals it to `out` (if given) until it ends.
+pub fn play(loaded: &LoadedScenario, script: &Script, seed: u64, out: Option<&Path>, pace: Pace) -> Result<Drill, String> {
+    let drill = Drill::new(loaded.scenario.clone(), seed, &script.team);
+    let journal = match out {
+        Some(path) => {
+            let header = Header {
+                format: FORMAT,
+                scenario: loaded.scenario.id.clone(),
+                scenario_path: loaded.path.display().to_string(),
+                scenario_hash: loaded.hash.clone(),
+                seed,
+                team: script.team.clone(),
+                script: Some(script.clone()),
+            };
+            let mut journal = Journal::create(path, &header)?;
+            journal.tick(0, &[], drill.log())?;
+            Some(journal)
+        }
+        None => None,
+    };
+    run_to_end(drill, journal, script, pace)
+}
+
+/// Continues a drill to its end with the script's commands from the current tick on.
+pub fn run_to_end(mut drill: Drill, mut journal: Option<Journal>, script: &Script, pace: Pace) -> Result<Drill, String> {
+    let started = std::time::Instant::now();
+    let first_tick = drill.now();
+    while !drill.is_over() {
+        let now = drill.now();
+        let inputs = script.inputs_at(now);
+        let from = drill.log().len();
+        drill.step(&inputs);
+        if let Some(journal) = journal.as_mut() {
+            journal.tick(now, &inputs, &drill.log()[from..])?;
+            if let Some(outcome) = drill.outcome() {
+                journal.end(now, outcome, drill.log().len())?;
+            }
+        }
+        if let Pace(Some(per_second)) = pace {
+            // The wall clock only paces the CLI; the core never sees it.
+            let target = Duration::from_secs_f64(f64::from(drill.now() - first_tick) / f64::from(per_second.max(1)));
+            if let Some(wait) = target.checked_sub(started.elapsed()) {
+                std::thread::sleep(wait);
+            }
+        }
+    }
+    Ok(drill)
+}
+
+/// The facts a trainee wants right after a drill.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Summary {
+    pub outcome: Option<Outcome>,
+    pub ended_at: Tick,
+    pub first_alert: Option<Tick>,
+    pub declared: Option<Tick>,
+    pub mitigated: Option<Tick>,
+    pub resolved: Option<Tick>,
+    pub failed_orders: u64,
+    pub messages: usize,
+    pub status_posts: usize,
+    pub refused_changes: usize,
+    pub freelancing: usize,
+}
+
+impl Summary {
+    /// Summarises a drill from its log.
+    pub fn of(drill: &Drill) -> Summary {
+        let log = drill.log();
+        let first = |f: &dyn Fn(&Event) -> bool| log.iter().find(|e| f(&e.event)).map(|e| e.at);
+        let count = |f: &dyn Fn(&Event) -> bool| log.iter().filter(|e| f(&e.event)).count();
+        let (failed_orders, ended_at) = log.iter().rev().find_map(|e| match e.event {
+            Event::DrillEnded { failed_orders, .. } => Some((failed_orders, e.at)),
+            _ => None,
+        }).unwrap_or((drill.platform().failed_orders.round() as u64, drill.now()));
+        Summary {
+            outcome: drill.outcome(),
+            ended_at,
+            first_alert: first(&|e| matches!(e, Event::AlertFired { .. })),
+            declared: first(&|e| matches!(e, Event::Declared { .. })),
+            mitigated: first(&|e| matches!(e, Event::IncidentMitigated)),
+            resolved: first(&|e| matches!(e, Event::IncidentResolved)),
+            failed_orders,
+            messages: count(&|e| matches!(e, Event::Posted(_))),
+            status_posts: count(&|e| matches!(e, Event::StatusPosted(_))),
+            refused_changes: count(&|e| matches!(e, Event::ViolationNoted { violation: Violation::OutsideOpsChain, .. })),
+            freelancing: count(&|e| matches!(e, Event::ViolationNoted { violation: Violation::Freelancing, .. })),
+        }
+    }
+}
+
+impl std::fmt::Display for Summary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let at = |t: Option<Tick>| t.map_or("never".to_string(), clock);
+        let outcome = match self.outcome {
+            Some(Outcome::Resolved) => "resolved",
+            Some(Outcome::MitigatedOnly) => "mitigated but not resolved when time ran out",
+            Some(Outcome::Unmitigated) => "NOT mitigated when time ran out",
+            None => "still running",
+        };
+        writeln!(f, "Outcome: {outcome} (drill ended {})", clock(self.ended_at))?;
+        writeln!(f, "  first alert {}, declared {}, mitigated {}, resolved {}", at(self.first_alert), at(self.declared), at(self.mitigated), at(self.resolved))?;
+        writeln!(f, "  failed customer orders: {}", self.failed_orders)?;
+        write!(f, "  messages: {}, status posts: {}, refused production changes: {}, freelancing: {}", self.messages, self.status_posts, self.refused_changes, self.freelancing)
+    }
+}

@@ -1,0 +1,150 @@
+//! Small vocabularies shared by scenario files, scripts, the simulation and the log.
+
+use serde::{Deserialize, Serialize};
+
+/// How hard a drill is, from a first drill to an expert's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Difficulty {
+    Beginner,
+    Intermediate,
+    Advanced,
+    Expert,
+}
+
+/// An Incident Command System role. One participant holds each at a time.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Role {
+    /// Incident Commander: decides and delegates, hands off the keyboard.
+    IC,
+    /// Operations Lead: the only role (with its teams) that changes production.
+    OL,
+    /// Communications Lead: status page, executive updates, the ISD.
+    CL,
+    /// Planning Lead: tracks the longer horizon, shifts and follow-ups.
+    PL,
+    /// Scribe: records the timeline and decisions.
+    Scribe,
+    /// Lead of one team under the OL.
+    TeamLead(String),
+    /// A responder working under the OL chain.
+    Responder,
+    /// Watches, never acts.
+    Observer,
+}
+
+impl Role {
+    /// The roles that exist once per incident and that the IC holds until delegating.
+    pub const COMMAND_ROLES: [Role; 5] = [Role::IC, Role::OL, Role::CL, Role::PL, Role::Scribe];
+
+    /// A short label: "IC", "OL", "lead of db".
+    pub fn label(&self) -> String {
+        match self {
+            Role::IC => "IC".into(),
+            Role::OL => "OL".into(),
+            Role::CL => "CL".into(),
+            Role::PL => "PL".into(),
+            Role::Scribe => "scribe".into(),
+            Role::TeamLead(team) => format!("lead of {team}"),
+            Role::Responder => "responder".into(),
+            Role::Observer => "observer".into(),
+        }
+    }
+}
+
+/// A seat a trainee can take in solo practice, or a human takes in a team drill.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Seat {
+    IC,
+    OL,
+    CL,
+    Scribe,
+    /// A hands-on responder under the OL.
+    Responder,
+    /// Watches everything, holds no role.
+    Observer,
+}
+
+impl Seat {
+    /// The seats filled by a simulated responder when no human takes them.
+    pub const STAFFED: [Seat; 4] = [Seat::IC, Seat::OL, Seat::CL, Seat::Scribe];
+
+    /// The command role this seat holds, if any.
+    pub fn role(self) -> Option<Role> {
+        match self {
+            Seat::IC => Some(Role::IC),
+            Seat::OL => Some(Role::OL),
+            Seat::CL => Some(Role::CL),
+            Seat::Scribe => Some(Role::Scribe),
+            Seat::Responder | Seat::Observer => None,
+        }
+    }
+}
+
+/// Incident severity at declaration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Severity {
+    Sev1,
+    Sev2,
+    Sev3,
+}
+
+/// What a platform component is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ComponentKind {
+    Service,
+    Database,
+    Storage,
+    Queue,
+    ThirdParty,
+    Frontend,
+    Network,
+    Host,
+}
+
+/// A responder's area of skill; work in one's own area goes faster.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Skill {
+    Database,
+    Trading,
+    Infrastructure,
+    Network,
+    Security,
+    Frontend,
+    Payments,
+    Storage,
+}
+
+/// How a simulated responder behaves beyond their skills.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Trait {
+    /// Does what is asked, on time.
+    Reliable,
+    /// Takes half as long again, and answers late.
+    Slow,
+    /// Changes production unasked when idle and not told to stand by.
+    Freelancer,
+    /// Talks a lot in the command post.
+    Chatty,
+    /// Asks questions before starting.
+    NewHire,
+    /// An experienced commander who offers to take command on joining.
+    SeasonedIc,
+}
+
+/// How loud an alert is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum AlertSeverity {
+    /// Pages the on-call.
+    Page,
+    /// A ticket: worth a look.
+    Ticket,
+}
+
+/// Whether an action only reads or changes production.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ActionKind {
+    /// Reads logs, metrics, state: no production change.
+    Diagnostic,
+    /// Changes production: restart, fail over, roll back, restore…
+    Remediation,
+}

@@ -1,0 +1,43 @@
+//! Scenarios: the RON file format, its loader and validation into the
+//! runtime model the simulation runs on.
+
+pub mod kinds;
+pub mod model;
+pub mod raw;
+pub mod validate;
+
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::{Diagnostic, Diagnostics, Source};
+pub use kinds::*;
+pub use model::*;
+
+/// A scenario together with where it came from and a hash of its exact bytes.
+#[derive(Debug, Clone)]
+pub struct LoadedScenario {
+    pub scenario: Scenario,
+    pub path: PathBuf,
+    /// SHA-256 of the file, so a session can refuse a scenario that changed.
+    pub hash: String,
+}
+
+/// Reads, parses and validates a scenario file, reporting every problem found.
+pub fn load(path: &Path) -> Result<LoadedScenario, Diagnostics> {
+    let source = Source::read(path).map_err(|d| Diagnostics(vec![d]))?;
+    let scenario = parse(&source).map_err(Diagnostics)?;
+    Ok(LoadedScenario { scenario, path: path.to_path_buf(), hash: content_hash(&source.text) })
+}
+
+/// Parses and validates scenario text.
+pub fn parse(source: &Source) -> Result<Scenario, Vec<Diagnostic>> {
+    let raw: raw::RawScenario = crate::script::ron_options()
+        .from_str(&source.text)
+        .map_err(|err| vec![source.ron_error(&err)])?;
+    validate::validate(&raw, source)
+}
+
+/// Hex SHA-256 of a text.
+pub fn content_hash(text: &str) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+}

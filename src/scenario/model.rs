@@ -1,0 +1,213 @@
+//! The validated scenario the simulation runs on: ids resolved to indices,
+//! every reference known to exist, the dependency graph known to be acyclic.
+
+use std::collections::BTreeMap;
+
+use super::kinds::{
+    ActionKind, AlertSeverity, ComponentKind, Difficulty, Seat, Severity, Skill, Trait,
+};
+use crate::time::Tick;
+
+/// Index of a component in `Scenario::components`.
+pub type ComponentIdx = usize;
+/// Index of a fault in `Scenario::faults`.
+pub type FaultIdx = usize;
+/// Index of an action in `Scenario::actions`.
+pub type ActionIdx = usize;
+
+/// A validated, runnable scenario.
+#[derive(Debug, Clone)]
+pub struct Scenario {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    pub difficulty: Difficulty,
+    pub objectives: Vec<String>,
+    pub recommended_seats: Vec<Seat>,
+    pub time_limit: Tick,
+    pub par: Par,
+    pub severity: Severity,
+    /// Security drills: details belong in a restricted channel, not the command post.
+    pub need_to_know: bool,
+    pub components: Vec<Component>,
+    /// Components ordered so that every dependency comes before its dependents.
+    pub topo_order: Vec<ComponentIdx>,
+    pub alerts: Vec<AlertRule>,
+    pub faults: Vec<Fault>,
+    pub actions: Vec<Action>,
+    pub responders: Vec<Responder>,
+    pub executives: Vec<Executive>,
+    pub complaints_per_min: f64,
+    pub injects: Vec<Inject>,
+    pub exit: Exit,
+    pub weights: BTreeMap<String, f64>,
+}
+
+/// Target times the team is measured against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Par {
+    pub declare: Tick,
+    pub mitigate: Tick,
+    pub resolve: Tick,
+}
+
+/// One part of the platform.
+#[derive(Debug, Clone)]
+pub struct Component {
+    pub id: String,
+    pub name: String,
+    pub kind: ComponentKind,
+    /// Dependencies with how much of their impairment passes on (1.0 hard, 0.5 soft).
+    pub depends_on: Vec<(ComponentIdx, f64)>,
+    pub metrics: Vec<Metric>,
+    pub customers: Option<CustomerLoad>,
+}
+
+impl Component {
+    /// Index of the named metric on this component.
+    pub fn metric_index(&self, name: &str) -> Option<usize> {
+        self.metrics.iter().position(|m| m.name == name)
+    }
+}
+
+/// A metric with its healthy value and its value when the component is fully down.
+#[derive(Debug, Clone)]
+pub struct Metric {
+    pub name: String,
+    pub baseline: f64,
+    pub failed: f64,
+    pub unit: String,
+}
+
+/// Business served by a customer-facing component.
+#[derive(Debug, Clone, Copy)]
+pub struct CustomerLoad {
+    pub orders_per_min: f64,
+    pub users: u32,
+}
+
+/// Fires when a metric stays past a threshold for a while.
+#[derive(Debug, Clone)]
+pub struct AlertRule {
+    pub id: String,
+    pub component: ComponentIdx,
+    pub metric: usize,
+    pub above: Option<f64>,
+    pub below: Option<f64>,
+    pub sustained: Tick,
+    pub severity: AlertSeverity,
+    pub text: String,
+}
+
+impl AlertRule {
+    /// Whether a metric value breaches this rule's threshold.
+    pub fn breached(&self, value: f64) -> bool {
+        self.above.is_some_and(|limit| value > limit) || self.below.is_some_and(|limit| value < limit)
+    }
+}
+
+/// Something that goes wrong, with a cause hidden until a diagnostic reveals it.
+#[derive(Debug, Clone)]
+pub struct Fault {
+    pub id: String,
+    pub component: ComponentIdx,
+    pub start: FaultStart,
+    /// How impaired the component becomes, 0 (fine) to 1 (down).
+    pub impairment: f64,
+    /// Time to reach full effect; zero means at once.
+    pub ramp: Tick,
+    /// Metrics the fault drives directly (metric index, target value).
+    pub metrics: Vec<(usize, f64)>,
+    pub root_cause: String,
+}
+
+/// When a fault starts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FaultStart {
+    At(Tick),
+    IfNotMitigated { fault: FaultIdx, by: Tick },
+    AfterAction(ActionIdx),
+    AfterFault { fault: FaultIdx, delay: Tick },
+}
+
+/// A diagnostic or remediation someone can run.
+#[derive(Debug, Clone)]
+pub struct Action {
+    pub id: String,
+    pub name: String,
+    pub kind: ActionKind,
+    pub target: ComponentIdx,
+    pub duration: Tick,
+    pub skill: Option<Skill>,
+    pub requires: Vec<Condition>,
+    pub effects: Vec<Effect>,
+    pub failure_chance: f64,
+    pub finding: String,
+    /// A wrong fix: competent responders never choose it.
+    pub trap: bool,
+}
+
+/// A fact about the drill that an action or exit criterion can require.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Condition {
+    Revealed(FaultIdx),
+    Active(FaultIdx),
+    Mitigated(FaultIdx),
+    Resolved(FaultIdx),
+    Done(ActionIdx),
+    NotDone(ActionIdx),
+    Healthy(ComponentIdx),
+}
+
+/// What finishing an action does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    Reveal(FaultIdx),
+    Mitigate(FaultIdx),
+    Resolve(FaultIdx),
+    Trigger(FaultIdx),
+}
+
+/// A simulated responder who joins during the drill.
+#[derive(Debug, Clone)]
+pub struct Responder {
+    pub id: String,
+    pub name: String,
+    pub skills: Vec<Skill>,
+    pub traits: Vec<Trait>,
+    pub joins: Tick,
+}
+
+/// An executive who wants updates.
+#[derive(Debug, Clone)]
+pub struct Executive {
+    pub id: String,
+    pub name: String,
+    pub title: String,
+    pub patience: Tick,
+}
+
+/// A scripted message from outside the response team.
+#[derive(Debug, Clone)]
+pub struct Inject {
+    pub at: Tick,
+    pub from: Persona,
+    pub text: String,
+}
+
+/// Who an inject speaks as.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Persona {
+    Executive(String),
+    Customer(String),
+    Vendor(String),
+    Regulator(String),
+    Responder(String),
+}
+
+/// When the incident counts as mitigated, and when as resolved (the drill ends).
+#[derive(Debug, Clone)]
+pub struct Exit {
+    pub mitigated: Vec<Condition>,
+    pub resolved: Vec<Condition>,
+}

@@ -1,0 +1,139 @@
+//! Command scripts: a team and the commands its people issue at given drill
+//! times. Used by `firedrill play`, by tests and by the app's autopilot.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostic::{Diagnostic, Diagnostics, Source, did_you_mean};
+use crate::drill::{Command, HumanSpec, Input, Task};
+use crate::scenario::{Scenario, Seat, validate::valid_id};
+use crate::time::{Dur, Tick};
+
+/// A scripted team and its commands.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Script {
+    pub title: String,
+    /// Id of the scenario the script was written for.
+    pub scenario: String,
+    pub team: Vec<HumanSpec>,
+    pub commands: Vec<ScriptCommand>,
+}
+
+/// One timed command.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScriptCommand {
+    pub at: Dur,
+    pub by: String,
+    #[serde(rename = "do")]
+    pub command: Command,
+}
+
+impl Script {
+    /// The inputs due at a tick, in file order.
+    pub fn inputs_at(&self, tick: Tick) -> Vec<Input> {
+        self.commands.iter().filter(|c| c.at.0 == tick).map(|c| Input { by: c.by.clone(), command: c.command.clone() }).collect()
+    }
+
+    /// A script with no humans: simulated people hold every seat.
+    pub fn empty(scenario: &str) -> Script {
+        Script { title: "No humans: simulated people in every seat".into(), scenario: scenario.into(), team: vec![], commands: vec![] }
+    }
+}
+
+/// RON options for files people write: `Some(...)` may be left out.
+pub fn ron_options() -> ron::Options {
+    ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+}
+
+/// Reads and checks a script against the scenario it will drive.
+pub fn load(path: &Path, scenario: &Scenario) -> Result<Script, Diagnostics> {
+    let source = Source::read(path).map_err(|d| Diagnostics(vec![d]))?;
+    parse(&source, scenario).map_err(Diagnostics)
+}
+
+/// Parses and checks script text.
+pub fn parse(source: &Source, scenario: &Scenario) -> Result<Script, Vec<Diagnostic>> {
+    let script: Script = ron_options().from_str(&source.text).map_err(|e| vec![source.ron_error(&e)])?;
+    let errors = check(&script, scenario, source);
+    if errors.is_empty() { Ok(script) } else { Err(errors) }
+}
+
+fn check(script: &Script, scenario: &Scenario, source: &Source) -> Vec<Diagnostic> {
+    let mut errors = Vec::new();
+    let mut e = |offset: usize, message: String, hint: String| errors.push(source.at(offset, message, Some(hint)));
+    if script.scenario != scenario.id {
+        e(source.find_word("scenario", 0).unwrap_or(0), format!("script is for scenario `{}`, not `{}`", script.scenario, scenario.id),
+            "play it with its own scenario, or change `scenario:`".into());
+    }
+    let mut ids = BTreeSet::new();
+    let mut seats = BTreeSet::new();
+    for member in &script.team {
+        let at = source.find_definition(&member.id).unwrap_or(0);
+        if !valid_id(&member.id) {
+            e(at, format!("team id `{}` is not a valid id", member.id), "lowercase letters, digits and `-` (it is typed as @id)".into());
+        }
+        if !ids.insert(member.id.clone()) || scenario.responders.iter().any(|r| r.id == member.id) || crate::npc::is_seat_npc(&member.id) {
+            e(at, format!("id `{}` is already taken", member.id), "each person needs their own id, distinct from the scenario's responders".into());
+        }
+        if Seat::STAFFED.contains(&member.seat) && !seats.insert(member.seat) {
+            e(at, format!("two people take the {:?} seat", member.seat), "one person per staffed seat; others can be Responder or Observer".into());
+        }
+        if member.joins.0 > scenario.time_limit {
+            e(at, format!("`{}` joins after the drill ends", member.id), "join inside the time limit".into());
+        }
+    }
+    let people: Vec<&str> = script.team.iter().map(|m| m.id.as_str())
+        .chain(scenario.responders.iter().map(|r| r.id.as_str()))
+        .chain(crate::npc::SEAT_NPC_IDS)
+        .collect();
+    let actions: Vec<&str> = scenario.actions.iter().map(|a| a.id.as_str()).collect();
+    let components: Vec<&str> = scenario.components.iter().map(|c| c.id.as_str()).collect();
+    let alerts: Vec<&str> = scenario.alerts.iter().map(|a| a.id.as_str()).collect();
+    let mut search_from = source.find_word("commands", 0).unwrap_or(0);
+    let mut previous = 0;
+    for command in &script.commands {
+        let here = source.find_quoted(&command.by, search_from).unwrap_or(search_from);
+        search_from = here + 1;
+        if command.at.0 < previous {
+            e(here, "commands are out of time order".into(), "list commands by increasing `at`".into());
+        }
+        previous = command.at.0;
+        if command.at.0 >= scenario.time_limit {
+            e(here, format!("command at {} is after the drill's time limit", crate::time::format_duration(command.at.0)), "move it earlier".into());
+        }
+        if !script.team.iter().any(|m| m.id == command.by) {
+            let hint = did_you_mean(&command.by, script.team.iter().map(|m| m.id.as_str())).map_or("only the script's team issues commands".into(), |b| format!("did you mean \"{b}\"?"));
+            e(here, format!("`{}` is not on the script's team", command.by), hint);
+        }
+        let mut reference = |kind: &str, id: &str, known: &[&str]| {
+            if !known.contains(&id) {
+                let hint = did_you_mean(id, known.iter().copied()).map_or(format!("known {kind}s: {}", known.join(", ")), |b| format!("did you mean \"{b}\"?"));
+                e(source.find_quoted(id, here).unwrap_or(here), format!("unknown {kind} \"{id}\""), hint);
+            }
+        };
+        match &command.command {
+            Command::AckAlert(a) => reference("alert", a, &alerts),
+            Command::Run(a) => reference("action", a, &actions),
+            Command::Assign { to, .. } | Command::Handoff { to, .. } => reference("person", to, &people),
+            Command::CreateTeam { lead, .. } => reference("person", lead, &people),
+            Command::JoinTeam { person, .. } => reference("person", person, &people),
+            Command::Order { to, task, .. } => {
+                if let Some(to) = to {
+                    reference("person", to, &people);
+                }
+                match task {
+                    Task::Run(a) => reference("action", a, &actions),
+                    Task::Investigate(c) => reference("component", c, &components),
+                    Task::StandBy | Task::Free(_) => {}
+                }
+            }
+            Command::Report { to: Some(to), .. } => reference("person", to, &people),
+            _ => {}
+        }
+    }
+    errors
+}

@@ -1,0 +1,66 @@
+//! Sessions: the record of one drill. A session file is RON, one record per
+//! line: a header (scenario id and hash, seed, team, script), then the inputs
+//! and events of each tick as they happen, then an end record. Written as a
+//! journal (append + flush every tick), so a killed process loses at most
+//! the tick in flight, and a damaged tail is cut off on reading.
+
+mod journal;
+mod read;
+mod rerun;
+
+pub use journal::Journal;
+pub use read::{Recovered, read};
+pub use rerun::{ReplayError, check, rerun, resume};
+
+use serde::{Deserialize, Serialize};
+
+use crate::drill::{Command, Entry, HumanSpec, Outcome};
+use crate::script::Script;
+use crate::time::Tick;
+
+/// The session file format version this build writes and reads.
+pub const FORMAT: u32 = 1;
+
+/// What a session was played from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Header {
+    pub format: u32,
+    pub scenario: String,
+    /// Path of the scenario file as given when the session started.
+    pub scenario_path: String,
+    /// SHA-256 of the scenario file; a changed scenario is refused.
+    pub scenario_hash: String,
+    pub seed: u64,
+    pub team: Vec<HumanSpec>,
+    /// The script driving the humans, if headless: resume continues it.
+    pub script: Option<Script>,
+}
+
+/// One line of a session file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Record {
+    Header(Header),
+    Input { at: Tick, by: String, command: Command },
+    Event(Entry),
+    End { at: Tick, outcome: Outcome, events: usize },
+}
+
+/// A session file's content: header, timed inputs and the events recorded.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Session {
+    pub header: Header,
+    pub inputs: Vec<(Tick, crate::drill::Input)>,
+    pub events: Vec<Entry>,
+    pub end: Option<(Tick, Outcome)>,
+}
+
+impl Session {
+    /// The last tick of which every record is known to be on disk.
+    pub fn complete_through(&self) -> Option<Tick> {
+        if let Some((at, _)) = self.end {
+            return Some(at);
+        }
+        let last = self.inputs.iter().map(|(t, _)| *t).chain(self.events.iter().map(|e| e.at)).max()?;
+        last.checked_sub(1)
+    }
+}
