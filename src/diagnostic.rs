@@ -109,26 +109,49 @@ impl Source {
         Diagnostic { file: self.file.clone(), line, column, message: message.into(), hint }
     }
 
-    /// Offset of `"id"` (a quoted string) at or after `from`.
-    pub fn find_quoted(&self, id: &str, from: usize) -> Option<usize> {
-        let needle = format!("\"{id}\"");
-        self.text.get(from..)?.find(&needle).map(|i| i + from)
+    /// Offset of `needle` at or after `from`, skipping `//` comments.
+    pub fn find_word(&self, needle: &str, from: usize) -> Option<usize> {
+        let mut at = from;
+        loop {
+            let found = self.text.get(at..)?.find(needle)? + at;
+            let line_start = self.text[..found].rfind('\n').map_or(0, |i| i + 1);
+            if !self.text[line_start..found].contains("//") {
+                return Some(found);
+            }
+            at = found + needle.len();
+        }
     }
 
-    /// Offset of `word` at or after `from`.
-    pub fn find_word(&self, word: &str, from: usize) -> Option<usize> {
-        self.text.get(from..)?.find(word).map(|i| i + from)
+    /// Offset of `"id"` (a quoted string) at or after `from`.
+    pub fn find_quoted(&self, id: &str, from: usize) -> Option<usize> {
+        self.find_word(&format!("\"{id}\""), from)
+    }
+
+    /// Offset of a field `key:` at or after `from`.
+    pub fn find_key(&self, key: &str, from: usize) -> Option<usize> {
+        let needle = format!("{key}:");
+        let mut at = from;
+        while let Some(found) = self.find_word(&needle, at) {
+            let boundary = self.text[..found].chars().next_back().is_none_or(|c| !c.is_alphanumeric() && c != '_');
+            if boundary {
+                return Some(found);
+            }
+            at = found + needle.len();
+        }
+        None
     }
 
     /// Offset of the definition `id: "X"` of an item, or of the first `"X"`.
     pub fn find_definition(&self, id: &str) -> Option<usize> {
-        let needle = format!("id: \"{id}\"");
-        self.text.find(&needle).or_else(|| self.find_quoted(id, 0))
+        self.find_word(&format!("id: \"{id}\""), 0).or_else(|| self.find_quoted(id, 0))
     }
 
     /// Best place for a problem with reference `needle` inside the item `owner`.
     pub fn locate_in(&self, owner: &str, needle: &str) -> usize {
-        let start = self.find_definition(owner).unwrap_or(0);
+        let start = self
+            .find_definition(owner)
+            .or_else(|| self.find_key(owner, 0))
+            .unwrap_or(0);
         self.find_quoted(needle, start)
             .or_else(|| self.find_word(needle, start))
             .unwrap_or(start)
@@ -189,9 +212,25 @@ fn describe_ron_error(code: &ron::error::Error) -> (String, Option<String>) {
             "the file ends too early".into(),
             Some("a `(`, `[` or `{` is not closed, or the file was cut off".into()),
         ),
-        E::ExpectedStructLikeEnd | E::ExpectedArrayEnd | E::ExpectedMapEnd => (
-            code.to_string(),
+        E::ExpectedStructLikeEnd | E::ExpectedArrayEnd | E::ExpectedMapEnd | E::ExpectedComma => (
+            code.to_string().replace("Expected", "expected"),
             Some("a comma may be missing between two entries, or a bracket is unbalanced".into()),
+        ),
+        E::ExpectedString => (
+            "expected a text in double quotes here".into(),
+            Some("ids, names and durations are quoted: \"orders-db\", \"5m\"".into()),
+        ),
+        E::ExpectedStringEnd => (
+            "a text in quotes is never closed".into(),
+            Some("add the closing `\"`; if the file was cut off, restore the rest of it".into()),
+        ),
+        E::ExpectedFloat | E::ExpectedInteger => (
+            code.to_string().replace("Expected", "expected a"),
+            Some("write a plain number here, e.g. 0.5 or 120".into()),
+        ),
+        E::ExpectedNamedStructLike(name) => (
+            format!("expected `{name}(` here"),
+            Some(format!("the file must start with {name}( … ); is it empty, or another kind of file?")),
         ),
         E::Message(text) => (text.clone(), None),
         other => (other.to_string(), Some("compare with a bundled file in scenarios/".into())),

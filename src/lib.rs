@@ -15,3 +15,5 @@ pub mod script;
 pub mod session;
 pub mod play;
 pub mod cli;
+#[cfg(test)]
+pub(crate) mod testing;

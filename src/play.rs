@@ -120,3 +120,21 @@ impl std::fmt::Display for Summary {
         write!(f, "  messages: {}, status posts: {}, refused production changes: {}, freelancing: {}", self.messages, self.status_posts, self.refused_changes, self.freelancing)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::LoadedScenario;
+
+    #[test]
+    fn a_headless_play_summarises_the_drill() {
+        let loaded = LoadedScenario { scenario: crate::testing::tiny(), path: "tiny.ron".into(), hash: "h".into() };
+        let drill = play(&loaded, &Script::empty("tiny"), 4, None, Pace::default()).unwrap();
+        let summary = Summary::of(&drill);
+        assert_eq!(summary.outcome, Some(Outcome::Resolved));
+        assert!(summary.declared.unwrap() > summary.first_alert.unwrap());
+        assert!(summary.mitigated.unwrap() <= summary.resolved.unwrap());
+        let text = summary.to_string();
+        assert!(text.starts_with("Outcome: resolved"), "{text}");
+    }
+}

@@ -66,7 +66,7 @@ fn check(script: &Script, scenario: &Scenario, source: &Source) -> Vec<Diagnosti
     let mut errors = Vec::new();
     let mut e = |offset: usize, message: String, hint: String| errors.push(source.at(offset, message, Some(hint)));
     if script.scenario != scenario.id {
-        e(source.find_word("scenario", 0).unwrap_or(0), format!("script is for scenario `{}`, not `{}`", script.scenario, scenario.id),
+        e(source.find_key("scenario", 0).unwrap_or(0), format!("script is for scenario `{}`, not `{}`", script.scenario, scenario.id),
             "play it with its own scenario, or change `scenario:`".into());
     }
     let mut ids = BTreeSet::new();
@@ -93,7 +93,7 @@ fn check(script: &Script, scenario: &Scenario, source: &Source) -> Vec<Diagnosti
     let actions: Vec<&str> = scenario.actions.iter().map(|a| a.id.as_str()).collect();
     let components: Vec<&str> = scenario.components.iter().map(|c| c.id.as_str()).collect();
     let alerts: Vec<&str> = scenario.alerts.iter().map(|a| a.id.as_str()).collect();
-    let mut search_from = source.find_word("commands", 0).unwrap_or(0);
+    let mut search_from = source.find_key("commands", 0).unwrap_or(0);
     let mut previous = 0;
     for command in &script.commands {
         let here = source.find_quoted(&command.by, search_from).unwrap_or(search_from);
@@ -136,4 +136,33 @@ fn check(script: &Script, scenario: &Scenario, source: &Source) -> Vec<Diagnosti
         }
     }
     errors
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::tiny;
+
+    fn parse_text(text: &str) -> Result<Script, Vec<Diagnostic>> {
+        parse(&Source { file: "s.ron".into(), text: text.into() }, &tiny())
+    }
+
+    #[test]
+    fn scripts_parse_and_hand_out_inputs_by_tick() {
+        let script = parse_text(r#"Script(title: "t", scenario: "tiny", team: [(id: "ana", name: "Ana", seat: IC)],
+            commands: [(at: "1m", by: "ana", do: Declare(Sev2)), (at: "1m", by: "ana", do: Order(to: "raj", task: Run("look"), timebox: "5m")), (at: "2m", by: "ana", do: Ack)])"#).unwrap();
+        assert_eq!(script.inputs_at(60).len(), 2);
+        assert_eq!(script.inputs_at(61).len(), 0);
+        assert_eq!(script.inputs_at(120)[0].command, Command::Ack);
+    }
+
+    #[test]
+    fn scripts_are_checked_against_their_scenario() {
+        let errors = parse_text(r#"Script(title: "t", scenario: "other", team: [(id: "ana", name: "Ana", seat: IC), (id: "ana", name: "A2", seat: IC), (id: "raj", name: "R", seat: OL)],
+            commands: [(at: "5m", by: "ana", do: Run("lok")), (at: "1m", by: "bob", do: Ack), (at: "2h", by: "ana", do: Ack)])"#).unwrap_err();
+        let text: Vec<String> = errors.iter().map(|d| d.to_string()).collect();
+        for wanted in ["not `tiny`", "`ana` is already taken", "two people take the IC seat", "`raj` is already taken", "did you mean \"look\"", "out of time order", "`bob` is not on the script's team", "after the drill's time limit"] {
+            assert!(text.iter().any(|t| t.contains(wanted)), "missing `{wanted}` in {text:#?}");
+        }
+    }
 }

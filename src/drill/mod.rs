@@ -205,3 +205,15 @@ impl Drill {
             .find(|o| o.is_open() && o.to.as_deref() == Some(id) && o.task != Task::StandBy)
     }
 }
+
+impl std::fmt::Debug for Drill {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Drill")
+            .field("scenario", &self.scenario.id)
+            .field("seed", &self.seed)
+            .field("now", &self.now)
+            .field("events", &self.log.len())
+            .field("outcome", &self.outcome)
+            .finish()
+    }
+}

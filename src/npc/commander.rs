@@ -123,3 +123,24 @@ pub(super) fn decide(drill: &Drill, proposal: MessageId, out: &mut Vec<Command>)
         out.push(Command::Decide(format!("No objections heard — approved: {gist}")));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::drill::{Drill, Event};
+    use crate::scenario::Role;
+    use crate::testing::{idle_until, tiny};
+
+    #[test]
+    fn a_simulated_ic_declares_staffs_and_closes() {
+        let mut d = Drill::new(tiny(), 3, &[]);
+        idle_until(&mut d, 30 * 60);
+        let declared = d.declared_at().expect("declared");
+        let first_alert = d.log().iter().find(|e| matches!(e.event, Event::AlertFired { .. })).unwrap().at;
+        assert!(declared <= first_alert + 3 * 60, "declared within 3 minutes of the first page");
+        for role in [Role::OL, Role::CL, Role::Scribe] {
+            assert!(d.people().explicit_holder(&role).is_some(), "{role:?} staffed");
+        }
+        assert!(d.log().iter().any(|e| matches!(e.event, Event::Closed { .. })));
+        assert!(!d.log().iter().any(|e| matches!(&e.event, Event::ViolationNoted { by, .. } if crate::npc::is_seat_npc(by))), "seat holders follow doctrine");
+    }
+}

@@ -132,3 +132,42 @@ fn customers(drill: &mut Drill) {
         drill.emit(Event::CustomerTicket { from: format!("customer #{n}"), text });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::comms::{Channel, MessageKind};
+    use crate::drill::{Command, Event};
+    use crate::scenario::Severity;
+    use crate::testing::{act, drill, idle_until};
+
+    #[test]
+    fn executives_ask_after_their_patience_and_escalate_after_half_again() {
+        let mut d = drill();
+        act(&mut d, "ana", Command::Declare(Severity::Sev2));
+        // The simulated CL would update the CTO: take CL away from the bot by never assigning it.
+        idle_until(&mut d, 5 * 60 + 1);
+        let asked = d.messages().iter().find(|m| m.from == "cto").map(|m| m.at);
+        assert_eq!(asked, Some(5 * 60), "patience 5m after the declaration");
+        idle_until(&mut d, 8 * 60);
+        assert!(d.log().iter().any(|e| matches!(e.event, Event::ExecutiveEscalated { .. })));
+    }
+
+    #[test]
+    fn an_update_keeps_executives_calm() {
+        let mut d = drill();
+        act(&mut d, "ana", Command::Declare(Severity::Sev2));
+        idle_until(&mut d, 4 * 60);
+        act(&mut d, "ana", Command::Say { channel: Channel::Executive, kind: MessageKind::StatusUpdate, text: "db disk full, fixing".into() });
+        idle_until(&mut d, 8 * 60);
+        assert!(!d.messages().iter().any(|m| m.from == "cto"));
+    }
+
+    #[test]
+    fn customers_complain_while_impact_lasts() {
+        let mut d = drill();
+        idle_until(&mut d, 59);
+        assert!(!d.log().iter().any(|e| matches!(e.event, Event::CustomerTicket { .. })));
+        idle_until(&mut d, 30 * 60);
+        assert!(d.log().iter().filter(|e| matches!(e.event, Event::CustomerTicket { .. })).count() > 3);
+    }
+}

@@ -45,7 +45,7 @@ pub struct RawScenario {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "Par")]
 pub struct RawPar {
     pub declare: Dur,
     pub mitigate: Dur,
@@ -53,7 +53,7 @@ pub struct RawPar {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "Component")]
 pub struct RawComponent {
     pub id: String,
     pub name: String,
@@ -69,7 +69,7 @@ pub struct RawComponent {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "Metric")]
 pub struct RawMetric {
     pub baseline: f64,
     pub failed: f64,
@@ -78,14 +78,14 @@ pub struct RawMetric {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "CustomerLoad")]
 pub struct RawCustomerLoad {
     pub orders_per_min: f64,
     pub users: u32,
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "Alert")]
 pub struct RawAlert {
     pub id: String,
     pub component: String,
@@ -101,7 +101,7 @@ pub struct RawAlert {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "Fault")]
 pub struct RawFault {
     pub id: String,
     pub component: String,
@@ -116,7 +116,7 @@ pub struct RawFault {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "FaultStart")]
 pub enum RawFaultStart {
     At(Dur),
     IfNotMitigated { fault: String, by: Dur },
@@ -125,7 +125,7 @@ pub enum RawFaultStart {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "Action")]
 pub struct RawAction {
     pub id: String,
     pub name: String,
@@ -147,7 +147,7 @@ pub struct RawAction {
 }
 
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "Condition")]
 pub enum RawCondition {
     Revealed(String),
     Active(String),
@@ -159,7 +159,7 @@ pub enum RawCondition {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "Effect")]
 pub enum RawEffect {
     Reveal(String),
     Mitigate(String),
@@ -168,7 +168,7 @@ pub enum RawEffect {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "Responder")]
 pub struct RawResponder {
     pub id: String,
     pub name: String,
@@ -180,7 +180,7 @@ pub struct RawResponder {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "Executive")]
 pub struct RawExecutive {
     pub id: String,
     pub name: String,
@@ -189,7 +189,7 @@ pub struct RawExecutive {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "Customers")]
 pub struct RawCustomers {
     #[serde(default = "default_complaints")]
     pub complaints_per_min: f64,
@@ -208,7 +208,7 @@ fn default_complaints() -> f64 {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "Inject")]
 pub struct RawInject {
     pub at: Dur,
     pub from: RawPersona,
@@ -216,7 +216,7 @@ pub struct RawInject {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "Persona")]
 pub enum RawPersona {
     Executive(String),
     Customer(String),
@@ -226,14 +226,14 @@ pub enum RawPersona {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "Exit")]
 pub struct RawExit {
     pub mitigated: Vec<RawCondition>,
     pub resolved: Vec<RawCondition>,
 }
 
 #[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "Scoring")]
 pub struct RawScoring {
     #[serde(default)]
     pub weights: BTreeMap<String, f64>,

@@ -78,3 +78,22 @@ pub fn due_to_start(scenario: &Scenario, states: &[FaultState], now: Tick) -> Ve
         .map(|(i, _)| i)
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::tiny;
+
+    #[test]
+    fn conditional_faults_start_only_if_their_condition_holds() {
+        let s = tiny();
+        let mut states = vec![FaultState::DORMANT; s.faults.len()];
+        assert!(due_to_start(&s, &states, 59).is_empty());
+        assert_eq!(due_to_start(&s, &states, 60), [0]);
+        states[0].phase = FaultPhase::Active { since: 60 };
+        assert_eq!(due_to_start(&s, &states, 20 * 60), [1], "not mitigated by 20m: escalates");
+        states[0].phase = FaultPhase::Mitigated { since: 60, at: 600 };
+        assert!(due_to_start(&s, &states, 20 * 60).is_empty(), "mitigated in time");
+        assert!(!due_to_start(&s, &states, 9999).contains(&2), "action-triggered faults wait for their action");
+    }
+}

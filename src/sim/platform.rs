@@ -141,3 +141,38 @@ pub fn health_of(impairment: f64) -> Health {
         Health::Down
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sim::faults::{FaultPhase, FaultState};
+    use crate::testing::tiny;
+
+    #[test]
+    fn impairment_flows_from_dependencies_hard_and_soft() {
+        let s = tiny();
+        let mut platform = PlatformState::new(&s);
+        let mut faults = vec![FaultState::DORMANT; s.faults.len()];
+        assert!(platform.update(&s, &faults, 0, 1).is_empty(), "healthy at baseline");
+        faults[2].phase = FaultPhase::Active { since: 0 }; // the cache fails
+        let changes = platform.update(&s, &faults, 1, 1);
+        assert_eq!(platform.impairment, [0.5, 0.5, 0.0, 1.0], "web <- api (soft on cache) <- db");
+        assert_eq!(changes, [(3, Health::Down), (1, Health::Degraded), (0, Health::Degraded)]);
+        assert!(platform.values[1][0] > 40.0, "api error rate follows impairment");
+        assert!(platform.failed_orders > 0.0 && platform.users_affected == 50);
+    }
+
+    #[test]
+    fn ramps_grow_and_mitigation_heals() {
+        let mut s = tiny();
+        s.faults[0].ramp = 100;
+        let mut platform = PlatformState::new(&s);
+        let mut faults = vec![FaultState::DORMANT; s.faults.len()];
+        faults[0].phase = FaultPhase::Active { since: 0 };
+        platform.update(&s, &faults, 50, 1);
+        assert!((platform.impairment[2] - 0.5).abs() < 1e-9);
+        faults[0].phase = FaultPhase::Mitigated { since: 0, at: 60 };
+        platform.update(&s, &faults, 60, 1);
+        assert_eq!(platform.health, [Health::Healthy; 4]);
+    }
+}

@@ -66,7 +66,7 @@ pub fn validate(raw: &RawScenario, source: &Source) -> Result<Scenario, Vec<Diag
     };
     if raw.exit.resolved.is_empty() {
         e.push(source.at(
-            source.find_word("resolved", source.find_word("exit", 0).unwrap_or(0)).unwrap_or(0),
+            source.find_key("resolved", source.find_key("exit", 0).unwrap_or(0)).unwrap_or(0),
             "exit `resolved` is empty: the drill could never be won",
             Some("list what must hold, e.g. [Resolved(\"orders-db-disk\")]".into()),
         ));
@@ -105,7 +105,7 @@ pub fn validate(raw: &RawScenario, source: &Source) -> Result<Scenario, Vec<Diag
 }
 
 fn check_metadata(raw: &RawScenario, source: &Source, e: &mut Vec<Diagnostic>) {
-    let at = |word: &str| source.find_word(word, 0).unwrap_or(0);
+    let at = |word: &str| source.find_key(word, 0).unwrap_or(0);
     if !valid_id(&raw.id) {
         e.push(source.at(at("id"), format!("scenario id `{}` is not a valid id", raw.id),
             Some("use lowercase letters, digits and `-` (e.g. \"matching-engine-failure\")".into())));
@@ -126,7 +126,7 @@ fn check_metadata(raw: &RawScenario, source: &Source, e: &mut Vec<Diagnostic>) {
     let par = &raw.par;
     for (name, value) in [("declare", par.declare.0), ("mitigate", par.mitigate.0), ("resolve", par.resolve.0)] {
         if value > limit {
-            e.push(source.at(source.find_word(name, at("par")).unwrap_or(0),
+            e.push(source.at(source.find_key(name, at("par")).unwrap_or(0),
                 format!("par `{name}` ({}) is past the time limit ({})", crate::time::format_duration(value), crate::time::format_duration(limit)),
                 Some("par times must fall inside the drill".into())));
         }
@@ -143,7 +143,7 @@ fn number_ok(value: f64, range: std::ops::RangeInclusive<f64>) -> bool {
 
 fn components(raw: &RawScenario, t: &Tables, source: &Source, e: &mut Vec<Diagnostic>) -> Vec<Component> {
     if raw.components.is_empty() {
-        e.push(source.at(source.find_word("components", 0).unwrap_or(0), "the platform has no components",
+        e.push(source.at(source.find_key("components", 0).unwrap_or(0), "the platform has no components",
             Some("declare at least one component".into())));
     }
     raw.components.iter().map(|c| {
@@ -216,20 +216,20 @@ fn metric_index(component: &Component, name: &str, owner: &str, source: &Source,
 
 fn past_limit(what: String, at: Tick, limit: Tick, offset: usize, source: &Source, e: &mut Vec<Diagnostic>) {
     if at > limit {
-        e.push(source.at(offset, format!("{what} at {} is past the time limit ({})", crate::time::format_duration(at), crate::time::format_duration(limit)),
+        e.push(source.at(offset, format!("{what} at {}, past the time limit ({})", crate::time::format_duration(at), crate::time::format_duration(limit)),
             Some("move it inside the drill or raise time_limit".into())));
     }
 }
 
 fn faults(raw: &RawScenario, t: &Tables, components: &[Component], limit: Tick, source: &Source, e: &mut Vec<Diagnostic>) -> Vec<Fault> {
     if raw.faults.is_empty() {
-        e.push(source.at(source.find_word("faults", 0).unwrap_or(0), "the scenario has no faults", Some("a drill needs something to go wrong".into())));
+        e.push(source.at(source.find_key("faults", 0).unwrap_or(0), "the scenario has no faults", Some("a drill needs something to go wrong".into())));
     }
     raw.faults.iter().filter_map(|f| {
         let here = source.find_definition(&f.id).unwrap_or(0);
         let component = t.components.resolve(&f.component, &f.id, source, e);
         if !number_ok(f.impairment, 0.0..=1.0) {
-            e.push(source.at(source.find_word("impairment", here).unwrap_or(here), format!("fault `{}` has impairment {}", f.id, f.impairment),
+            e.push(source.at(source.find_key("impairment", here).unwrap_or(here), format!("fault `{}` has impairment {}", f.id, f.impairment),
                 Some("impairment runs from 0.0 (no effect) to 1.0 (down)".into())));
         }
         if f.impairment == 0.0 && f.metrics.is_empty() {
@@ -283,11 +283,11 @@ fn actions(raw: &RawScenario, t: &Tables, limit: Tick, source: &Source, e: &mut 
         let here = source.find_definition(&a.id).unwrap_or(0);
         let target = t.components.resolve(&a.target, &a.id, source, e);
         if a.duration.0 == 0 || a.duration.0 > limit {
-            e.push(source.at(source.find_word("duration", here).unwrap_or(here), format!("action `{}` takes {}", a.id, crate::time::format_duration(a.duration.0)),
+            e.push(source.at(source.find_key("duration", here).unwrap_or(here), format!("action `{}` takes {}", a.id, crate::time::format_duration(a.duration.0)),
                 Some("an action takes more than 0s and less than the whole drill".into())));
         }
         if !number_ok(a.failure_chance, 0.0..=0.95) {
-            e.push(source.at(source.find_word("failure_chance", here).unwrap_or(here), format!("action `{}` has failure_chance {}", a.id, a.failure_chance),
+            e.push(source.at(source.find_key("failure_chance", here).unwrap_or(here), format!("action `{}` has failure_chance {}", a.id, a.failure_chance),
                 Some("a probability from 0.0 to 0.95".into())));
         }
         let requires = conditions(&a.requires, &a.id, t, source, e);
@@ -328,9 +328,9 @@ fn executives(raw: &RawScenario, limit: Tick, source: &Source, e: &mut Vec<Diagn
 
 fn injects(raw: &RawScenario, t: &Tables, limit: Tick, source: &Source, e: &mut Vec<Diagnostic>) -> Vec<Inject> {
     if !number_ok(raw.customers.complaints_per_min, 0.0..=100.0) {
-        e.push(source.at(source.find_word("complaints_per_min", 0).unwrap_or(0), "complaints_per_min is out of range", Some("0 to 100".into())));
+        e.push(source.at(source.find_key("complaints_per_min", 0).unwrap_or(0), "complaints_per_min is out of range", Some("0 to 100".into())));
     }
-    let start = source.find_word("injects", 0).unwrap_or(0);
+    let start = source.find_key("injects", 0).unwrap_or(0);
     raw.injects.iter().filter_map(|i| {
         let here = source.find_quoted(&i.text, start).unwrap_or(start);
         past_limit("inject".into(), i.at.0, limit, here, source, e);
@@ -354,7 +354,7 @@ fn injects(raw: &RawScenario, t: &Tables, limit: Tick, source: &Source, e: &mut 
 }
 
 fn weights(raw: &RawScenario, source: &Source, e: &mut Vec<Diagnostic>) -> BTreeMap<String, f64> {
-    let start = source.find_word("scoring", 0).unwrap_or(0);
+    let start = source.find_key("scoring", 0).unwrap_or(0);
     for (key, value) in &raw.scoring.weights {
         let here = source.find_quoted(key, start).unwrap_or(start);
         if !CRITERIA.contains(&key.as_str()) {
@@ -365,4 +365,52 @@ fn weights(raw: &RawScenario, source: &Source, e: &mut Vec<Diagnostic>) -> BTree
         }
     }
     raw.scoring.weights.clone()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{tiny, tiny_errors};
+
+    #[test]
+    fn a_good_scenario_becomes_a_runnable_model() {
+        let s = tiny();
+        assert_eq!(s.components.len(), 4);
+        let position = |id: &str| s.topo_order.iter().position(|&c| s.components[c].id == id).unwrap();
+        assert!(position("db") < position("api") && position("api") < position("web"), "dependencies first");
+        assert_eq!(s.components[2].metrics.len(), 2, "default metrics");
+        assert_eq!(s.components[1].depends_on, [(2, 1.0), (3, 0.5)]);
+    }
+
+    #[test]
+    fn dangling_ids_get_a_did_you_mean() {
+        let errors = tiny_errors(r#"depends_on: ["db"]"#, r#"depends_on: ["dbb"]"#);
+        assert!(errors[0].contains("unknown component id \"dbb\"") && errors[0].contains("did you mean \"db\""), "{errors:?}");
+    }
+
+    #[test]
+    fn cycles_are_named() {
+        let errors = tiny_errors(r#"(id: "db", name: "Database", kind: Database)"#, r#"(id: "db", name: "Database", kind: Database, depends_on: ["web"])"#);
+        assert!(errors.iter().any(|e| e.contains("dependency cycle") && e.contains("web -> api -> db -> web")), "{errors:?}");
+    }
+
+    #[test]
+    fn faults_without_a_fix_and_unreachable_exits_are_refused() {
+        let errors = tiny_errors("effects: [Resolve(\"cache-flush\")]", "effects: []");
+        assert!(errors.iter().any(|e| e.contains("no action can mitigate or resolve fault `cache-flush`")), "{errors:?}");
+        let errors = tiny_errors("requires: [Revealed(\"db-disk\")]", "requires: [Revealed(\"cache-flush\")]");
+        assert!(errors.iter().any(|e| e.contains("exit `resolved`") && e.contains("can never hold")), "{errors:?}");
+    }
+
+    #[test]
+    fn times_past_the_limit_and_absurd_numbers_are_refused() {
+        assert!(tiny_errors("At(\"1m\")", "At(\"45m\")")[0].contains("past the time limit"));
+        assert!(tiny_errors("impairment: 1.0, root_cause: \"Disk full\"", "impairment: -2.0, root_cause: \"Disk full\"")[0].contains("impairment"));
+        assert!(tiny_errors("patience: \"5m\"", "patience: \"2h\"")[0].contains("patience"));
+    }
+
+    #[test]
+    fn every_problem_is_reported_at_once() {
+        let errors = tiny_errors("(id: \"cto\", name: \"Kim\", title: \"CTO\", patience: \"5m\")", "(id: \"cto\", name: \"Kim\", title: \"CTO\", patience: \"1s\"), (id: \"cto\", name: \"Lee\", title: \"CEO\", patience: \"1s\")");
+        assert_eq!(errors.len(), 3, "one duplicate id and two bad patiences: {errors:?}");
+    }
 }

@@ -67,11 +67,11 @@ pub(super) fn check(faults: &[Fault], actions: &[Action], exit: &Exit, raw: &Raw
                 Some("check that some other action reveals or fixes what it requires".into())));
         }
     }
-    let exit_at = source.find_word("exit", 0).unwrap_or(0);
+    let exit_at = source.find_key("exit", 0).unwrap_or(0);
     for (kind, list, raw_list) in [("mitigated", &exit.mitigated, &raw.exit.mitigated), ("resolved", &exit.resolved, &raw.exit.resolved)] {
         for (condition, raw_condition) in list.iter().zip(raw_list) {
             if !reach.holds(condition) {
-                e.push(source.at(source.find_word(kind, exit_at).unwrap_or(exit_at),
+                e.push(source.at(source.find_key(kind, exit_at).unwrap_or(exit_at),
                     format!("exit `{kind}` criterion {raw_condition:?} can never hold"),
                     Some("no runnable action achieves it; add one or change the criterion".into())));
             }

@@ -1,0 +1,84 @@
+//! Shared builders for unit tests: a tiny scenario and drills on it.
+
+use crate::diagnostic::Source;
+use crate::drill::{Command, Drill, HumanSpec, Input};
+use crate::scenario::{self, Scenario, Seat};
+use crate::time::Dur;
+
+/// A small platform: web depends on api, api on db; the db fails at 1m.
+pub const TINY: &str = r#"Scenario(
+    id: "tiny",
+    title: "Tiny",
+    summary: "A database fails.",
+    difficulty: Beginner,
+    objectives: ["Practise"],
+    time_limit: "30m",
+    par: (declare: "5m", mitigate: "15m", resolve: "25m"),
+    severity: Sev2,
+    components: [
+        (id: "web", name: "Web", kind: Frontend, depends_on: ["api"], customers: (orders_per_min: 60.0, users: 100)),
+        (id: "api", name: "API", kind: Service, depends_on: ["db"], degrades_with: ["cache"]),
+        (id: "db", name: "Database", kind: Database),
+        (id: "cache", name: "Cache", kind: Service),
+    ],
+    alerts: [(id: "db-errors", component: "db", metric: "error_rate", above: 20.0, for: "30s", severity: Page, text: "DB errors")],
+    faults: [
+        (id: "db-disk", component: "db", start: At("1m"), impairment: 1.0, root_cause: "Disk full"),
+        (id: "db-corrupt", component: "db", start: IfNotMitigated(fault: "db-disk", by: "20m"), impairment: 1.0, root_cause: "Corruption"),
+        (id: "cache-flush", component: "cache", start: AfterAction("wipe"), impairment: 1.0, root_cause: "Wiped"),
+    ],
+    actions: [
+        (id: "look", name: "Look at the DB", kind: Diagnostic, target: "db", duration: "1m", effects: [Reveal("db-disk")], finding: "Disk full"),
+        (id: "free", name: "Free disk space", kind: Remediation, target: "db", duration: "2m", effects: [Mitigate("db-disk"), Mitigate("db-corrupt")]),
+        (id: "grow", name: "Grow the disk", kind: Remediation, target: "db", duration: "3m", requires: [Revealed("db-disk")], effects: [Resolve("db-disk"), Resolve("db-corrupt")]),
+        (id: "wipe", name: "Wipe the cache", kind: Remediation, target: "cache", duration: "1m", trap: true, effects: []),
+        (id: "warm", name: "Warm the cache", kind: Remediation, target: "cache", duration: "1m", effects: [Resolve("cache-flush")]),
+    ],
+    responders: [
+        (id: "raj", name: "Raj", skills: [Database], traits: [Reliable], joins: "2m"),
+        (id: "tom", name: "Tom", traits: [Freelancer], joins: "2m"),
+    ],
+    executives: [(id: "cto", name: "Kim", title: "CTO", patience: "5m")],
+    exit: (mitigated: [Mitigated("db-disk")], resolved: [Resolved("db-disk")]),
+)"#;
+
+/// The tiny scenario, validated.
+pub fn tiny() -> Scenario {
+    let source = Source { file: "tiny.ron".into(), text: TINY.into() };
+    scenario::parse(&source).unwrap_or_else(|e| panic!("{e:?}"))
+}
+
+/// Tiny with text replaced, expecting validation to fail; returns the messages.
+pub fn tiny_errors(from: &str, to: &str) -> Vec<String> {
+    assert!(TINY.contains(from), "`{from}` is not in the tiny scenario");
+    let source = Source { file: "tiny.ron".into(), text: TINY.replacen(from, to, 1) };
+    match scenario::parse(&source) {
+        Ok(_) => panic!("`{to}` should not validate"),
+        Err(errors) => errors.into_iter().map(|d| d.to_string()).collect(),
+    }
+}
+
+/// A human team: ana (IC) and ben (OL) from the start.
+pub fn team() -> Vec<HumanSpec> {
+    vec![
+        HumanSpec { id: "ana".into(), name: "Ana".into(), seat: Seat::IC, joins: Dur(0) },
+        HumanSpec { id: "ben".into(), name: "Ben".into(), seat: Seat::OL, joins: Dur(0) },
+    ]
+}
+
+/// A drill on the tiny scenario with the human team.
+pub fn drill() -> Drill {
+    Drill::new(tiny(), 1, &team())
+}
+
+/// Steps with one command from `by`.
+pub fn act(drill: &mut Drill, by: &str, command: Command) {
+    drill.step(&[Input { by: by.into(), command }]);
+}
+
+/// Steps without input until the tick `at`.
+pub fn idle_until(drill: &mut Drill, at: u32) {
+    while drill.now() < at && !drill.is_over() {
+        drill.step(&[]);
+    }
+}

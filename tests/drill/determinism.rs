@@ -1,0 +1,74 @@
+//! Same scenario + seed + commands => the same log, byte for byte; sessions
+//! replay to exactly what was recorded; a changed scenario is refused.
+
+use firedrill::play::{Pace, play};
+use firedrill::session::{self, ReplayError};
+
+use super::common::{scripts, temp_dir};
+
+#[test]
+fn the_same_session_played_twice_gives_byte_identical_files() {
+    let dir = temp_dir("determinism");
+    for (path, loaded, script) in scripts() {
+        let (a, b) = (dir.join("a.ron"), dir.join("b.ron"));
+        play(&loaded, &script, 42, Some(&a), Pace::default()).unwrap();
+        play(&loaded, &script, 42, Some(&b), Pace::default()).unwrap();
+        let (a, b) = (std::fs::read(&a).unwrap(), std::fs::read(&b).unwrap());
+        assert!(a == b, "{}: two plays differ", path.display());
+    }
+}
+
+#[test]
+fn another_seed_gives_another_drill() {
+    let (_, loaded, script) = scripts().into_iter().next().unwrap();
+    let a = play(&loaded, &script, 1, None, Pace::default()).unwrap();
+    let b = play(&loaded, &script, 2, None, Pace::default()).unwrap();
+    assert_ne!(a.log(), b.log());
+}
+
+#[test]
+fn a_recorded_session_replays_to_the_same_log() {
+    let dir = temp_dir("replay");
+    for (path, loaded, script) in scripts() {
+        let out = dir.join("s.ron");
+        let played = play(&loaded, &script, 7, Some(&out), Pace::default()).unwrap();
+        let recovered = session::read(&out).unwrap();
+        assert!(recovered.damage.is_none());
+        assert_eq!(recovered.session.events, played.log(), "{}: the file holds the whole log", path.display());
+        let replayed = session::check(&recovered.session, &loaded).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        assert_eq!(replayed.log(), played.log());
+    }
+}
+
+#[test]
+fn a_tampered_log_is_caught_by_the_replay_check() {
+    let dir = temp_dir("tamper");
+    let (_, loaded, script) = scripts().into_iter().next().unwrap();
+    let out = dir.join("s.ron");
+    play(&loaded, &script, 7, Some(&out), Pace::default()).unwrap();
+    let text = std::fs::read_to_string(&out).unwrap();
+    let tampered: Vec<String> = text.lines().map(|l| if l.contains("Declared(") { l.replace("severity:Sev1", "severity:Sev3").replace("severity:Sev2", "severity:Sev3") } else { l.to_string() }).collect();
+    assert!(tampered.join("\n") + "\n" != text, "the log records the declaration");
+    std::fs::write(&out, tampered.join("\n") + "\n").unwrap();
+    let recovered = session::read(&out).unwrap();
+    let err = session::check(&recovered.session, &loaded).unwrap_err();
+    assert!(matches!(err, ReplayError::Diverged { .. }), "{err}");
+}
+
+#[test]
+fn a_session_whose_scenario_changed_is_refused() {
+    let dir = temp_dir("changed");
+    let (_, loaded, script) = scripts().into_iter().next().unwrap();
+    let copy = dir.join("scenario.ron");
+    std::fs::copy(&loaded.path, &copy).unwrap();
+    let original = firedrill::scenario::load(&copy).unwrap();
+    let out = dir.join("s.ron");
+    play(&original, &script, 3, Some(&out), Pace::default()).unwrap();
+    let edited = std::fs::read_to_string(&copy).unwrap().replacen("time_limit:", "// edited\n    time_limit:", 1);
+    std::fs::write(&copy, edited).unwrap();
+    let changed = firedrill::scenario::load(&copy).unwrap();
+    let recovered = session::read(&out).unwrap();
+    let err = session::check(&recovered.session, &changed).unwrap_err();
+    assert!(matches!(err, ReplayError::ScenarioChanged { .. }));
+    assert!(err.to_string().contains("changed since this session was recorded"), "{err}");
+}

@@ -1,0 +1,80 @@
+//! The journal: a drill process killed mid-run resumes with at most a second
+//! lost, and a damaged session file is recovered up to the damage.
+
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use firedrill::play::{Pace, play};
+use firedrill::session;
+
+use super::common::{root, scenario, temp_dir};
+
+const PACE: u32 = 120;
+
+#[test]
+fn a_killed_drill_resumes_with_at_most_a_second_lost_and_ends_as_if_never_stopped() {
+    let dir = temp_dir("journal");
+    let out = dir.join("s.ron");
+    let scenario_path = root().join("scenarios/matching-engine-failure.ron");
+    let script_path = root().join("scenarios/scripts/matching-engine-failure.exemplary.ron");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_firedrill"))
+        .args(["play", scenario_path.to_str().unwrap(), "--seed", "5", "--script", script_path.to_str().unwrap(), "--out", out.to_str().unwrap(), "--pace", &PACE.to_string()])
+        .stdout(Stdio::null())
+        .spawn()
+        .expect("start firedrill");
+    let started = Instant::now();
+    std::thread::sleep(Duration::from_millis(2500));
+    child.kill().expect("kill");
+    let elapsed = started.elapsed().as_secs_f64();
+    child.wait().unwrap();
+
+    let recovered = session::read(&out).expect("the journal is readable after a kill");
+    assert!(recovered.session.end.is_none(), "the drill was still running");
+    let on_disk = recovered.session.complete_through().unwrap_or(0);
+    let reached = (elapsed * f64::from(PACE)) as u32;
+    assert!(on_disk + PACE >= reached, "journal holds T+{on_disk}s but the drill had reached about T+{reached}s: more than one second lost");
+
+    let status = Command::new(env!("CARGO_BIN_EXE_firedrill")).args(["resume", out.to_str().unwrap()]).stdout(Stdio::null()).status().unwrap();
+    assert!(status.success());
+    let resumed = session::read(&out).unwrap().session;
+    assert!(resumed.end.is_some(), "resume runs the drill to its end");
+
+    let loaded = scenario("matching-engine-failure");
+    let script = firedrill::script::load(&script_path, &loaded.scenario).unwrap();
+    let straight = play(&loaded, &script, 5, None, Pace::default()).unwrap();
+    assert_eq!(resumed.events, straight.log(), "a resumed drill ends exactly as an uninterrupted one");
+}
+
+#[test]
+fn a_damaged_session_is_recovered_up_to_the_damage() {
+    let dir = temp_dir("damaged");
+    let loaded = scenario("matching-engine-failure");
+    let script = firedrill::script::load(&root().join("scenarios/scripts/matching-engine-failure.exemplary.ron"), &loaded.scenario).unwrap();
+    let out = dir.join("s.ron");
+    let full = play(&loaded, &script, 9, Some(&out), Pace::default()).unwrap();
+    let text = std::fs::read_to_string(&out).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+
+    // Cut off in the middle of a line, as a crash would.
+    let cut = &text[..text.len() / 2];
+    std::fs::write(&out, cut).unwrap();
+    let recovered = session::read(&out).unwrap();
+    let damage = recovered.damage.expect("the cut is reported");
+    assert!(damage.message.contains("cut off"), "{damage}");
+    assert!(!recovered.session.events.is_empty());
+    assert_eq!(recovered.session.events[..], full.log()[..recovered.session.events.len()]);
+
+    // Garbage in the middle: everything before it is kept and the line is named.
+    let mut garbled: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+    garbled[40] = "Event((at: 12, event: Nonsense".into();
+    std::fs::write(&out, garbled.join("\n") + "\n").unwrap();
+    let recovered = session::read(&out).unwrap();
+    let damage = recovered.damage.expect("garbage is reported");
+    assert_eq!(damage.line, 41, "{damage}");
+    assert!(recovered.session.events.len() < full.log().len());
+
+    // A file that is not a session at all.
+    std::fs::write(&out, "hello").unwrap();
+    let err = session::read(&out).unwrap_err();
+    assert!(err.message.contains("header"), "{err}");
+}

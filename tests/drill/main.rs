@@ -1,0 +1,8 @@
+//! Whole-flow tests of the drill core, in one test binary to keep link times down.
+
+mod bundled;
+mod common;
+mod determinism;
+mod journal;
+mod malformed;
+mod properties;
