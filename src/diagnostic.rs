@@ -19,7 +19,11 @@ pub struct Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}:{}: error: {}", self.file, self.line, self.column, self.message)?;
+        write!(
+            f,
+            "{}:{}:{}: error: {}",
+            self.file, self.line, self.column, self.message
+        )?;
         if let Some(hint) = &self.hint {
             write!(f, "\n  hint: {hint}")?;
         }
@@ -64,7 +68,12 @@ impl Source {
             hint: Some(hint.to_string()),
         };
         let metadata = std::fs::metadata(path).map_err(|e| {
-            fail(0, 0, format!("cannot read the file: {e}"), "check the path and its permissions")
+            fail(
+                0,
+                0,
+                format!("cannot read the file: {e}"),
+                "check the path and its permissions",
+            )
         })?;
         if metadata.len() > MAX_FILE_BYTES as u64 {
             return Err(fail(
@@ -79,7 +88,12 @@ impl Source {
             ));
         }
         let bytes = std::fs::read(path).map_err(|e| {
-            fail(0, 0, format!("cannot read the file: {e}"), "check the path and its permissions")
+            fail(
+                0,
+                0,
+                format!("cannot read the file: {e}"),
+                "check the path and its permissions",
+            )
         })?;
         Source::from_bytes(file, bytes)
     }
@@ -97,16 +111,29 @@ impl Source {
                     line,
                     column,
                     message: "the file is not UTF-8 text".into(),
-                    hint: Some("save the file as UTF-8 (it may be binary or in another encoding)".into()),
+                    hint: Some(
+                        "save the file as UTF-8 (it may be binary or in another encoding)".into(),
+                    ),
                 })
             }
         }
     }
 
     /// A diagnostic at a byte offset of this file.
-    pub fn at(&self, offset: usize, message: impl Into<String>, hint: Option<String>) -> Diagnostic {
+    pub fn at(
+        &self,
+        offset: usize,
+        message: impl Into<String>,
+        hint: Option<String>,
+    ) -> Diagnostic {
         let (line, column) = line_column(&self.text, offset);
-        Diagnostic { file: self.file.clone(), line, column, message: message.into(), hint }
+        Diagnostic {
+            file: self.file.clone(),
+            line,
+            column,
+            message: message.into(),
+            hint,
+        }
     }
 
     /// Offset of `needle` at or after `from`, skipping `//` comments.
@@ -132,7 +159,10 @@ impl Source {
         let needle = format!("{key}:");
         let mut at = from;
         while let Some(found) = self.find_word(&needle, at) {
-            let boundary = self.text[..found].chars().next_back().is_none_or(|c| !c.is_alphanumeric() && c != '_');
+            let boundary = self.text[..found]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric() && c != '_');
             if boundary {
                 return Some(found);
             }
@@ -143,7 +173,8 @@ impl Source {
 
     /// Offset of the definition `id: "X"` of an item, or of the first `"X"`.
     pub fn find_definition(&self, id: &str) -> Option<usize> {
-        self.find_word(&format!("id: \"{id}\""), 0).or_else(|| self.find_quoted(id, 0))
+        self.find_word(&format!("id: \"{id}\""), 0)
+            .or_else(|| self.find_quoted(id, 0))
     }
 
     /// Best place for a problem with reference `needle` inside the item `owner`.
@@ -161,7 +192,13 @@ impl Source {
     pub fn ron_error(&self, err: &ron::error::SpannedError) -> Diagnostic {
         let (line, column) = (err.span.start.line.max(1), err.span.start.col.max(1));
         let (message, hint) = describe_ron_error(&err.code);
-        Diagnostic { file: self.file.clone(), line, column, message, hint }
+        Diagnostic {
+            file: self.file.clone(),
+            line,
+            column,
+            message,
+            hint,
+        }
     }
 }
 
@@ -181,10 +218,17 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
 fn describe_ron_error(code: &ron::error::Error) -> (String, Option<String>) {
     use ron::error::Error as E;
     match code {
-        E::NoSuchStructField { expected, found, outer } => {
+        E::NoSuchStructField {
+            expected,
+            found,
+            outer,
+        } => {
             let owner = outer.as_deref().unwrap_or("this item");
             let hint = match did_you_mean(found, expected.iter().copied()) {
-                Some(best) => format!("did you mean `{best}`? Fields here: {}", expected.join(", ")),
+                Some(best) => format!(
+                    "did you mean `{best}`? Fields here: {}",
+                    expected.join(", ")
+                ),
                 None => format!("fields allowed here: {}", expected.join(", ")),
             };
             (format!("unknown field `{found}` in {owner}"), Some(hint))
@@ -194,9 +238,15 @@ fn describe_ron_error(code: &ron::error::Error) -> (String, Option<String>) {
                 "missing field `{field}` in {}",
                 outer.as_deref().unwrap_or("this item")
             ),
-            Some(format!("add `{field}: ...` (see README, \"Scenario format\")")),
+            Some(format!(
+                "add `{field}: ...` (see README, \"Scenario format\")"
+            )),
         ),
-        E::NoSuchEnumVariant { expected, found, outer } => {
+        E::NoSuchEnumVariant {
+            expected,
+            found,
+            outer,
+        } => {
             let owner = outer.as_deref().unwrap_or("this value");
             let hint = match did_you_mean(found, expected.iter().copied()) {
                 Some(best) => format!("did you mean `{best}`? Choices: {}", expected.join(", ")),
@@ -230,15 +280,23 @@ fn describe_ron_error(code: &ron::error::Error) -> (String, Option<String>) {
         ),
         E::ExpectedNamedStructLike(name) => (
             format!("expected `{name}(` here"),
-            Some(format!("the file must start with {name}( … ); is it empty, or another kind of file?")),
+            Some(format!(
+                "the file must start with {name}( … ); is it empty, or another kind of file?"
+            )),
         ),
         E::Message(text) => (text.clone(), None),
-        other => (other.to_string(), Some("compare with a bundled file in scenarios/".into())),
+        other => (
+            other.to_string(),
+            Some("compare with a bundled file in scenarios/".into()),
+        ),
     }
 }
 
 /// The candidate closest to `word` by edit distance, if it is close enough to be a typo.
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let limit = (word.chars().count() / 3).max(2);
     candidates
         .into_iter()
@@ -256,7 +314,11 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
         let mut current = vec![i + 1];
         for (j, cb) in b.iter().enumerate() {
             let cost = usize::from(ca != *cb);
-            current.push((previous[j] + cost).min(previous[j + 1] + 1).min(current[j] + 1));
+            current.push(
+                (previous[j] + cost)
+                    .min(previous[j + 1] + 1)
+                    .min(current[j] + 1),
+            );
         }
         previous = current;
     }
@@ -293,7 +355,10 @@ mod tests {
 
     #[test]
     fn locates_a_reference_inside_its_owner() {
-        let src = Source { file: "s.ron".into(), text: "(id: \"a\", x: \"b\")\n(id: \"c\", x: \"b\")".into() };
+        let src = Source {
+            file: "s.ron".into(),
+            text: "(id: \"a\", x: \"b\")\n(id: \"c\", x: \"b\")".into(),
+        };
         let at = src.locate_in("c", "b");
         assert_eq!(line_column(&src.text, at), (2, 14));
     }

@@ -4,16 +4,17 @@
 //! deterministic simulation, participants and NPCs, communication, sessions
 //! and the headless CLI. The `app` feature adds the Bevy shell.
 
-pub mod diagnostic;
-pub mod npc;
-pub mod scenario;
-pub mod time;
+pub mod cli;
 pub mod comms;
+pub mod diagnostic;
 pub mod drill;
-pub mod sim;
+pub mod npc;
+pub mod play;
+pub mod scenario;
 pub mod script;
 pub mod session;
-pub mod play;
-pub mod cli;
+pub mod sim;
+pub mod synthetic;
 #[cfg(test)]
 pub(crate) mod testing;
+pub mod time;

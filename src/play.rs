@@ -15,7 +15,13 @@ use crate::time::{Tick, clock};
 pub struct Pace(pub Option<u32>);
 
 /// Starts a drill from a script and journals it to `out` (if given) until it ends.
-pub fn play(loaded: &LoadedScenario, script: &Script, seed: u64, out: Option<&Path>, pace: Pace) -> Result<Drill, String> {
+pub fn play(
+    loaded: &LoadedScenario,
+    script: &Script,
+    seed: u64,
+    out: Option<&Path>,
+    pace: Pace,
+) -> Result<Drill, String> {
     let drill = Drill::new(loaded.scenario.clone(), seed, &script.team);
     let journal = match out {
         Some(path) => {
@@ -38,7 +44,12 @@ pub fn play(loaded: &LoadedScenario, script: &Script, seed: u64, out: Option<&Pa
 }
 
 /// Continues a drill to its end with the script's commands from the current tick on.
-pub fn run_to_end(mut drill: Drill, mut journal: Option<Journal>, script: &Script, pace: Pace) -> Result<Drill, String> {
+pub fn run_to_end(
+    mut drill: Drill,
+    mut journal: Option<Journal>,
+    script: &Script,
+    pace: Pace,
+) -> Result<Drill, String> {
     let started = std::time::Instant::now();
     let first_tick = drill.now();
     while !drill.is_over() {
@@ -54,7 +65,9 @@ pub fn run_to_end(mut drill: Drill, mut journal: Option<Journal>, script: &Scrip
         }
         if let Pace(Some(per_second)) = pace {
             // The wall clock only paces the CLI; the core never sees it.
-            let target = Duration::from_secs_f64(f64::from(drill.now() - first_tick) / f64::from(per_second.max(1)));
+            let target = Duration::from_secs_f64(
+                f64::from(drill.now() - first_tick) / f64::from(per_second.max(1)),
+            );
             if let Some(wait) = target.checked_sub(started.elapsed()) {
                 std::thread::sleep(wait);
             }
@@ -85,10 +98,14 @@ impl Summary {
         let log = drill.log();
         let first = |f: &dyn Fn(&Event) -> bool| log.iter().find(|e| f(&e.event)).map(|e| e.at);
         let count = |f: &dyn Fn(&Event) -> bool| log.iter().filter(|e| f(&e.event)).count();
-        let (failed_orders, ended_at) = log.iter().rev().find_map(|e| match e.event {
-            Event::DrillEnded { failed_orders, .. } => Some((failed_orders, e.at)),
-            _ => None,
-        }).unwrap_or((drill.platform().failed_orders.round() as u64, drill.now()));
+        let (failed_orders, ended_at) = log
+            .iter()
+            .rev()
+            .find_map(|e| match e.event {
+                Event::DrillEnded { failed_orders, .. } => Some((failed_orders, e.at)),
+                _ => None,
+            })
+            .unwrap_or((drill.platform().failed_orders.round() as u64, drill.now()));
         Summary {
             outcome: drill.outcome(),
             ended_at,
@@ -99,8 +116,24 @@ impl Summary {
             failed_orders,
             messages: count(&|e| matches!(e, Event::Posted(_))),
             status_posts: count(&|e| matches!(e, Event::StatusPosted(_))),
-            refused_changes: count(&|e| matches!(e, Event::ViolationNoted { violation: Violation::OutsideOpsChain, .. })),
-            freelancing: count(&|e| matches!(e, Event::ViolationNoted { violation: Violation::Freelancing, .. })),
+            refused_changes: count(&|e| {
+                matches!(
+                    e,
+                    Event::ViolationNoted {
+                        violation: Violation::OutsideOpsChain,
+                        ..
+                    }
+                )
+            }),
+            freelancing: count(&|e| {
+                matches!(
+                    e,
+                    Event::ViolationNoted {
+                        violation: Violation::Freelancing,
+                        ..
+                    }
+                )
+            }),
         }
     }
 }
@@ -114,10 +147,25 @@ impl std::fmt::Display for Summary {
             Some(Outcome::Unmitigated) => "NOT mitigated when time ran out",
             None => "still running",
         };
-        writeln!(f, "Outcome: {outcome} (drill ended {})", clock(self.ended_at))?;
-        writeln!(f, "  first alert {}, declared {}, mitigated {}, resolved {}", at(self.first_alert), at(self.declared), at(self.mitigated), at(self.resolved))?;
+        writeln!(
+            f,
+            "Outcome: {outcome} (drill ended {})",
+            clock(self.ended_at)
+        )?;
+        writeln!(
+            f,
+            "  first alert {}, declared {}, mitigated {}, resolved {}",
+            at(self.first_alert),
+            at(self.declared),
+            at(self.mitigated),
+            at(self.resolved)
+        )?;
         writeln!(f, "  failed customer orders: {}", self.failed_orders)?;
-        write!(f, "  messages: {}, status posts: {}, refused production changes: {}, freelancing: {}", self.messages, self.status_posts, self.refused_changes, self.freelancing)
+        write!(
+            f,
+            "  messages: {}, status posts: {}, refused production changes: {}, freelancing: {}",
+            self.messages, self.status_posts, self.refused_changes, self.freelancing
+        )
     }
 }
 
@@ -128,7 +176,11 @@ mod tests {
 
     #[test]
     fn a_headless_play_summarises_the_drill() {
-        let loaded = LoadedScenario { scenario: crate::testing::tiny(), path: "tiny.ron".into(), hash: "h".into() };
+        let loaded = LoadedScenario {
+            scenario: crate::testing::tiny(),
+            path: "tiny.ron".into(),
+            hash: "h".into(),
+        };
         let drill = play(&loaded, &Script::empty("tiny"), 4, None, Pace::default()).unwrap();
         let summary = Summary::of(&drill);
         assert_eq!(summary.outcome, Some(Outcome::Resolved));

@@ -35,12 +35,24 @@ pub struct ScriptCommand {
 impl Script {
     /// The inputs due at a tick, in file order.
     pub fn inputs_at(&self, tick: Tick) -> Vec<Input> {
-        self.commands.iter().filter(|c| c.at.0 == tick).map(|c| Input { by: c.by.clone(), command: c.command.clone() }).collect()
+        self.commands
+            .iter()
+            .filter(|c| c.at.0 == tick)
+            .map(|c| Input {
+                by: c.by.clone(),
+                command: c.command.clone(),
+            })
+            .collect()
     }
 
     /// A script with no humans: simulated people hold every seat.
     pub fn empty(scenario: &str) -> Script {
-        Script { title: "No humans: simulated people in every seat".into(), scenario: scenario.into(), team: vec![], commands: vec![] }
+        Script {
+            title: "No humans: simulated people in every seat".into(),
+            scenario: scenario.into(),
+            team: vec![],
+            commands: vec![],
+        }
     }
 }
 
@@ -57,36 +69,72 @@ pub fn load(path: &Path, scenario: &Scenario) -> Result<Script, Diagnostics> {
 
 /// Parses and checks script text.
 pub fn parse(source: &Source, scenario: &Scenario) -> Result<Script, Vec<Diagnostic>> {
-    let script: Script = ron_options().from_str(&source.text).map_err(|e| vec![source.ron_error(&e)])?;
+    let script: Script = ron_options()
+        .from_str(&source.text)
+        .map_err(|e| vec![source.ron_error(&e)])?;
     let errors = check(&script, scenario, source);
-    if errors.is_empty() { Ok(script) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(script)
+    } else {
+        Err(errors)
+    }
 }
 
 fn check(script: &Script, scenario: &Scenario, source: &Source) -> Vec<Diagnostic> {
     let mut errors = Vec::new();
-    let mut e = |offset: usize, message: String, hint: String| errors.push(source.at(offset, message, Some(hint)));
+    let mut e = |offset: usize, message: String, hint: String| {
+        errors.push(source.at(offset, message, Some(hint)))
+    };
     if script.scenario != scenario.id {
-        e(source.find_key("scenario", 0).unwrap_or(0), format!("script is for scenario `{}`, not `{}`", script.scenario, scenario.id),
-            "play it with its own scenario, or change `scenario:`".into());
+        e(
+            source.find_key("scenario", 0).unwrap_or(0),
+            format!(
+                "script is for scenario `{}`, not `{}`",
+                script.scenario, scenario.id
+            ),
+            "play it with its own scenario, or change `scenario:`".into(),
+        );
     }
     let mut ids = BTreeSet::new();
     let mut seats = BTreeSet::new();
     for member in &script.team {
         let at = source.find_definition(&member.id).unwrap_or(0);
         if !valid_id(&member.id) {
-            e(at, format!("team id `{}` is not a valid id", member.id), "lowercase letters, digits and `-` (it is typed as @id)".into());
+            e(
+                at,
+                format!("team id `{}` is not a valid id", member.id),
+                "lowercase letters, digits and `-` (it is typed as @id)".into(),
+            );
         }
-        if !ids.insert(member.id.clone()) || scenario.responders.iter().any(|r| r.id == member.id) || crate::npc::is_seat_npc(&member.id) {
-            e(at, format!("id `{}` is already taken", member.id), "each person needs their own id, distinct from the scenario's responders".into());
+        if !ids.insert(member.id.clone())
+            || scenario.responders.iter().any(|r| r.id == member.id)
+            || crate::npc::is_seat_npc(&member.id)
+        {
+            e(
+                at,
+                format!("id `{}` is already taken", member.id),
+                "each person needs their own id, distinct from the scenario's responders".into(),
+            );
         }
         if Seat::STAFFED.contains(&member.seat) && !seats.insert(member.seat) {
-            e(at, format!("two people take the {:?} seat", member.seat), "one person per staffed seat; others can be Responder or Observer".into());
+            e(
+                at,
+                format!("two people take the {:?} seat", member.seat),
+                "one person per staffed seat; others can be Responder or Observer".into(),
+            );
         }
         if member.joins.0 > scenario.time_limit {
-            e(at, format!("`{}` joins after the drill ends", member.id), "join inside the time limit".into());
+            e(
+                at,
+                format!("`{}` joins after the drill ends", member.id),
+                "join inside the time limit".into(),
+            );
         }
     }
-    let people: Vec<&str> = script.team.iter().map(|m| m.id.as_str())
+    let people: Vec<&str> = script
+        .team
+        .iter()
+        .map(|m| m.id.as_str())
         .chain(scenario.responders.iter().map(|r| r.id.as_str()))
         .chain(crate::npc::SEAT_NPC_IDS)
         .collect();
@@ -96,29 +144,58 @@ fn check(script: &Script, scenario: &Scenario, source: &Source) -> Vec<Diagnosti
     let mut search_from = source.find_key("commands", 0).unwrap_or(0);
     let mut previous = 0;
     for command in &script.commands {
-        let here = source.find_quoted(&command.by, search_from).unwrap_or(search_from);
+        let here = source
+            .find_quoted(&command.by, search_from)
+            .unwrap_or(search_from);
         search_from = here + 1;
         if command.at.0 < previous {
-            e(here, "commands are out of time order".into(), "list commands by increasing `at`".into());
+            e(
+                here,
+                "commands are out of time order".into(),
+                "list commands by increasing `at`".into(),
+            );
         }
         previous = command.at.0;
         if command.at.0 >= scenario.time_limit {
-            e(here, format!("command at {} is after the drill's time limit", crate::time::format_duration(command.at.0)), "move it earlier".into());
+            e(
+                here,
+                format!(
+                    "command at {} is after the drill's time limit",
+                    crate::time::format_duration(command.at.0)
+                ),
+                "move it earlier".into(),
+            );
         }
         if !script.team.iter().any(|m| m.id == command.by) {
-            let hint = did_you_mean(&command.by, script.team.iter().map(|m| m.id.as_str())).map_or("only the script's team issues commands".into(), |b| format!("did you mean \"{b}\"?"));
-            e(here, format!("`{}` is not on the script's team", command.by), hint);
+            let hint = did_you_mean(&command.by, script.team.iter().map(|m| m.id.as_str()))
+                .map_or("only the script's team issues commands".into(), |b| {
+                    format!("did you mean \"{b}\"?")
+                });
+            e(
+                here,
+                format!("`{}` is not on the script's team", command.by),
+                hint,
+            );
         }
         let mut reference = |kind: &str, id: &str, known: &[&str]| {
             if !known.contains(&id) {
-                let hint = did_you_mean(id, known.iter().copied()).map_or(format!("known {kind}s: {}", known.join(", ")), |b| format!("did you mean \"{b}\"?"));
-                e(source.find_quoted(id, here).unwrap_or(here), format!("unknown {kind} \"{id}\""), hint);
+                let hint = did_you_mean(id, known.iter().copied())
+                    .map_or(format!("known {kind}s: {}", known.join(", ")), |b| {
+                        format!("did you mean \"{b}\"?")
+                    });
+                e(
+                    source.find_quoted(id, here).unwrap_or(here),
+                    format!("unknown {kind} \"{id}\""),
+                    hint,
+                );
             }
         };
         match &command.command {
             Command::AckAlert(a) => reference("alert", a, &alerts),
             Command::Run(a) => reference("action", a, &actions),
-            Command::Assign { to, .. } | Command::Handoff { to, .. } => reference("person", to, &people),
+            Command::Assign { to, .. } | Command::Handoff { to, .. } => {
+                reference("person", to, &people)
+            }
             Command::CreateTeam { lead, .. } => reference("person", lead, &people),
             Command::JoinTeam { person, .. } => reference("person", person, &people),
             Command::Order { to, task, .. } => {
@@ -144,7 +221,13 @@ mod tests {
     use crate::testing::tiny;
 
     fn parse_text(text: &str) -> Result<Script, Vec<Diagnostic>> {
-        parse(&Source { file: "s.ron".into(), text: text.into() }, &tiny())
+        parse(
+            &Source {
+                file: "s.ron".into(),
+                text: text.into(),
+            },
+            &tiny(),
+        )
     }
 
     #[test]
@@ -161,8 +244,20 @@ mod tests {
         let errors = parse_text(r#"Script(title: "t", scenario: "other", team: [(id: "ana", name: "Ana", seat: IC), (id: "ana", name: "A2", seat: IC), (id: "raj", name: "R", seat: OL)],
             commands: [(at: "5m", by: "ana", do: Run("lok")), (at: "1m", by: "bob", do: Ack), (at: "2h", by: "ana", do: Ack)])"#).unwrap_err();
         let text: Vec<String> = errors.iter().map(|d| d.to_string()).collect();
-        for wanted in ["not `tiny`", "`ana` is already taken", "two people take the IC seat", "`raj` is already taken", "did you mean \"look\"", "out of time order", "`bob` is not on the script's team", "after the drill's time limit"] {
-            assert!(text.iter().any(|t| t.contains(wanted)), "missing `{wanted}` in {text:#?}");
+        for wanted in [
+            "not `tiny`",
+            "`ana` is already taken",
+            "two people take the IC seat",
+            "`raj` is already taken",
+            "did you mean \"look\"",
+            "out of time order",
+            "`bob` is not on the script's team",
+            "after the drill's time limit",
+        ] {
+            assert!(
+                text.iter().any(|t| t.contains(wanted)),
+                "missing `{wanted}` in {text:#?}"
+            );
         }
     }
 }

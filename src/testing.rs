@@ -44,14 +44,20 @@ pub const TINY: &str = r#"Scenario(
 
 /// The tiny scenario, validated.
 pub fn tiny() -> Scenario {
-    let source = Source { file: "tiny.ron".into(), text: TINY.into() };
+    let source = Source {
+        file: "tiny.ron".into(),
+        text: TINY.into(),
+    };
     scenario::parse(&source).unwrap_or_else(|e| panic!("{e:?}"))
 }
 
 /// Tiny with text replaced, expecting validation to fail; returns the messages.
 pub fn tiny_errors(from: &str, to: &str) -> Vec<String> {
     assert!(TINY.contains(from), "`{from}` is not in the tiny scenario");
-    let source = Source { file: "tiny.ron".into(), text: TINY.replacen(from, to, 1) };
+    let source = Source {
+        file: "tiny.ron".into(),
+        text: TINY.replacen(from, to, 1),
+    };
     match scenario::parse(&source) {
         Ok(_) => panic!("`{to}` should not validate"),
         Err(errors) => errors.into_iter().map(|d| d.to_string()).collect(),
@@ -61,8 +67,18 @@ pub fn tiny_errors(from: &str, to: &str) -> Vec<String> {
 /// A human team: ana (IC) and ben (OL) from the start.
 pub fn team() -> Vec<HumanSpec> {
     vec![
-        HumanSpec { id: "ana".into(), name: "Ana".into(), seat: Seat::IC, joins: Dur(0) },
-        HumanSpec { id: "ben".into(), name: "Ben".into(), seat: Seat::OL, joins: Dur(0) },
+        HumanSpec {
+            id: "ana".into(),
+            name: "Ana".into(),
+            seat: Seat::IC,
+            joins: Dur(0),
+        },
+        HumanSpec {
+            id: "ben".into(),
+            name: "Ben".into(),
+            seat: Seat::OL,
+            joins: Dur(0),
+        },
     ]
 }
 
@@ -73,7 +89,10 @@ pub fn drill() -> Drill {
 
 /// Steps with one command from `by`.
 pub fn act(drill: &mut Drill, by: &str, command: Command) {
-    drill.step(&[Input { by: by.into(), command }]);
+    drill.step(&[Input {
+        by: by.into(),
+        command,
+    }]);
 }
 
 /// Steps without input until the tick `at`.

@@ -3,8 +3,6 @@
 
 use std::fmt;
 
-
-
 /// One simulated second since the drill started. The core never reads the wall clock.
 pub type Tick = u32;
 
@@ -40,9 +38,9 @@ pub fn parse_duration(text: &str) -> Result<Tick, String> {
                 ));
             }
         };
-        let value: u64 = number.parse().map_err(|_| {
-            format!("`{text}` is not a duration: a number must come before `{ch}`")
-        })?;
+        let value: u64 = number
+            .parse()
+            .map_err(|_| format!("`{text}` is not a duration: a number must come before `{ch}`"))?;
         total = total.saturating_add(value.saturating_mul(unit));
         number.clear();
     }
@@ -101,7 +99,9 @@ pub struct Dur(pub Tick);
 impl<'de> serde::Deserialize<'de> for Dur {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let text = <String as serde::Deserialize>::deserialize(d)?;
-        parse_duration(&text).map(Dur).map_err(serde::de::Error::custom)
+        parse_duration(&text)
+            .map(Dur)
+            .map_err(serde::de::Error::custom)
     }
 }
 
@@ -142,8 +142,16 @@ mod tests {
 
     #[test]
     fn rejects_nonsense_with_a_hint() {
-        assert!(parse_duration("5 minutes").unwrap_err().contains("unexpected"));
-        assert!(parse_duration("m").unwrap_err().contains("number must come"));
+        assert!(
+            parse_duration("5 minutes")
+                .unwrap_err()
+                .contains("unexpected")
+        );
+        assert!(
+            parse_duration("m")
+                .unwrap_err()
+                .contains("number must come")
+        );
         assert!(parse_duration("12").is_ok());
         assert!(parse_duration("3x").unwrap_err().contains("\"5m\""));
         assert!(parse_duration("99999h").unwrap_err().contains("24h"));
@@ -174,8 +182,13 @@ pub fn timebox_in(text: &str) -> Option<Tick> {
         }
         if let Ok(n) = word.parse::<u32>() {
             let unit = words.get(i + 1).map(|w| w.to_lowercase());
-            match unit.as_deref().map(|u| u.trim_matches(|c: char| !c.is_ascii_alphabetic())) {
-                Some("min" | "mins" | "minute" | "minutes") => return Some(n.min(MAX_DURATION / MINUTE) * MINUTE),
+            match unit
+                .as_deref()
+                .map(|u| u.trim_matches(|c: char| !c.is_ascii_alphabetic()))
+            {
+                Some("min" | "mins" | "minute" | "minutes") => {
+                    return Some(n.min(MAX_DURATION / MINUTE) * MINUTE);
+                }
                 Some("s" | "sec" | "secs" | "seconds") => return Some(n.min(MAX_DURATION)),
                 _ => {}
             }
@@ -190,7 +203,10 @@ mod timebox_tests {
 
     #[test]
     fn finds_time_boxes_in_words() {
-        assert_eq!(timebox_in("@raj fail over orders-db, report in 10m"), Some(600));
+        assert_eq!(
+            timebox_in("@raj fail over orders-db, report in 10m"),
+            Some(600)
+        );
         assert_eq!(timebox_in("back to me in 5 min please"), Some(300));
         assert_eq!(timebox_in("can someone check the db"), None);
         assert_eq!(timebox_in("check db2 now"), None);

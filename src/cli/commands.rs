@@ -2,6 +2,14 @@
 
 use std::path::{Path, PathBuf};
 
+/// Prints a line; a closed pipe (`firedrill play --log | head`) is not an error.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
 use crate::drill::describe::describe;
 use crate::play::{Pace, Summary, play as play_drill, run_to_end};
 use crate::scenario::{self, LoadedScenario};
@@ -12,7 +20,14 @@ pub(super) fn validate(files: &[PathBuf]) -> Result<(), String> {
     let mut failed = 0;
     for file in files {
         match scenario::load(file) {
-            Ok(loaded) => println!("{}: ok — {} ({} components, {} faults, {} actions)", file.display(), loaded.scenario.title, loaded.scenario.components.len(), loaded.scenario.faults.len(), loaded.scenario.actions.len()),
+            Ok(loaded) => say!(
+                "{}: ok — {} ({} components, {} faults, {} actions)",
+                file.display(),
+                loaded.scenario.title,
+                loaded.scenario.components.len(),
+                loaded.scenario.faults.len(),
+                loaded.scenario.actions.len()
+            ),
             Err(diagnostics) => {
                 failed += 1;
                 eprintln!("{diagnostics}");
@@ -20,14 +35,34 @@ pub(super) fn validate(files: &[PathBuf]) -> Result<(), String> {
             }
         }
     }
-    if failed == 0 { Ok(()) } else { Err(format!("{failed} of {} file(s) failed validation", files.len())) }
+    if failed == 0 {
+        Ok(())
+    } else {
+        Err(format!(
+            "{failed} of {} file(s) failed validation",
+            files.len()
+        ))
+    }
 }
 
 fn load_scenario(path: &Path) -> Result<LoadedScenario, String> {
-    scenario::load(path).map_err(|d| format!("{d}\n{}: the scenario does not validate; run `firedrill validate {}`", path.display(), path.display()))
+    scenario::load(path).map_err(|d| {
+        format!(
+            "{d}\n{}: the scenario does not validate; run `firedrill validate {}`",
+            path.display(),
+            path.display()
+        )
+    })
 }
 
-pub(super) fn play(scenario_path: &Path, seed: u64, script_path: Option<&Path>, out: Option<&Path>, pace: Option<u32>, log: bool) -> Result<(), String> {
+pub(super) fn play(
+    scenario_path: &Path,
+    seed: u64,
+    script_path: Option<&Path>,
+    out: Option<&Path>,
+    pace: Option<u32>,
+    log: bool,
+) -> Result<(), String> {
     let loaded = load_scenario(scenario_path)?;
     let script = match script_path {
         Some(path) => script::load(path, &loaded.scenario).map_err(|d| d.to_string())?,
@@ -36,13 +71,24 @@ pub(super) fn play(scenario_path: &Path, seed: u64, script_path: Option<&Path>, 
     let drill = play_drill(&loaded, &script, seed, out, Pace(pace))?;
     if log {
         for entry in drill.log() {
-            println!("{}", describe(entry));
+            say!("{}", describe(entry));
         }
     }
-    println!("{} — {} (seed {seed})", loaded.scenario.title, script.title);
-    println!("{}", Summary::of(&drill));
+    say!("{} — {} (seed {seed})", loaded.scenario.title, script.title);
+    let late = script
+        .commands
+        .iter()
+        .filter(|c| c.at.0 >= drill.now())
+        .count();
+    if late > 0 {
+        say!(
+            "note: {late} script command(s) came after the drill ended at {} and were not played",
+            crate::time::clock(drill.now())
+        );
+    }
+    say!("{}", Summary::of(&drill));
     if let Some(out) = out {
-        println!("Session saved to {}", out.display());
+        say!("Session saved to {}", out.display());
     }
     Ok(())
 }
@@ -55,7 +101,11 @@ fn read_session(path: &Path) -> Result<session::Session, String> {
     Ok(recovered.session)
 }
 
-fn session_scenario(path: &Path, session: &session::Session, given: Option<&Path>) -> Result<LoadedScenario, String> {
+fn session_scenario(
+    path: &Path,
+    session: &session::Session,
+    given: Option<&Path>,
+) -> Result<LoadedScenario, String> {
     let recorded = PathBuf::from(&session.header.scenario_path);
     let candidates: Vec<PathBuf> = match given {
         Some(p) => vec![p.to_path_buf()],
@@ -69,7 +119,12 @@ fn session_scenario(path: &Path, session: &session::Session, given: Option<&Path
     load_scenario(found)
 }
 
-pub(super) fn replay(path: &Path, check: bool, scenario: Option<&Path>, log: bool) -> Result<(), String> {
+pub(super) fn replay(
+    path: &Path,
+    check: bool,
+    scenario: Option<&Path>,
+    log: bool,
+) -> Result<(), String> {
     let session = read_session(path)?;
     let loaded = session_scenario(path, &session, scenario)?;
     let drill = if check {
@@ -79,24 +134,41 @@ pub(super) fn replay(path: &Path, check: bool, scenario: Option<&Path>, log: boo
     };
     if log {
         for entry in drill.log() {
-            println!("{}", describe(entry));
+            say!("{}", describe(entry));
         }
     }
     if check {
-        println!("{}: replay matches the recording ({} events)", path.display(), session.events.len());
+        say!(
+            "{}: replay matches the recording ({} events)",
+            path.display(),
+            session.events.len()
+        );
     }
-    println!("{}", Summary::of(&drill));
+    say!("{}", Summary::of(&drill));
     Ok(())
 }
 
-pub(super) fn resume(path: &Path, scenario: Option<&Path>, pace: Option<u32>) -> Result<(), String> {
+pub(super) fn resume(
+    path: &Path,
+    scenario: Option<&Path>,
+    pace: Option<u32>,
+) -> Result<(), String> {
     let session = read_session(path)?;
     let loaded = session_scenario(path, &session, scenario)?;
-    let (drill, journal) = session::resume(path, &session, &loaded).map_err(|e| format!("{}: {e}", path.display()))?;
-    println!("Resuming {} at {}", loaded.scenario.title, crate::time::clock(drill.now()));
-    let script = session.header.script.clone().unwrap_or_else(|| Script::empty(&loaded.scenario.id));
+    let (drill, journal) =
+        session::resume(path, &session, &loaded).map_err(|e| format!("{}: {e}", path.display()))?;
+    say!(
+        "Resuming {} at {}",
+        loaded.scenario.title,
+        crate::time::clock(drill.now())
+    );
+    let script = session
+        .header
+        .script
+        .clone()
+        .unwrap_or_else(|| Script::empty(&loaded.scenario.id));
     let drill = run_to_end(drill, Some(journal), &script, Pace(pace))?;
-    println!("{}", Summary::of(&drill));
-    println!("Session saved to {}", path.display());
+    say!("{}", Summary::of(&drill));
+    say!("Session saved to {}", path.display());
     Ok(())
 }

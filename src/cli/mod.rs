@@ -10,7 +10,11 @@ use clap::{Parser, Subcommand};
 
 /// Incident-response drill simulator.
 #[derive(Debug, Parser)]
-#[command(name = "firedrill", version, about = "Incident-response drills under the Incident Command System")]
+#[command(
+    name = "firedrill",
+    version,
+    about = "Incident-response drills under the Incident Command System"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Action>,
@@ -68,9 +72,32 @@ pub enum Action {
 pub fn run(action: Action) -> ExitCode {
     let result = match action {
         Action::Validate { files } => commands::validate(&files),
-        Action::Play { scenario, seed, script, out, pace, log } => commands::play(&scenario, seed, script.as_deref(), out.as_deref(), pace, log),
-        Action::Replay { session, check, scenario, log } => commands::replay(&session, check, scenario.as_deref(), log),
-        Action::Resume { session, scenario, pace } => commands::resume(&session, scenario.as_deref(), pace),
+        Action::Play {
+            scenario,
+            seed,
+            script,
+            out,
+            pace,
+            log,
+        } => commands::play(
+            &scenario,
+            seed,
+            script.as_deref(),
+            out.as_deref(),
+            pace,
+            log,
+        ),
+        Action::Replay {
+            session,
+            check,
+            scenario,
+            log,
+        } => commands::replay(&session, check, scenario.as_deref(), log),
+        Action::Resume {
+            session,
+            scenario,
+            pace,
+        } => commands::resume(&session, scenario.as_deref(), pace),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

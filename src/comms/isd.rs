@@ -93,7 +93,14 @@ mod tests {
         isd.edit(IsdSection::Timeline, "T+05:00 OL assigned", 300, "dan");
         isd.edit(IsdSection::Status, "investigating", 200, "cleo");
         isd.edit(IsdSection::Status, "mitigated", 900, "cleo");
-        assert_eq!(isd.section(IsdSection::Timeline).unwrap().text.lines().count(), 2);
+        assert_eq!(
+            isd.section(IsdSection::Timeline)
+                .unwrap()
+                .text
+                .lines()
+                .count(),
+            2
+        );
         assert_eq!(isd.section(IsdSection::Status).unwrap().text, "mitigated");
         assert_eq!(isd.last_edit(), Some(900));
     }

@@ -113,13 +113,19 @@ mod tests {
 
     #[test]
     fn finds_mentions() {
-        assert_eq!(mentions_in("@ana and @ben-2, please; @ana again"), ["ana", "ben-2"]);
+        assert_eq!(
+            mentions_in("@ana and @ben-2, please; @ana again"),
+            ["ana", "ben-2"]
+        );
         assert_eq!(mentions_in("mail me at x@ or @-"), Vec::<String>::new());
     }
 
     #[test]
     fn flags_vague_asks() {
-        assert_eq!(vague_phrases("Can someone look at the DB?"), ["can someone"]);
+        assert_eq!(
+            vague_phrases("Can someone look at the DB?"),
+            ["can someone"]
+        );
         assert!(vague_phrases("@raj fail over orders-db, report in 10m").is_empty());
     }
 

@@ -15,9 +15,18 @@ pub enum Command {
     /// Declare an incident; the declarer announces they are IC.
     Declare(Severity),
     /// Give a role to someone (the IC staffs command roles, the OL team roles).
-    Assign { role: Role, to: String, #[serde(default)] briefing: String },
+    Assign {
+        role: Role,
+        to: String,
+        #[serde(default)]
+        briefing: String,
+    },
     /// Offer one's role to someone with a briefing; takes effect when they accept.
-    Handoff { role: Role, to: String, briefing: String },
+    Handoff {
+        role: Role,
+        to: String,
+        briefing: String,
+    },
     /// Accept a role offered in a handoff.
     AcceptHandoff(Role),
     /// Give a role up (it returns to the IC).
@@ -27,7 +36,11 @@ pub enum Command {
     /// Put someone on a team (by the OL or that team's lead).
     JoinTeam { team: String, person: String },
     /// Post a message.
-    Say { channel: Channel, kind: MessageKind, text: String },
+    Say {
+        channel: Channel,
+        kind: MessageKind,
+        text: String,
+    },
     /// Give an order: owner, task and time box make it well formed.
     Order {
         #[serde(default)]
@@ -40,13 +53,17 @@ pub enum Command {
     },
     /// Acknowledge the latest order addressed to oneself.
     Ack,
-    /// Report in Conditions / Actions / Needs form.
+    /// Acknowledge a particular order (by its message id).
+    AckOrder(u32),
+    /// Report in Conditions / Actions / Needs form (in the command post unless a channel is given).
     Report {
         #[serde(default)]
         to: Option<String>,
         conditions: String,
         actions: String,
         needs: String,
+        #[serde(default)]
+        channel: Option<Channel>,
     },
     /// Put a decision to the room.
     Propose(String),

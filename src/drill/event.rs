@@ -42,38 +42,141 @@ pub enum Outcome {
 /// One thing that happened.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Event {
-    DrillStarted { scenario: String, seed: u64 },
-    Joined { who: String, name: String, human: bool, seat: Option<Seat> },
-    FaultStarted { fault: String, component: String },
-    HealthChanged { component: String, health: Health },
-    AlertFired { alert: String, component: String, severity: AlertSeverity, text: String },
-    AlertResolved { alert: String },
-    AlertAcked { alert: String, by: String },
-    Declared { by: String, severity: Severity },
-    RoleAssigned { role: Role, to: String, by: String, briefing: String },
-    HandoffOffered { role: Role, from: String, to: String, briefing: String },
-    HandoffAccepted { role: Role, from: String, to: String },
-    RoleReleased { role: Role, by: String },
-    TeamCreated { team: String, lead: String, by: String },
-    TeamJoined { team: String, who: String, by: String },
+    DrillStarted {
+        scenario: String,
+        seed: u64,
+    },
+    Joined {
+        who: String,
+        name: String,
+        human: bool,
+        seat: Option<Seat>,
+    },
+    FaultStarted {
+        fault: String,
+        component: String,
+    },
+    HealthChanged {
+        component: String,
+        health: Health,
+    },
+    AlertFired {
+        alert: String,
+        component: String,
+        severity: AlertSeverity,
+        text: String,
+    },
+    AlertResolved {
+        alert: String,
+    },
+    AlertAcked {
+        alert: String,
+        by: String,
+    },
+    Declared {
+        by: String,
+        severity: Severity,
+    },
+    RoleAssigned {
+        role: Role,
+        to: String,
+        by: String,
+        briefing: String,
+    },
+    HandoffOffered {
+        role: Role,
+        from: String,
+        to: String,
+        briefing: String,
+    },
+    HandoffAccepted {
+        role: Role,
+        from: String,
+        to: String,
+    },
+    RoleReleased {
+        role: Role,
+        by: String,
+    },
+    TeamCreated {
+        team: String,
+        lead: String,
+        by: String,
+    },
+    TeamJoined {
+        team: String,
+        who: String,
+        by: String,
+    },
     Posted(Message),
-    ActionStarted { by: String, action: String, order: Option<u32>, ends_at: Tick },
-    ActionFinished { by: String, action: String, success: bool, finding: Option<String> },
-    ActionRefused { by: String, action: String, reason: String },
-    ViolationNoted { by: String, violation: Violation, detail: String },
-    CauseRevealed { fault: String, by: String, root_cause: String },
-    FaultMitigated { fault: String, by: String },
-    FaultResolved { fault: String, by: String },
+    ActionStarted {
+        by: String,
+        action: String,
+        order: Option<u32>,
+        ends_at: Tick,
+    },
+    ActionFinished {
+        by: String,
+        action: String,
+        success: bool,
+        finding: Option<String>,
+    },
+    ActionRefused {
+        by: String,
+        action: String,
+        reason: String,
+    },
+    ViolationNoted {
+        by: String,
+        violation: Violation,
+        detail: String,
+    },
+    CauseRevealed {
+        fault: String,
+        by: String,
+        root_cause: String,
+    },
+    FaultMitigated {
+        fault: String,
+        by: String,
+    },
+    FaultResolved {
+        fault: String,
+        by: String,
+    },
     StatusPosted(StatusPost),
-    IsdEdited { by: String, section: IsdSection, text: String },
-    CustomerTicket { from: String, text: String },
-    InjectDelivered { from: Persona, text: String },
-    ExecutiveEscalated { executive: String, text: String },
-    CommandRefused { by: String, command: Command, reason: String },
+    IsdEdited {
+        by: String,
+        section: IsdSection,
+        text: String,
+    },
+    CustomerTicket {
+        from: String,
+        text: String,
+    },
+    InjectDelivered {
+        from: Persona,
+        text: String,
+    },
+    ExecutiveEscalated {
+        executive: String,
+        text: String,
+    },
+    CommandRefused {
+        by: String,
+        command: Command,
+        reason: String,
+    },
     IncidentMitigated,
     IncidentResolved,
-    Closed { by: String },
-    DrillEnded { outcome: Outcome, failed_orders: u64, peak_users_affected: u32 },
+    Closed {
+        by: String,
+    },
+    DrillEnded {
+        outcome: Outcome,
+        failed_orders: u64,
+        peak_users_affected: u32,
+    },
 }
 
 /// An event with the tick it happened at.

@@ -88,7 +88,10 @@ impl Drill {
             stakeholders,
             scenario,
         };
-        drill.emit(Event::DrillStarted { scenario: drill.scenario.id.clone(), seed });
+        drill.emit(Event::DrillStarted {
+            scenario: drill.scenario.id.clone(),
+            seed,
+        });
         drill
     }
 
@@ -194,7 +197,10 @@ impl Drill {
     }
 
     pub(crate) fn emit(&mut self, event: Event) {
-        self.log.push(Entry { at: self.now, event });
+        self.log.push(Entry {
+            at: self.now,
+            event,
+        });
     }
 
     /// The latest open order addressed to `id`, other than "stand by".

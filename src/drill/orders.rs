@@ -51,13 +51,34 @@ mod tests {
     use super::*;
 
     fn order(to: Option<&str>, due: Option<Tick>, text: &str) -> OrderState {
-        OrderState { msg: 1, at: 0, from: "ana".into(), to: to.map(Into::into), task: Task::Free(text.into()), due, text: text.into(), acked_at: None, reported_at: None, done: false }
+        OrderState {
+            msg: 1,
+            at: 0,
+            from: "ana".into(),
+            to: to.map(Into::into),
+            task: Task::Free(text.into()),
+            due,
+            text: text.into(),
+            acked_at: None,
+            reported_at: None,
+            done: false,
+        }
     }
 
     #[test]
     fn well_formed_orders_have_owner_task_and_time_box() {
-        assert!(order(Some("raj"), Some(600), "check replication lag").flaws().is_empty());
-        assert_eq!(order(None, None, "can someone check the db").flaws(), ["no named owner", "no time box", "addressed to \"someone\""]);
-        assert_eq!(order(Some("raj"), Some(600), "db").flaws(), ["no clear task"]);
+        assert!(
+            order(Some("raj"), Some(600), "check replication lag")
+                .flaws()
+                .is_empty()
+        );
+        assert_eq!(
+            order(None, None, "can someone check the db").flaws(),
+            ["no named owner", "no time box", "addressed to \"someone\""]
+        );
+        assert_eq!(
+            order(Some("raj"), Some(600), "db").flaws(),
+            ["no clear task"]
+        );
     }
 }

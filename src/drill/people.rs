@@ -66,7 +66,10 @@ pub struct People {
 impl People {
     /// Everyone, nobody holding a role yet.
     pub fn new(list: Vec<Participant>) -> People {
-        People { list, ..Default::default() }
+        People {
+            list,
+            ..Default::default()
+        }
     }
 
     /// A participant by id.
@@ -85,7 +88,9 @@ impl People {
             return Some(id);
         }
         match role {
-            Role::OL | Role::CL | Role::PL | Role::Scribe => self.explicit.get(&Role::IC).map(String::as_str),
+            Role::OL | Role::CL | Role::PL | Role::Scribe => {
+                self.explicit.get(&Role::IC).map(String::as_str)
+            }
             _ => None,
         }
     }
@@ -102,8 +107,16 @@ impl People {
 
     /// Command roles `id` holds, explicit or by default.
     pub fn roles_of(&self, id: &str) -> Vec<Role> {
-        let mut roles: Vec<Role> = Role::COMMAND_ROLES.into_iter().filter(|r| self.holds(id, r)).collect();
-        roles.extend(self.teams.iter().filter(|(_, t)| t.lead == id).map(|(name, _)| Role::TeamLead(name.clone())));
+        let mut roles: Vec<Role> = Role::COMMAND_ROLES
+            .into_iter()
+            .filter(|r| self.holds(id, r))
+            .collect();
+        roles.extend(
+            self.teams
+                .iter()
+                .filter(|(_, t)| t.lead == id)
+                .map(|(name, _)| Role::TeamLead(name.clone())),
+        );
         roles
     }
 
@@ -119,7 +132,10 @@ impl People {
 
     /// The team someone is on, if any.
     pub fn team_of(&self, id: &str) -> Option<&str> {
-        self.teams.iter().find(|(_, t)| t.members.iter().any(|m| m == id)).map(|(name, _)| name.as_str())
+        self.teams
+            .iter()
+            .find(|(_, t)| t.members.iter().any(|m| m == id))
+            .map(|(name, _)| name.as_str())
     }
 
     /// Puts someone on a team, leaving any other.
@@ -158,12 +174,24 @@ mod tests {
     use super::*;
 
     fn person(id: &str) -> Participant {
-        Participant { id: id.into(), name: id.into(), human: true, seat: None, skills: vec![], traits: vec![], joins_at: 0, present: true }
+        Participant {
+            id: id.into(),
+            name: id.into(),
+            human: true,
+            seat: None,
+            skills: vec![],
+            traits: vec![],
+            joins_at: 0,
+            present: true,
+        }
     }
 
     #[test]
     fn ic_holds_undelegated_roles_until_delegating() {
-        let mut people = People { list: vec![person("ana"), person("ben")], ..Default::default() };
+        let mut people = People {
+            list: vec![person("ana"), person("ben")],
+            ..Default::default()
+        };
         people.set_holder(Role::IC, "ana");
         assert!(people.holds("ana", &Role::OL) && people.holds("ana", &Role::CL));
         assert!(people.in_ops_chain("ana"));
@@ -171,15 +199,27 @@ mod tests {
         assert!(!people.holds("ana", &Role::OL));
         assert!(!people.in_ops_chain("ana"));
         assert!(people.in_ops_chain("ben"));
-        assert_eq!(people.roles_of("ana"), [Role::IC, Role::CL, Role::PL, Role::Scribe]);
+        assert_eq!(
+            people.roles_of("ana"),
+            [Role::IC, Role::CL, Role::PL, Role::Scribe]
+        );
     }
 
     #[test]
     fn team_members_are_in_the_ops_chain_and_report_to_their_lead() {
-        let mut people = People { list: vec![person("ana"), person("ben"), person("raj"), person("kim")], ..Default::default() };
+        let mut people = People {
+            list: vec![person("ana"), person("ben"), person("raj"), person("kim")],
+            ..Default::default()
+        };
         people.set_holder(Role::IC, "ana");
         people.set_holder(Role::OL, "ben");
-        people.teams.insert("db".into(), Team { lead: "raj".into(), members: vec!["raj".into()] });
+        people.teams.insert(
+            "db".into(),
+            Team {
+                lead: "raj".into(),
+                members: vec!["raj".into()],
+            },
+        );
         people.join_team("db", "kim");
         assert!(people.in_ops_chain("kim"));
         assert_eq!(people.supervisor_of("kim"), Some("raj"));

@@ -30,10 +30,22 @@ fn joins(drill: &mut Drill) {
     for i in joining {
         drill.people.list[i].present = true;
         let p = drill.people.list[i].clone();
-        drill.emit(Event::Joined { who: p.id.clone(), name: p.name.clone(), human: p.human, seat: p.seat });
-        if p.seat == Some(crate::scenario::Seat::IC) && drill.people.explicit_holder(&Role::IC).is_none() {
+        drill.emit(Event::Joined {
+            who: p.id.clone(),
+            name: p.name.clone(),
+            human: p.human,
+            seat: p.seat,
+        });
+        if p.seat == Some(crate::scenario::Seat::IC)
+            && drill.people.explicit_holder(&Role::IC).is_none()
+        {
             drill.people.set_holder(Role::IC, &p.id);
-            drill.emit(Event::RoleAssigned { role: Role::IC, to: p.id, by: "on-call rota".into(), briefing: "You are on call: you hold IC and every role not yet delegated.".into() });
+            drill.emit(Event::RoleAssigned {
+                role: Role::IC,
+                to: p.id,
+                by: "on-call rota".into(),
+                briefing: "You are on call: you hold IC and every role not yet delegated.".into(),
+            });
         }
     }
 }
@@ -42,7 +54,10 @@ pub(super) fn start_fault(drill: &mut Drill, fault: usize) {
     let now = drill.now;
     drill.faults[fault].phase = FaultPhase::Active { since: now };
     let f = &drill.scenario.faults[fault];
-    let event = Event::FaultStarted { fault: f.id.clone(), component: drill.scenario.components[f.component].id.clone() };
+    let event = Event::FaultStarted {
+        fault: f.id.clone(),
+        component: drill.scenario.components[f.component].id.clone(),
+    };
     drill.emit(event);
 }
 
@@ -54,14 +69,21 @@ fn start_faults(drill: &mut Drill) {
 
 fn finish_work(drill: &mut Drill) {
     let now = drill.now;
-    let (finished, running): (Vec<_>, Vec<_>) = std::mem::take(&mut drill.work).into_iter().partition(|w| w.ends_at <= now);
+    let (finished, running): (Vec<_>, Vec<_>) = std::mem::take(&mut drill.work)
+        .into_iter()
+        .partition(|w| w.ends_at <= now);
     drill.work = running;
     for work in finished {
         let action = drill.scenario.actions[work.action].clone();
         let roll = (drill.rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64;
         let success = roll >= action.failure_chance;
         let finding = (success && !action.finding.is_empty()).then(|| action.finding.clone());
-        drill.emit(Event::ActionFinished { by: work.by.clone(), action: action.id.clone(), success, finding });
+        drill.emit(Event::ActionFinished {
+            by: work.by.clone(),
+            action: action.id.clone(),
+            success,
+            finding,
+        });
         if !success {
             continue;
         }
@@ -70,10 +92,21 @@ fn finish_work(drill: &mut Drill) {
             apply_effect(drill, effect, &work.by);
         }
         if action.trap {
-            drill.emit(Event::ViolationNoted { by: work.by.clone(), violation: Violation::WrongFix, detail: format!("`{}` made things worse", action.id) });
+            drill.emit(Event::ViolationNoted {
+                by: work.by.clone(),
+                violation: Violation::WrongFix,
+                detail: format!("`{}` made things worse", action.id),
+            });
         }
-        let triggered: Vec<usize> = drill.scenario.faults.iter().enumerate()
-            .filter(|(i, f)| f.start == FaultStart::AfterAction(work.action) && drill.faults[*i].phase == FaultPhase::Dormant)
+        let triggered: Vec<usize> = drill
+            .scenario
+            .faults
+            .iter()
+            .enumerate()
+            .filter(|(i, f)| {
+                f.start == FaultStart::AfterAction(work.action)
+                    && drill.faults[*i].phase == FaultPhase::Dormant
+            })
             .map(|(i, _)| i)
             .collect();
         for fault in triggered {
@@ -89,7 +122,11 @@ fn apply_effect(drill: &mut Drill, effect: &Effect, by: &str) {
             if drill.faults[f].has_started() && !drill.faults[f].revealed {
                 drill.faults[f].revealed = true;
                 let fault = &drill.scenario.faults[f];
-                let event = Event::CauseRevealed { fault: fault.id.clone(), by: by.into(), root_cause: fault.root_cause.clone() };
+                let event = Event::CauseRevealed {
+                    fault: fault.id.clone(),
+                    by: by.into(),
+                    root_cause: fault.root_cause.clone(),
+                };
                 drill.emit(event);
             }
         }
@@ -97,14 +134,23 @@ fn apply_effect(drill: &mut Drill, effect: &Effect, by: &str) {
             if let FaultPhase::Active { since } = drill.faults[f].phase {
                 drill.faults[f].phase = FaultPhase::Mitigated { since, at: now };
                 let id = drill.scenario.faults[f].id.clone();
-                drill.emit(Event::FaultMitigated { fault: id, by: by.into() });
+                drill.emit(Event::FaultMitigated {
+                    fault: id,
+                    by: by.into(),
+                });
             }
         }
         Effect::Resolve(f) => {
-            if matches!(drill.faults[f].phase, FaultPhase::Active { .. } | FaultPhase::Mitigated { .. }) {
+            if matches!(
+                drill.faults[f].phase,
+                FaultPhase::Active { .. } | FaultPhase::Mitigated { .. }
+            ) {
                 drill.faults[f].phase = FaultPhase::Resolved { at: now };
                 let id = drill.scenario.faults[f].id.clone();
-                drill.emit(Event::FaultResolved { fault: id, by: by.into() });
+                drill.emit(Event::FaultResolved {
+                    fault: id,
+                    by: by.into(),
+                });
             }
         }
         Effect::Trigger(f) => {
@@ -117,7 +163,9 @@ fn apply_effect(drill: &mut Drill, effect: &Effect, by: &str) {
 
 fn update_platform(drill: &mut Drill) {
     let now = drill.now;
-    let changes = drill.platform.update(&drill.scenario, &drill.faults, now, drill.seed);
+    let changes = drill
+        .platform
+        .update(&drill.scenario, &drill.faults, now, drill.seed);
     for (c, health) in changes {
         let component = drill.scenario.components[c].id.clone();
         drill.emit(Event::HealthChanged { component, health });
@@ -127,11 +175,18 @@ fn update_platform(drill: &mut Drill) {
         let value = drill.platform.values[rule.component][rule.metric];
         match drill.alerts[i].observe(rule, value, now) {
             Some(AlertChange::Fired) => {
-                let event = Event::AlertFired { alert: rule.id.clone(), component: drill.scenario.components[rule.component].id.clone(), severity: rule.severity, text: rule.text.clone() };
+                let event = Event::AlertFired {
+                    alert: rule.id.clone(),
+                    component: drill.scenario.components[rule.component].id.clone(),
+                    severity: rule.severity,
+                    text: rule.text.clone(),
+                };
                 drill.emit(event);
             }
             Some(AlertChange::Resolved) => {
-                let event = Event::AlertResolved { alert: rule.id.clone() };
+                let event = Event::AlertResolved {
+                    alert: rule.id.clone(),
+                };
                 drill.emit(event);
             }
             None => {}
@@ -141,12 +196,23 @@ fn update_platform(drill: &mut Drill) {
 
 fn exit_criteria(drill: &mut Drill) {
     let now = drill.now;
+    // Besides the scenario's criteria, nothing that started may still be hurting
+    // (a wrong fix's consequence counts too).
     let started = drill.faults.iter().any(|f| f.has_started());
-    if started && drill.mitigated_at.is_none() && drill.scenario.exit.mitigated.iter().all(|c| drill.holds(c)) {
+    let calm = !drill.faults.iter().any(|f| f.is_active());
+    if started
+        && calm
+        && drill.mitigated_at.is_none()
+        && drill.scenario.exit.mitigated.iter().all(|c| drill.holds(c))
+    {
         drill.mitigated_at = Some(now);
         drill.emit(Event::IncidentMitigated);
     }
-    if started && drill.resolved_at.is_none() && drill.scenario.exit.resolved.iter().all(|c| drill.holds(c)) {
+    if started
+        && calm
+        && drill.resolved_at.is_none()
+        && drill.scenario.exit.resolved.iter().all(|c| drill.holds(c))
+    {
         drill.resolved_at = Some(now);
         if drill.mitigated_at.is_none() {
             drill.mitigated_at = Some(now);
@@ -165,7 +231,11 @@ fn exit_criteria(drill: &mut Drill) {
             Outcome::Unmitigated
         };
         drill.outcome = Some(outcome);
-        let event = Event::DrillEnded { outcome, failed_orders: drill.platform.failed_orders.round() as u64, peak_users_affected: drill.platform.peak_users_affected };
+        let event = Event::DrillEnded {
+            outcome,
+            failed_orders: drill.platform.failed_orders.round() as u64,
+            peak_users_affected: drill.platform.peak_users_affected,
+        };
         drill.emit(event);
     }
 }
@@ -184,27 +254,54 @@ mod tests {
     fn faults_propagate_fire_alerts_and_escalate_when_left_alone() {
         let mut d = drill();
         idle_until(&mut d, 59);
-        assert!(!has(&d, |e| matches!(e, Event::FaultStarted { .. })), "nothing before 1m");
+        assert!(
+            !has(&d, |e| matches!(e, Event::FaultStarted { .. })),
+            "nothing before 1m"
+        );
         idle_until(&mut d, 100);
-        assert!(has(&d, |e| matches!(e, Event::FaultStarted { fault, .. } if fault == "db-disk")));
-        assert_eq!(d.platform().health, [Health::Down, Health::Down, Health::Down, Health::Healthy]);
-        let fired = d.log().iter().find(|e| matches!(e.event, Event::AlertFired { .. })).map(|e| e.at);
+        assert!(has(
+            &d,
+            |e| matches!(e, Event::FaultStarted { fault, .. } if fault == "db-disk")
+        ));
+        assert_eq!(
+            d.platform().health,
+            [Health::Down, Health::Down, Health::Down, Health::Healthy]
+        );
+        let fired = d
+            .log()
+            .iter()
+            .find(|e| matches!(e.event, Event::AlertFired { .. }))
+            .map(|e| e.at);
         assert_eq!(fired, Some(90), "breach from 60 held for 30 s");
         idle_until(&mut d, 20 * 60 + 1);
-        assert!(has(&d, |e| matches!(e, Event::FaultStarted { fault, .. } if fault == "db-corrupt")));
+        assert!(has(
+            &d,
+            |e| matches!(e, Event::FaultStarted { fault, .. } if fault == "db-corrupt")
+        ));
     }
 
     #[test]
     fn remediation_mitigates_then_resolves_and_the_drill_ends() {
         let mut d = drill();
-        act(&mut d, "ana", Command::Assign { role: Role::OL, to: "ben".into(), briefing: String::new() });
+        act(
+            &mut d,
+            "ana",
+            Command::Assign {
+                role: Role::OL,
+                to: "ben".into(),
+                briefing: String::new(),
+            },
+        );
         idle_until(&mut d, 70);
         act(&mut d, "ben", Command::Run("free".into()));
         idle_until(&mut d, 200);
         assert!(has(&d, |e| matches!(e, Event::IncidentMitigated)));
         assert!(!has(&d, |e| matches!(e, Event::IncidentResolved)));
         act(&mut d, "ben", Command::Run("grow".into()));
-        assert!(has(&d, |e| matches!(e, Event::ActionRefused { reason, .. } if reason.contains("cause of the Database problem identified"))));
+        assert!(has(
+            &d,
+            |e| matches!(e, Event::ActionRefused { reason, .. } if reason.contains("cause of the Database problem identified"))
+        ));
         act(&mut d, "ben", Command::Run("look".into()));
         idle_until(&mut d, 300);
         act(&mut d, "ben", Command::Run("grow".into()));
@@ -212,7 +309,10 @@ mod tests {
         assert!(has(&d, |e| matches!(e, Event::IncidentResolved)));
         idle_until(&mut d, 30 * 60);
         assert_eq!(d.outcome(), Some(Outcome::Resolved));
-        assert!(matches!(d.log().last().unwrap().event, Event::DrillEnded { .. }));
+        assert!(matches!(
+            d.log().last().unwrap().event,
+            Event::DrillEnded { .. }
+        ));
     }
 
     #[test]
@@ -221,8 +321,17 @@ mod tests {
         idle_until(&mut d, 70);
         act(&mut d, "ana", Command::Run("wipe".into()));
         idle_until(&mut d, 140);
-        assert!(has(&d, |e| matches!(e, Event::FaultStarted { fault, .. } if fault == "cache-flush")));
-        assert!(has(&d, |e| matches!(e, Event::ViolationNoted { violation: crate::drill::Violation::WrongFix, .. })));
+        assert!(has(
+            &d,
+            |e| matches!(e, Event::FaultStarted { fault, .. } if fault == "cache-flush")
+        ));
+        assert!(has(&d, |e| matches!(
+            e,
+            Event::ViolationNoted {
+                violation: crate::drill::Violation::WrongFix,
+                ..
+            }
+        )));
     }
 
     #[test]

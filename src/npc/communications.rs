@@ -11,7 +11,6 @@ use crate::scenario::Role;
 use crate::time::{Dur, MINUTE, Tick};
 
 const STATUS_EVERY: Tick = 20 * MINUTE;
-const EXEC_EVERY: Tick = 20 * MINUTE;
 const ISD_EVERY: Tick = 10 * MINUTE;
 
 #[derive(Debug, Default)]
@@ -53,50 +52,127 @@ pub(super) fn duties(mind: &mut Mind, drill: &Drill, out: &mut Vec<Command>) {
         out.push(status_post(drill, state));
         return;
     }
-    let question = drill.messages.iter().rev()
-        .find(|m| m.channel == Channel::Executive && m.kind == MessageKind::Question && drill.people.get(&m.from).is_none())
+    let question = drill
+        .messages
+        .iter()
+        .rev()
+        .find(|m| {
+            m.channel == Channel::Executive
+                && m.kind == MessageKind::Question
+                && drill.people.get(&m.from).is_none()
+        })
         .map(|m| (m.id, m.at));
-    let unanswered = question.filter(|(id, at)| memory.answered_question != Some(*id) && now >= at + 60);
-    let exec_due = memory.last_exec.is_none_or(|at| now >= at + EXEC_EVERY) || memory.last_status.is_some_and(|(at, _)| at + 30 == now);
+    let unanswered =
+        question.filter(|(id, at)| memory.answered_question != Some(*id) && now >= at + 60);
+    let exec_due = memory
+        .last_exec
+        .is_none_or(|at| now >= at + exec_cadence(drill))
+        || memory.last_status.is_some_and(|(at, _)| at + 30 == now);
     if unanswered.is_some() || exec_due && now >= assigned + 2 * MINUTE {
         memory.last_exec = Some(now);
         if let Some((id, _)) = unanswered {
             memory.answered_question = Some(id);
         }
-        out.push(Command::Say { channel: Channel::Executive, kind: MessageKind::StatusUpdate, text: exec_update(drill, state) });
+        out.push(Command::Say {
+            channel: Channel::Executive,
+            kind: MessageKind::StatusUpdate,
+            text: exec_update(drill, state),
+        });
         return;
     }
-    if memory.last_isd.is_none_or(|(at, last)| last != state || now >= at + ISD_EVERY) {
+    if memory
+        .last_isd
+        .is_none_or(|(at, last)| last != state || now >= at + ISD_EVERY)
+    {
         memory.last_isd = Some((now, state));
-        out.push(Command::EditIsd { section: IsdSection::Status, text: format!("{state:?}. {}", text::conditions(drill)) });
-        out.push(Command::EditIsd { section: IsdSection::Impact, text: text::customer_impact(drill) });
-        out.push(Command::EditIsd { section: IsdSection::CommandHierarchy, text: hierarchy(drill) });
+        out.push(Command::EditIsd {
+            section: IsdSection::Status,
+            text: format!("{state:?}. {}", text::conditions(drill)),
+        });
+        out.push(Command::EditIsd {
+            section: IsdSection::Impact,
+            text: text::customer_impact(drill),
+        });
+        out.push(Command::EditIsd {
+            section: IsdSection::CommandHierarchy,
+            text: hierarchy(drill),
+        });
     }
 }
 
+/// Update executives before the least patient of them has to ask.
+fn exec_cadence(drill: &Drill) -> Tick {
+    let patience = drill
+        .scenario
+        .executives
+        .iter()
+        .map(|x| x.patience)
+        .min()
+        .unwrap_or(Tick::MAX);
+    patience
+        .saturating_sub(2 * MINUTE)
+        .clamp(3 * MINUTE, 20 * MINUTE)
+}
+
 fn status_post(drill: &Drill, state: StatusState) -> Command {
-    let components: Vec<String> = drill.scenario.components.iter().enumerate()
-        .filter(|(i, c)| c.customers.is_some() && (drill.platform.health[*i] != Health::Healthy || state == StatusState::Resolved))
+    let components: Vec<String> = drill
+        .scenario
+        .components
+        .iter()
+        .enumerate()
+        .filter(|(i, c)| {
+            c.customers.is_some()
+                && (drill.platform.health[*i] != Health::Healthy || state == StatusState::Resolved)
+        })
         .map(|(_, c)| c.name.clone())
         .collect();
     let (impact, body, next) = match state {
         StatusState::Resolved => (
             "Service is fully restored.".to_string(),
-            "The incident is resolved and all services are operating normally. No customer data was lost.".to_string(),
+            if drill.scenario.need_to_know {
+                "The incident is resolved and all services are operating normally. Our investigation continues; we will contact any affected customers directly.".to_string()
+            } else {
+                "The incident is resolved and all services are operating normally. No customer data was lost.".to_string()
+            },
             None,
         ),
-        StatusState::Monitoring => (text::customer_impact(drill), "A fix is in place and we are monitoring recovery.".to_string(), Some(Dur(STATUS_EVERY))),
-        StatusState::Identified => (text::customer_impact(drill), "We have identified the cause and are working on a fix.".to_string(), Some(Dur(STATUS_EVERY))),
-        StatusState::Investigating => (text::customer_impact(drill), "We are investigating reports of problems.".to_string(), Some(Dur(STATUS_EVERY))),
+        StatusState::Monitoring => (
+            text::customer_impact(drill),
+            "A fix is in place and we are monitoring recovery.".to_string(),
+            Some(Dur(STATUS_EVERY)),
+        ),
+        StatusState::Identified => (
+            text::customer_impact(drill),
+            "We have identified the cause and are working on a fix.".to_string(),
+            Some(Dur(STATUS_EVERY)),
+        ),
+        StatusState::Investigating => (
+            text::customer_impact(drill),
+            "We are investigating reports of problems.".to_string(),
+            Some(Dur(STATUS_EVERY)),
+        ),
     };
-    Command::PostStatus { state, impact, components, next_update: next, text: body }
+    Command::PostStatus {
+        state,
+        impact,
+        components,
+        next_update: next,
+        text: body,
+    }
 }
 
 fn exec_update(drill: &Drill, state: StatusState) -> String {
     if state == StatusState::Resolved {
-        return format!("Final update: resolved. {} The status page says so too; the AAR follows.", text::conditions(drill));
+        return format!(
+            "Final update: resolved. {} The status page says so too; the AAR follows.",
+            text::conditions(drill)
+        );
     }
-    format!("Update: {state:?}. {} Customer impact: {} Next update within 20 minutes.", text::conditions(drill), text::customer_impact(drill))
+    format!(
+        "Update: {state:?}. {} Customer impact: {} Next update within 20 minutes.",
+        text::conditions(drill),
+        text::customer_impact(drill)
+    )
 }
 
 fn hierarchy(drill: &Drill) -> String {

@@ -23,7 +23,11 @@ pub(super) enum Reaction {
     AckRole(Role),
     AcceptHandoff(Role),
     Decide(MessageId),
-    ReportWork { action: String, success: bool, finding: Option<String> },
+    ReportWork {
+        action: String,
+        success: bool,
+        finding: Option<String>,
+    },
     Refused(String),
     Welcome(String),
 }
@@ -83,7 +87,9 @@ impl Mind {
         self.scan(drill);
         let now = drill.now;
         let mut out = Vec::new();
-        let (due, later): (Vec<_>, Vec<_>) = std::mem::take(&mut self.inbox).into_iter().partition(|(at, _)| *at <= now);
+        let (due, later): (Vec<_>, Vec<_>) = std::mem::take(&mut self.inbox)
+            .into_iter()
+            .partition(|(at, _)| *at <= now);
         self.inbox = later;
         for (_, reaction) in due {
             self.react(drill, reaction, &mut out);
@@ -109,34 +115,69 @@ impl Mind {
 
     fn scan(&mut self, drill: &Drill) {
         let now = drill.now;
-        let new: Vec<Event> = drill.log[self.cursor..].iter().map(|e| e.event.clone()).collect();
+        let new: Vec<Event> = drill.log[self.cursor..]
+            .iter()
+            .map(|e| e.event.clone())
+            .collect();
         self.cursor = drill.log.len();
         for event in new {
             let delay = self.reply_delay(drill);
             let at = now + delay;
             let quick = now + 5 + self.roll(20);
             match event {
-                Event::Joined { who, .. } if who == self.id => self.schedule(quick, Reaction::Introduce),
-                Event::Joined { who, .. } if drill.declared.is_some() && drill.people.holds(&self.id, &Role::CL) => self.schedule(at, Reaction::Welcome(who)),
+                Event::Joined { who, .. } if who == self.id => {
+                    self.schedule(quick, Reaction::Introduce)
+                }
+                Event::Joined { who, .. }
+                    if drill.declared.is_some() && drill.people.holds(&self.id, &Role::CL) =>
+                {
+                    self.schedule(at, Reaction::Welcome(who))
+                }
                 Event::Posted(m) if m.kind == MessageKind::Order => {
                     if let Some(i) = drill.orders.iter().position(|o| o.msg == m.id) {
                         let order = &drill.orders[i];
                         if order.to.as_deref() == Some(self.id.as_str()) {
                             self.schedule(at, Reaction::AnswerOrder(i));
-                        } else if order.to.is_none() && responder::first_idle_npc(drill) == Some(self.id.as_str()) {
+                        } else if order.to.is_none()
+                            && responder::first_idle_npc(drill) == Some(self.id.as_str())
+                        {
                             self.schedule(at, Reaction::AskWho(m.id));
                         }
                     }
                 }
-                Event::Posted(m) if m.kind == MessageKind::Proposal && m.from != self.id && drill.people.holds(&self.id, &Role::IC) => {
+                Event::Posted(m)
+                    if m.kind == MessageKind::Proposal
+                        && m.from != self.id
+                        && drill.people.holds(&self.id, &Role::IC) =>
+                {
                     self.schedule(at + 30, Reaction::Decide(m.id));
                 }
-                Event::RoleAssigned { role, to, by, .. } if to == self.id && by != "on-call rota" => self.schedule(at, Reaction::AckRole(role)),
-                Event::HandoffOffered { role, to, .. } if to == self.id => self.schedule(at, Reaction::AcceptHandoff(role)),
-                Event::ActionFinished { by, action, success, finding } if by == self.id => {
-                    self.schedule(quick + 5, Reaction::ReportWork { action, success, finding });
+                Event::RoleAssigned { role, to, by, .. }
+                    if to == self.id && by != "on-call rota" =>
+                {
+                    self.schedule(at, Reaction::AckRole(role))
                 }
-                Event::ActionRefused { by, reason, .. } if by == self.id => self.schedule(at, Reaction::Refused(reason)),
+                Event::HandoffOffered { role, to, .. } if to == self.id => {
+                    self.schedule(at, Reaction::AcceptHandoff(role))
+                }
+                Event::ActionFinished {
+                    by,
+                    action,
+                    success,
+                    finding,
+                } if by == self.id => {
+                    self.schedule(
+                        quick + 5,
+                        Reaction::ReportWork {
+                            action,
+                            success,
+                            finding,
+                        },
+                    );
+                }
+                Event::ActionRefused { by, reason, .. } if by == self.id => {
+                    self.schedule(at, Reaction::Refused(reason))
+                }
                 _ => {}
             }
         }
@@ -149,18 +190,38 @@ impl Mind {
             Reaction::AskWho(msg) => responder::ask_who(drill, msg, out),
             Reaction::AckRole(role) => {
                 let text = format!("Ack — I have {}.", role.label());
-                out.push(Command::Say { channel: crate::comms::Channel::CommandPost, kind: MessageKind::Ack, text });
+                out.push(Command::Say {
+                    channel: crate::comms::Channel::CommandPost,
+                    kind: MessageKind::Ack,
+                    text,
+                });
             }
             Reaction::AcceptHandoff(role) => {
-                let from = drill.people.handoffs.iter().find(|h| h.role == role && h.to == self.id).map(|h| h.from.clone());
+                let from = drill
+                    .people
+                    .handoffs
+                    .iter()
+                    .find(|h| h.role == role && h.to == self.id)
+                    .map(|h| h.from.clone());
                 if let Some(from) = from {
                     out.push(Command::AcceptHandoff(role.clone()));
-                    let text = format!("Briefing received from @{from}: I have {} now.", role.label());
-                    out.push(Command::Say { channel: crate::comms::Channel::CommandPost, kind: MessageKind::StatusUpdate, text });
+                    let text = format!(
+                        "Briefing received from @{from}: I have {} now.",
+                        role.label()
+                    );
+                    out.push(Command::Say {
+                        channel: crate::comms::Channel::CommandPost,
+                        kind: MessageKind::StatusUpdate,
+                        text,
+                    });
                 }
             }
             Reaction::Decide(msg) => commander::decide(drill, msg, out),
-            Reaction::ReportWork { action, success, finding } => responder::report_work(self, drill, &action, success, finding, out),
+            Reaction::ReportWork {
+                action,
+                success,
+                finding,
+            } => responder::report_work(self, drill, &action, success, finding, out),
             Reaction::Refused(reason) => responder::report_refusal(drill, &self.id, &reason, out),
             Reaction::Welcome(who) => communications::welcome(drill, &who, out),
         }

@@ -29,7 +29,17 @@ pub fn is_seat_npc(id: &str) -> bool {
 fn seat_npc(seat: Seat) -> Option<(&'static str, &'static str, Vec<Skill>)> {
     match seat {
         Seat::IC => Some(("morgan", "Morgan Reyes", vec![])),
-        Seat::OL => Some(("sam", "Sam Okafor", vec![Skill::Infrastructure, Skill::Database, Skill::Trading, Skill::Storage, Skill::Network])),
+        Seat::OL => Some((
+            "sam",
+            "Sam Okafor",
+            vec![
+                Skill::Infrastructure,
+                Skill::Database,
+                Skill::Trading,
+                Skill::Storage,
+                Skill::Network,
+            ],
+        )),
         Seat::CL => Some(("casey", "Casey Lindqvist", vec![])),
         Seat::Scribe => Some(("riley", "Riley Chen", vec![])),
         Seat::Responder | Seat::Observer => None,
@@ -41,25 +51,58 @@ fn seat_npc(seat: Seat) -> Option<(&'static str, &'static str, Vec<Skill>)> {
 pub(crate) fn cast(scenario: &Scenario, humans: &[HumanSpec]) -> People {
     let mut list: Vec<Participant> = humans
         .iter()
-        .map(|h| Participant { id: h.id.clone(), name: h.name.clone(), human: true, seat: Some(h.seat), skills: vec![], traits: vec![], joins_at: h.joins.0, present: false })
+        .map(|h| Participant {
+            id: h.id.clone(),
+            name: h.name.clone(),
+            human: true,
+            seat: Some(h.seat),
+            skills: vec![],
+            traits: vec![],
+            joins_at: h.joins.0,
+            present: false,
+        })
         .collect();
     for seat in Seat::STAFFED {
         if humans.iter().any(|h| h.seat == seat) {
             continue;
         }
         if let Some((id, name, skills)) = seat_npc(seat) {
-            list.push(Participant { id: id.into(), name: name.into(), human: false, seat: Some(seat), skills, traits: vec![], joins_at: 0, present: false });
+            list.push(Participant {
+                id: id.into(),
+                name: name.into(),
+                human: false,
+                seat: Some(seat),
+                skills,
+                traits: vec![],
+                joins_at: 0,
+                present: false,
+            });
         }
     }
     for r in &scenario.responders {
-        list.push(Participant { id: r.id.clone(), name: r.name.clone(), human: false, seat: None, skills: r.skills.clone(), traits: r.traits.clone(), joins_at: r.joins, present: false });
+        list.push(Participant {
+            id: r.id.clone(),
+            name: r.name.clone(),
+            human: false,
+            seat: None,
+            skills: r.skills.clone(),
+            traits: r.traits.clone(),
+            joins_at: r.joins,
+            present: false,
+        });
     }
     People::new(list)
 }
 
 /// One mind per simulated participant.
 pub(crate) fn minds_for(people: &People, seed: u64) -> Vec<Mind> {
-    people.list.iter().enumerate().filter(|(_, p)| !p.human).map(|(i, p)| Mind::new(&p.id, seed, i)).collect()
+    people
+        .list
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| !p.human)
+        .map(|(i, p)| Mind::new(&p.id, seed, i))
+        .collect()
 }
 
 /// Every simulated participant who is present thinks once and acts.

@@ -6,7 +6,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::mind::Mind;
-use super::responder::is_idle;
+use super::responder::{in_flight, is_idle};
 use super::text;
 use crate::comms::{MessageId, MessageKind};
 use crate::drill::{Command, Drill, Health, Task};
@@ -46,17 +46,30 @@ pub(super) fn duties(mind: &mut Mind, drill: &Drill, out: &mut Vec<Command>) {
 }
 
 fn responders(drill: &Drill) -> impl Iterator<Item = &crate::drill::Participant> {
-    drill.people.list.iter().filter(|p| p.present && matches!(p.seat, None | Some(Seat::Responder)))
+    drill
+        .people
+        .list
+        .iter()
+        .filter(|p| p.present && matches!(p.seat, None | Some(Seat::Responder)))
 }
 
 /// Puts each joined responder on the team; returns whether it acted.
 fn staff(mind: &mut Mind, drill: &Drill, out: &mut Vec<Command>) -> bool {
-    let Some(newcomer) = responders(drill).find(|p| !mind.operations.staffed.contains(&p.id)) else { return false };
+    let Some(newcomer) = responders(drill).find(|p| !mind.operations.staffed.contains(&p.id))
+    else {
+        return false;
+    };
     mind.operations.staffed.insert(newcomer.id.clone());
     if drill.people.teams.contains_key(TEAM) {
-        out.push(Command::JoinTeam { team: TEAM.into(), person: newcomer.id.clone() });
+        out.push(Command::JoinTeam {
+            team: TEAM.into(),
+            person: newcomer.id.clone(),
+        });
     } else {
-        out.push(Command::CreateTeam { team: TEAM.into(), lead: newcomer.id.clone() });
+        out.push(Command::CreateTeam {
+            team: TEAM.into(),
+            lead: newcomer.id.clone(),
+        });
     }
     true
 }
@@ -64,14 +77,11 @@ fn staff(mind: &mut Mind, drill: &Drill, out: &mut Vec<Command>) -> bool {
 /// Idle people who may be given work, best skill match first.
 fn idle_hands(drill: &Drill, action: ActionIdx) -> Option<String> {
     let skill = drill.scenario.actions[action].skill;
-    let mut idle: Vec<_> = responders(drill).filter(|p| drill.people.team_of(&p.id).is_some() && is_idle(drill, &p.id)).collect();
+    let mut idle: Vec<_> = responders(drill)
+        .filter(|p| drill.people.team_of(&p.id).is_some() && is_idle(drill, &p.id))
+        .collect();
     idle.sort_by_key(|p| !skill.is_some_and(|s| p.skills.contains(&s)));
     idle.first().map(|p| p.id.clone())
-}
-
-fn in_flight(drill: &Drill, action: ActionIdx) -> bool {
-    drill.work.iter().any(|w| w.action == action)
-        || drill.orders.iter().any(|o| o.is_open() && o.task == Task::Run(drill.scenario.actions[action].id.clone()))
 }
 
 fn assign_or_run(mind: &mut Mind, drill: &Drill, action: ActionIdx, out: &mut Vec<Command>) {
@@ -84,10 +94,16 @@ fn assign_or_run(mind: &mut Mind, drill: &Drill, action: ActionIdx, out: &mut Ve
                 to: Some(who.clone()),
                 task: Task::Run(a.id.clone()),
                 timebox: Some(Dur(minutes * MINUTE)),
-                text: format!("@{who} please {} ({}), report back in {minutes}m", a.name.to_lowercase(), a.id),
+                text: format!(
+                    "@{who} please {} ({}), report back in {minutes}m",
+                    a.name.to_lowercase(),
+                    a.id
+                ),
             });
         }
-        None if is_idle(drill, &mind.id) && !drill.work.iter().any(|w| w.by == mind.id) => out.push(Command::Run(a.id.clone())),
+        None if is_idle(drill, &mind.id) && !drill.work.iter().any(|w| w.by == mind.id) => {
+            out.push(Command::Run(a.id.clone()))
+        }
         None => {}
     }
 }
@@ -95,21 +111,41 @@ fn assign_or_run(mind: &mut Mind, drill: &Drill, action: ActionIdx, out: &mut Ve
 /// Components worth a diagnostic: impaired or alerting, deepest causes first.
 fn focus(drill: &Drill) -> Vec<usize> {
     let s = &drill.scenario;
-    let mut set: BTreeSet<usize> = (0..s.components.len()).filter(|&c| drill.platform.health[c] != Health::Healthy).collect();
-    set.extend(s.alerts.iter().enumerate().filter(|(i, _)| drill.alerts[*i].firing()).map(|(_, a)| a.component));
+    let mut set: BTreeSet<usize> = (0..s.components.len())
+        .filter(|&c| drill.platform.health[c] != Health::Healthy)
+        .collect();
+    set.extend(
+        s.alerts
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| drill.alerts[*i].firing())
+            .map(|(_, a)| a.component),
+    );
     let mut list: Vec<usize> = set.into_iter().collect();
-    list.sort_by_key(|&c| s.components[c].depends_on.iter().any(|&(d, _)| drill.platform.health[d] != Health::Healthy));
+    list.sort_by_key(|&c| {
+        s.components[c]
+            .depends_on
+            .iter()
+            .any(|&(d, _)| drill.platform.health[d] != Health::Healthy)
+    });
     list
 }
 
 fn investigate(mind: &mut Mind, drill: &Drill, out: &mut Vec<Command>) {
-    let running = drill.work.iter().filter(|w| drill.scenario.actions[w.action].kind == ActionKind::Diagnostic).count();
+    let running = drill
+        .work
+        .iter()
+        .filter(|w| drill.scenario.actions[w.action].kind == ActionKind::Diagnostic)
+        .count();
     if running >= 2 {
         return;
     }
     for component in focus(drill) {
         let next = drill.scenario.actions.iter().enumerate().find(|(i, a)| {
-            a.kind == ActionKind::Diagnostic && a.target == component && !drill.done[*i] && !in_flight(drill, *i)
+            a.kind == ActionKind::Diagnostic
+                && a.target == component
+                && !drill.done[*i]
+                && !in_flight(drill, *i)
                 && a.requires.iter().all(|c| drill.holds(c))
         });
         if let Some((i, _)) = next {
@@ -131,13 +167,18 @@ fn next_fix(drill: &Drill) -> Option<ActionIdx> {
             if mitigate_first && !active {
                 continue;
             }
-            let fixes = |a: &crate::scenario::Action| a.effects.iter().any(|e| match e {
-                Effect::Mitigate(x) => *x == f && active,
-                Effect::Resolve(x) => *x == f,
-                _ => false,
-            });
-            for (i, a) in s.actions.iter().enumerate().filter(|(i, a)| a.kind == ActionKind::Remediation && !a.trap && !drill.done[*i] && fixes(a)) {
-                let missing: Vec<&Condition> = a.requires.iter().filter(|c| !drill.holds(c)).collect();
+            let fixes = |a: &crate::scenario::Action| {
+                a.effects.iter().any(|e| match e {
+                    Effect::Mitigate(x) => *x == f && active,
+                    Effect::Resolve(x) => *x == f,
+                    _ => false,
+                })
+            };
+            for (i, a) in s.actions.iter().enumerate().filter(|(i, a)| {
+                a.kind == ActionKind::Remediation && !a.trap && !drill.done[*i] && fixes(a)
+            }) {
+                let missing: Vec<&Condition> =
+                    a.requires.iter().filter(|c| !drill.holds(c)).collect();
                 if missing.is_empty() {
                     return Some(i);
                 }
@@ -155,7 +196,9 @@ fn next_fix(drill: &Drill) -> Option<ActionIdx> {
 }
 
 fn remediate(mind: &mut Mind, drill: &Drill, out: &mut Vec<Command>) {
-    let Some(action) = next_fix(drill) else { return };
+    let Some(action) = next_fix(drill) else {
+        return;
+    };
     if in_flight(drill, action) {
         return;
     }
@@ -164,7 +207,10 @@ fn remediate(mind: &mut Mind, drill: &Drill, out: &mut Vec<Command>) {
         None => {
             mind.operations.proposals.insert(action, now);
             let a = &drill.scenario.actions[action];
-            out.push(Command::Propose(format!("Proposal: {} ({}) on {}.", a.name, a.id, drill.scenario.components[a.target].name)));
+            out.push(Command::Propose(format!(
+                "Proposal: {} ({}) on {}.",
+                a.name, a.id, drill.scenario.components[a.target].name
+            )));
         }
         Some(&at) => {
             let decided = proposal_decided(drill, &mind.id, at);
@@ -176,28 +222,46 @@ fn remediate(mind: &mut Mind, drill: &Drill, out: &mut Vec<Command>) {
 }
 
 fn proposal_decided(drill: &Drill, me: &str, since: Tick) -> bool {
-    let proposal: Option<MessageId> = drill.messages.iter().rev()
+    let proposal: Option<MessageId> = drill
+        .messages
+        .iter()
+        .rev()
         .find(|m| m.kind == MessageKind::Proposal && m.from == me && m.at >= since)
         .map(|m| m.id);
-    proposal.is_some_and(|p| drill.messages.iter().any(|m| m.kind == MessageKind::Decision && m.reply_to == Some(p)))
+    proposal.is_some_and(|p| {
+        drill
+            .messages
+            .iter()
+            .any(|m| m.kind == MessageKind::Decision && m.reply_to == Some(p))
+    })
 }
 
 fn stand_down_idle(mind: &mut Mind, drill: &Drill, out: &mut Vec<Command>) {
     let idle: Option<String> = responders(drill)
-        .filter(|p| drill.people.team_of(&p.id).is_some() && !mind.operations.told_standby.contains(&p.id) && is_idle(drill, &p.id))
+        .filter(|p| {
+            drill.people.team_of(&p.id).is_some()
+                && !mind.operations.told_standby.contains(&p.id)
+                && is_idle(drill, &p.id)
+        })
         .map(|p| p.id.clone())
         .next();
     if let Some(who) = idle
         && drill.resolved_at.is_none()
     {
         mind.operations.told_standby.insert(who.clone());
-        out.push(Command::Order { to: Some(who.clone()), task: Task::StandBy, timebox: None, text: format!("@{who} stand by, hands off production until I give you a task") });
+        out.push(Command::Order {
+            to: Some(who.clone()),
+            task: Task::StandBy,
+            timebox: None,
+            text: format!("@{who} stand by, hands off production until I give you a task"),
+        });
     }
 }
 
 fn report(mind: &mut Mind, drill: &Drill, out: &mut Vec<Command>) {
     let now = drill.now;
-    let facts = drill.faults.iter().filter(|f| f.revealed).count() + drill.faults.iter().filter(|f| f.is_mitigated()).count() * 10;
+    let facts = drill.faults.iter().filter(|f| f.revealed).count()
+        + drill.faults.iter().filter(|f| f.is_mitigated()).count() * 10;
     let news = facts != mind.operations.known_facts;
     if !news && now < mind.operations.last_report + 8 * MINUTE {
         return;
@@ -205,10 +269,38 @@ fn report(mind: &mut Mind, drill: &Drill, out: &mut Vec<Command>) {
     mind.operations.known_facts = facts;
     mind.operations.last_report = now;
     let ic = drill.people.holder(&Role::IC).map(String::from);
-    let pending = mind.operations.proposals.iter().rev().find(|(a, at)| !drill.done[**a] && !proposal_decided(drill, &mind.id, **at));
+    let pending = mind
+        .operations
+        .proposals
+        .iter()
+        .rev()
+        .find(|(a, at)| !drill.done[**a] && !proposal_decided(drill, &mind.id, **at));
     let needs = match pending {
         Some((a, _)) => format!("a decision on {}", drill.scenario.actions[*a].id),
         None => "nothing right now".into(),
     };
-    out.push(Command::Report { to: ic, conditions: text::conditions(drill), actions: text::actions_in_flight(drill), needs });
+    out.push(Command::Report {
+        to: ic,
+        conditions: text::conditions(drill),
+        actions: text::actions_in_flight(drill),
+        needs,
+        channel: None,
+    });
+    if drill.scenario.need_to_know && news {
+        let causes: Vec<&str> = drill
+            .scenario
+            .faults
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| drill.faults[*i].revealed)
+            .map(|(_, f)| f.root_cause.as_str())
+            .collect();
+        if !causes.is_empty() {
+            out.push(Command::Say {
+                channel: crate::comms::Channel::Restricted,
+                kind: MessageKind::Report,
+                text: format!("Need to know — cause details: {}", causes.join("; ")),
+            });
+        }
+    }
 }

@@ -18,18 +18,26 @@ pub(crate) struct Memory {
     /// Free-text work in progress: (finishes at, order index).
     free_work: Option<(Tick, usize)>,
     last_freelance: Option<Tick>,
+    idle_since: Option<Tick>,
     last_chat: Tick,
     progress_reported: BTreeSet<MessageId>,
     offered_command: bool,
 }
 
 fn say(kind: MessageKind, text: String) -> Command {
-    Command::Say { channel: Channel::CommandPost, kind, text }
+    Command::Say {
+        channel: Channel::CommandPost,
+        kind,
+        text,
+    }
 }
 
 /// The first present simulated responder with nothing to do, who answers ownerless asks.
 pub(super) fn first_idle_npc(drill: &Drill) -> Option<&str> {
-    drill.people.list.iter()
+    drill
+        .people
+        .list
+        .iter()
         .filter(|p| !p.human && p.present && drill.people.roles_of(&p.id).is_empty())
         .find(|p| is_idle(drill, &p.id))
         .map(|p| p.id.as_str())
@@ -40,13 +48,44 @@ pub(super) fn is_idle(drill: &Drill, id: &str) -> bool {
     !drill.work.iter().any(|w| w.by == id) && drill.open_order_for(id).is_none()
 }
 
+/// Someone is running the action, or has been ordered to.
+pub(super) fn in_flight(drill: &Drill, action: usize) -> bool {
+    let id = &drill.scenario.actions[action].id;
+    drill.work.iter().any(|w| w.action == action)
+        || drill
+            .orders
+            .iter()
+            .any(|o| o.is_open() && matches!(&o.task, Task::Run(a) if a == id))
+}
+
+/// An order to stand by, addressed to `id`, newer than any other order to them.
+fn told_to_stand_by(drill: &Drill, id: &str) -> bool {
+    drill
+        .orders
+        .iter()
+        .rev()
+        .find(|o| o.to.as_deref() == Some(id))
+        .is_some_and(|o| o.task == Task::StandBy)
+}
+
 pub(super) fn introduce(mind: &mut Mind, drill: &Drill, out: &mut Vec<Command>) {
-    let Some(me) = drill.people.get(&mind.id) else { return };
+    let Some(me) = drill.people.get(&mind.id) else {
+        return;
+    };
     let first = me.name.split(' ').next().unwrap_or(&me.name);
     let text = match me.seat {
-        Some(seat) if seat.role().is_some() && !me.human => format!("{first} here, on the {seat:?} rota. Ready when you need me."),
+        Some(seat) if seat.role().is_some() && !me.human => {
+            format!("{first} here, on the {seat:?} rota. Ready when you need me.")
+        }
         _ if me.skills.is_empty() => format!("{first} here. What do you need?"),
-        _ => format!("{first} here ({}). What do you need?", me.skills.iter().map(|s| format!("{s:?}").to_lowercase()).collect::<Vec<_>>().join(", ")),
+        _ => format!(
+            "{first} here ({}). What do you need?",
+            me.skills
+                .iter()
+                .map(|s| format!("{s:?}").to_lowercase())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
     };
     out.push(say(MessageKind::Chat, text));
 }
@@ -59,14 +98,32 @@ pub(super) fn answer_order(mind: &mut Mind, drill: &Drill, index: usize, out: &m
     let me = drill.people.get(&mind.id);
     if me.is_some_and(|p| p.has(Trait::NewHire)) && !mind.responder.asked_first_question {
         mind.responder.asked_first_question = true;
-        out.push(say(MessageKind::Question, format!("@{} Sorry, new here — is there a runbook for this? Starting anyway.", order.from)));
+        out.push(say(
+            MessageKind::Question,
+            format!(
+                "@{} Sorry, new here — is there a runbook for this? Starting anyway.",
+                order.from
+            ),
+        ));
     }
     if order.due.is_none() && order.task != Task::StandBy {
-        out.push(say(MessageKind::Question, format!("@{} On it — by when do you need it back?", order.from)));
+        out.push(say(
+            MessageKind::Question,
+            format!("@{} On it — by when do you need it back?", order.from),
+        ));
     } else {
-        out.push(Command::Ack);
+        out.push(Command::AckOrder(order.msg));
     }
     mind.responder.standing_by = order.task == Task::StandBy;
+    // A lead delegates the work an order asks for; their own duties pick it up.
+    if drill
+        .people
+        .roles_of(&mind.id)
+        .iter()
+        .any(|r| Role::COMMAND_ROLES.contains(r))
+    {
+        return;
+    }
     match &order.task {
         Task::Run(action) => out.push(Command::Run(action.clone())),
         Task::Investigate(component) => match pick_diagnostic(drill, component) {
@@ -76,6 +133,7 @@ pub(super) fn answer_order(mind: &mut Mind, drill: &Drill, index: usize, out: &m
                 conditions: format!("nothing left to check on {component}"),
                 actions: "looked at dashboards".into(),
                 needs: "another task".into(),
+                channel: None,
             }),
         },
         Task::StandBy => {}
@@ -88,35 +146,88 @@ pub(super) fn answer_order(mind: &mut Mind, drill: &Drill, index: usize, out: &m
 
 /// A diagnostic on the component that has not been done and can run now.
 pub(super) fn pick_diagnostic(drill: &Drill, component: &str) -> Option<String> {
-    drill.scenario.actions.iter().enumerate()
-        .filter(|(_, a)| a.kind == ActionKind::Diagnostic && drill.scenario.components[a.target].id == component)
-        .filter(|(i, a)| !drill.done[*i] && !drill.work.iter().any(|w| w.action == *i) && a.requires.iter().all(|c| drill.holds(c)))
+    drill
+        .scenario
+        .actions
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| {
+            a.kind == ActionKind::Diagnostic && drill.scenario.components[a.target].id == component
+        })
+        .filter(|(i, a)| {
+            !drill.done[*i] && !in_flight(drill, *i) && a.requires.iter().all(|c| drill.holds(c))
+        })
         .map(|(_, a)| a.id.clone())
         .next()
 }
 
 pub(super) fn ask_who(drill: &Drill, msg: MessageId, out: &mut Vec<Command>) {
-    let Some(m) = drill.messages.get(msg as usize - 1) else { return };
-    out.push(say(MessageKind::Question, format!("@{} Who do you want on that, and by when?", m.from)));
+    let Some(m) = drill.messages.get(msg as usize - 1) else {
+        return;
+    };
+    out.push(say(
+        MessageKind::Question,
+        format!("@{} Who do you want on that, and by when?", m.from),
+    ));
 }
 
-pub(super) fn report_work(mind: &mut Mind, drill: &Drill, action: &str, success: bool, finding: Option<String>, out: &mut Vec<Command>) {
-    let name = drill.scenario.actions.iter().find(|a| a.id == action).map_or(action.to_string(), |a| a.name.clone());
-    let to = drill.open_order_for(&mind.id).map(|o| o.from.clone()).or_else(|| drill.people.supervisor_of(&mind.id).map(String::from));
+pub(super) fn report_work(
+    mind: &mut Mind,
+    drill: &Drill,
+    action: &str,
+    success: bool,
+    finding: Option<String>,
+    out: &mut Vec<Command>,
+) {
+    let name = drill
+        .scenario
+        .actions
+        .iter()
+        .find(|a| a.id == action)
+        .map_or(action.to_string(), |a| a.name.clone());
+    let to = drill
+        .open_order_for(&mind.id)
+        .map(|o| o.from.clone())
+        .or_else(|| drill.people.supervisor_of(&mind.id).map(String::from));
     let (conditions, needs) = match (success, finding) {
         (true, Some(finding)) => (finding, "a decision on the next step".to_string()),
         (true, None) => (format!("{name}: done"), "nothing".to_string()),
-        (false, _) => (format!("{name} failed"), "a decision: retry or try something else".to_string()),
+        (false, _) => (
+            format!("{name} failed"),
+            "a decision: retry or try something else".to_string(),
+        ),
     };
-    if drill.people.roles_of(&mind.id).iter().any(|r| Role::COMMAND_ROLES.contains(r)) {
+    if drill
+        .people
+        .roles_of(&mind.id)
+        .iter()
+        .any(|r| Role::COMMAND_ROLES.contains(r))
+    {
         return; // Leads report on their own schedule.
     }
-    out.push(Command::Report { to, conditions, actions: format!("ran {name}"), needs });
+    // Need-to-know drills: findings go to the restricted channel, not the command post.
+    let channel = (drill.scenario.need_to_know && success).then_some(Channel::Restricted);
+    out.push(Command::Report {
+        to,
+        conditions,
+        actions: format!("ran {name}"),
+        needs,
+        channel,
+    });
 }
 
 pub(super) fn report_refusal(drill: &Drill, me: &str, reason: &str, out: &mut Vec<Command>) {
-    let to = drill.open_order_for(me).map(|o| o.from.clone()).or_else(|| drill.people.supervisor_of(me).map(String::from));
-    out.push(Command::Report { to, conditions: "could not start".into(), actions: reason.to_string(), needs: "guidance".into() });
+    let to = drill
+        .open_order_for(me)
+        .map(|o| o.from.clone())
+        .or_else(|| drill.people.supervisor_of(me).map(String::from));
+    out.push(Command::Report {
+        to,
+        conditions: "could not start".into(),
+        actions: reason.to_string(),
+        needs: "guidance".into(),
+        channel: None,
+    });
 }
 
 pub(super) fn duties(mind: &mut Mind, drill: &Drill, out: &mut Vec<Command>) {
@@ -126,18 +237,37 @@ pub(super) fn duties(mind: &mut Mind, drill: &Drill, out: &mut Vec<Command>) {
     {
         mind.responder.free_work = None;
         let order = &drill.orders[index];
-        out.push(Command::Report { to: Some(order.from.clone()), conditions: format!("done: {}", order.task.describe()), actions: "worked through it".into(), needs: "nothing".into() });
+        out.push(Command::Report {
+            to: Some(order.from.clone()),
+            conditions: format!("done: {}", order.task.describe()),
+            actions: "worked through it".into(),
+            needs: "nothing".into(),
+            channel: None,
+        });
     }
     progress_reports(mind, drill, out);
-    let Some(me) = drill.people.get(&mind.id) else { return };
+    let Some(me) = drill.people.get(&mind.id) else {
+        return;
+    };
     if me.has(Trait::Freelancer) {
         freelance(mind, drill, out);
     }
-    if me.has(Trait::Chatty) && drill.declared.is_some() && drill.resolved_at.is_none() && now >= mind.responder.last_chat + 6 * MINUTE {
+    if me.has(Trait::Chatty)
+        && drill.declared.is_some()
+        && drill.resolved_at.is_none()
+        && now >= mind.responder.last_chat + 6 * MINUTE
+    {
         mind.responder.last_chat = now;
-        out.push(say(MessageKind::Chat, "Anyone else seeing this on their side? Dashboards look rough.".into()));
+        out.push(say(
+            MessageKind::Chat,
+            "Anyone else seeing this on their side? Dashboards look rough.".into(),
+        ));
     }
-    if me.has(Trait::SeasonedIc) && drill.declared.is_some() && !mind.responder.offered_command && drill.resolved_at.is_none() {
+    if me.has(Trait::SeasonedIc)
+        && drill.declared.is_some()
+        && !mind.responder.offered_command
+        && drill.resolved_at.is_none()
+    {
         mind.responder.offered_command = true;
         if let Some(ic) = drill.people.holder(&Role::IC) {
             out.push(say(MessageKind::Chat, format!("@{ic} I've commanded a fair few of these — happy to take IC if you want to hand off with a briefing.")));
@@ -146,7 +276,9 @@ pub(super) fn duties(mind: &mut Mind, drill: &Drill, out: &mut Vec<Command>) {
 }
 
 fn progress_reports(mind: &mut Mind, drill: &Drill, out: &mut Vec<Command>) {
-    let Some(order) = drill.open_order_for(&mind.id) else { return };
+    let Some(order) = drill.open_order_for(&mind.id) else {
+        return;
+    };
     let Some(due) = order.due else { return };
     if drill.now < due || mind.responder.progress_reported.contains(&order.msg) {
         return;
@@ -155,33 +287,63 @@ fn progress_reports(mind: &mut Mind, drill: &Drill, out: &mut Vec<Command>) {
     let running = drill.work.iter().find(|w| w.by == mind.id);
     let (conditions, needs) = match running {
         Some(w) => (
-            format!("still on {}, about {} min to go", drill.scenario.actions[w.action].name, (w.ends_at.saturating_sub(drill.now)).div_ceil(MINUTE)),
+            format!(
+                "still on {}, about {} min to go",
+                drill.scenario.actions[w.action].name,
+                (w.ends_at.saturating_sub(drill.now)).div_ceil(MINUTE)
+            ),
             "more time".to_string(),
         ),
-        None => ("time box is up and I have nothing more".to_string(), "another task".to_string()),
+        None => (
+            "time box is up and I have nothing more".to_string(),
+            "another task".to_string(),
+        ),
     };
-    out.push(Command::Report { to: Some(order.from.clone()), conditions, actions: "working".into(), needs });
+    out.push(Command::Report {
+        to: Some(order.from.clone()),
+        conditions,
+        actions: "working".into(),
+        needs,
+        channel: None,
+    });
 }
 
 /// A freelancer changes production unasked when idle and not told to stand by.
 fn freelance(mind: &mut Mind, drill: &Drill, out: &mut Vec<Command>) {
     let now = drill.now;
-    let Some(me) = drill.people.get(&mind.id) else { return };
-    let idle_for_long = now >= me.joins_at + 2 * MINUTE;
-    let cooled = mind.responder.last_freelance.is_none_or(|t| now >= t + 10 * MINUTE);
-    if mind.responder.standing_by || !idle_for_long || !cooled || !is_idle(drill, &mind.id) {
+    if !is_idle(drill, &mind.id) {
+        mind.responder.idle_since = None;
+        return;
+    }
+    let idle_since = *mind.responder.idle_since.get_or_insert(now);
+    let idle_for_long = now >= idle_since + 2 * MINUTE;
+    let cooled = mind
+        .responder
+        .last_freelance
+        .is_none_or(|t| now >= t + 10 * MINUTE);
+    if mind.responder.standing_by || told_to_stand_by(drill, &mind.id) || !idle_for_long || !cooled
+    {
         return;
     }
     // The tempting quick fix (a restart, a wipe) first: that is what freelancers reach for.
-    let target = drill.scenario.actions.iter().enumerate().filter(|(i, a)| {
-        a.kind == ActionKind::Remediation
-            && drill.platform.health[a.target] != Health::Healthy
-            && !drill.done[*i]
-            && a.requires.iter().all(|c| drill.holds(c))
-    }).min_by_key(|(i, a)| (!a.trap, *i));
+    let target = drill
+        .scenario
+        .actions
+        .iter()
+        .enumerate()
+        .filter(|(i, a)| {
+            a.kind == ActionKind::Remediation
+                && drill.platform.health[a.target] != Health::Healthy
+                && !drill.done[*i]
+                && a.requires.iter().all(|c| drill.holds(c))
+        })
+        .min_by_key(|(i, a)| (!a.trap, *i));
     if let Some((_, action)) = target {
         mind.responder.last_freelance = Some(now);
-        out.push(say(MessageKind::Chat, format!("I'll just {} — should fix it.", action.name.to_lowercase())));
+        out.push(say(
+            MessageKind::Chat,
+            format!("I'll just {} — should fix it.", action.name.to_lowercase()),
+        ));
         out.push(Command::Run(action.id.clone()));
     }
 }
@@ -202,46 +364,140 @@ mod tests {
     fn joiners_announce_themselves() {
         let mut d = drill();
         idle_until(&mut d, 3 * 60);
-        assert!(messages_from(&d, "raj").iter().any(|m| m.text.contains("Raj here (database)")));
+        assert!(
+            messages_from(&d, "raj")
+                .iter()
+                .any(|m| m.text.contains("Raj here (database)"))
+        );
     }
 
     #[test]
     fn a_well_formed_order_is_acknowledged_worked_and_reported_in_can_form() {
         let mut d = drill();
-        act(&mut d, "ana", Command::Assign { role: Role::OL, to: "ben".into(), briefing: String::new() });
+        act(
+            &mut d,
+            "ana",
+            Command::Assign {
+                role: Role::OL,
+                to: "ben".into(),
+                briefing: String::new(),
+            },
+        );
         idle_until(&mut d, 130);
-        act(&mut d, "ben", Command::Order { to: Some("raj".into()), task: Task::Run("look".into()), timebox: Some(Dur(300)), text: String::new() });
+        act(
+            &mut d,
+            "ben",
+            Command::Order {
+                to: Some("raj".into()),
+                task: Task::Run("look".into()),
+                timebox: Some(Dur(300)),
+                text: String::new(),
+            },
+        );
         idle_until(&mut d, 400);
         let raj = messages_from(&d, "raj");
-        assert!(raj.iter().any(|m| m.kind == MessageKind::Ack), "acknowledged");
-        let report = raj.iter().find(|m| m.kind == MessageKind::Report).expect("reported");
-        assert!(report.text.starts_with("@ben C: Disk full A: ran Look at the DB N:"), "{}", report.text);
-        assert!(d.orders()[0].acked_at.is_some_and(|t| t - d.orders()[0].at <= 120), "closed loop within 2 minutes");
+        assert!(
+            raj.iter().any(|m| m.kind == MessageKind::Ack),
+            "acknowledged"
+        );
+        let report = raj
+            .iter()
+            .find(|m| m.kind == MessageKind::Report)
+            .expect("reported");
+        assert!(
+            report
+                .text
+                .starts_with("@ben C: Disk full A: ran Look at the DB N:"),
+            "{}",
+            report.text
+        );
+        assert!(
+            d.orders()[0]
+                .acked_at
+                .is_some_and(|t| t - d.orders()[0].at <= 120),
+            "closed loop within 2 minutes"
+        );
     }
 
     #[test]
     fn vague_asks_get_a_question_back_instead_of_an_ack() {
         let mut d = drill();
         idle_until(&mut d, 130);
-        act(&mut d, "ben", Command::Say { channel: crate::comms::Channel::CommandPost, kind: MessageKind::Order, text: "can someone check the database?".into() });
-        act(&mut d, "ben", Command::Order { to: Some("raj".into()), task: Task::Free("check the disks".into()), timebox: None, text: String::new() });
+        act(
+            &mut d,
+            "ben",
+            Command::Say {
+                channel: crate::comms::Channel::CommandPost,
+                kind: MessageKind::Order,
+                text: "can someone check the database?".into(),
+            },
+        );
+        act(
+            &mut d,
+            "ben",
+            Command::Order {
+                to: Some("raj".into()),
+                task: Task::Free("check the disks".into()),
+                timebox: None,
+                text: String::new(),
+            },
+        );
         idle_until(&mut d, 260);
-        let questions: Vec<String> = d.messages().iter().filter(|m| m.kind == MessageKind::Question).map(|m| m.text.clone()).collect();
-        assert!(questions.iter().any(|q| q.contains("Who do you want on that")), "{questions:?}");
-        assert!(questions.iter().any(|q| q.contains("by when")), "{questions:?}");
-        assert!(!d.messages().iter().any(|m| m.kind == MessageKind::Ack), "no ack for a vague order");
+        let questions: Vec<String> = d
+            .messages()
+            .iter()
+            .filter(|m| m.kind == MessageKind::Question)
+            .map(|m| m.text.clone())
+            .collect();
+        assert!(
+            questions
+                .iter()
+                .any(|q| q.contains("Who do you want on that")),
+            "{questions:?}"
+        );
+        assert!(
+            questions.iter().any(|q| q.contains("by when")),
+            "{questions:?}"
+        );
+        assert!(
+            !d.messages().iter().any(|m| m.kind == MessageKind::Ack),
+            "no ack for a vague order"
+        );
     }
 
     #[test]
     fn an_idle_freelancer_touches_production_unless_told_to_stand_by() {
         let mut loose = drill();
         idle_until(&mut loose, 6 * 60);
-        assert!(loose.log().iter().any(|e| matches!(&e.event, Event::ActionRefused { by, .. } if by == "tom")), "outside the chain: refused");
+        assert!(
+            loose
+                .log()
+                .iter()
+                .any(|e| matches!(&e.event, Event::ActionRefused { by, .. } if by == "tom")),
+            "outside the chain: refused"
+        );
 
         let mut held = drill();
-        act(&mut held, "ana", Command::Assign { role: Role::OL, to: "ben".into(), briefing: String::new() });
+        act(
+            &mut held,
+            "ana",
+            Command::Assign {
+                role: Role::OL,
+                to: "ben".into(),
+                briefing: String::new(),
+            },
+        );
         idle_until(&mut held, 125);
-        act(&mut held, "ben", Command::Order { to: Some("tom".into()), task: Task::StandBy, timebox: None, text: "@tom stand by".into() });
+        act(
+            &mut held,
+            "ben",
+            Command::Order {
+                to: Some("tom".into()),
+                task: Task::StandBy,
+                timebox: None,
+                text: "@tom stand by".into(),
+            },
+        );
         idle_until(&mut held, 6 * 60);
         assert!(!held.log().iter().any(|e| matches!(&e.event, Event::ActionStarted { by, .. } | Event::ActionRefused { by, .. } if by == "tom")));
     }
@@ -249,11 +505,36 @@ mod tests {
     #[test]
     fn a_running_time_box_brings_a_progress_report() {
         let mut d = drill();
-        act(&mut d, "ana", Command::Assign { role: Role::OL, to: "ben".into(), briefing: String::new() });
+        act(
+            &mut d,
+            "ana",
+            Command::Assign {
+                role: Role::OL,
+                to: "ben".into(),
+                briefing: String::new(),
+            },
+        );
         idle_until(&mut d, 130);
-        act(&mut d, "ben", Command::Order { to: Some("raj".into()), task: Task::Run("grow".into()), timebox: Some(Dur(30)), text: String::new() });
+        act(
+            &mut d,
+            "ben",
+            Command::Order {
+                to: Some("raj".into()),
+                task: Task::Run("grow".into()),
+                timebox: Some(Dur(30)),
+                text: String::new(),
+            },
+        );
         idle_until(&mut d, 200);
-        let reports: Vec<String> = d.messages().iter().filter(|m| m.from == "raj" && m.kind == MessageKind::Report).map(|m| m.text.clone()).collect();
-        assert!(reports.iter().any(|r| r.contains("could not start")), "grow needs the cause first: {reports:?}");
+        let reports: Vec<String> = d
+            .messages()
+            .iter()
+            .filter(|m| m.from == "raj" && m.kind == MessageKind::Report)
+            .map(|m| m.text.clone())
+            .collect();
+        assert!(
+            reports.iter().any(|r| r.contains("could not start")),
+            "grow needs the cause first: {reports:?}"
+        );
     }
 }

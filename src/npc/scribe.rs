@@ -13,12 +13,24 @@ pub(crate) struct Memory {
 
 /// A line for the timeline, if the event belongs there.
 fn line(drill: &Drill, event: &Event) -> Option<(IsdSection, String)> {
-    let name = |id: &str| drill.people.get(id).map_or(id.to_string(), |p| p.name.clone());
+    let name = |id: &str| {
+        drill
+            .people
+            .get(id)
+            .map_or(id.to_string(), |p| p.name.clone())
+    };
     let text = match event {
         Event::Declared { by, severity } => format!("{severity:?} declared by {}", name(by)),
         Event::RoleAssigned { role, to, .. } => format!("{} is {}", name(to), role.label()),
-        Event::HandoffAccepted { role, from, to } => format!("{} handed {} to {}", name(from), role.label(), name(to)),
-        Event::Posted(m) if m.kind == MessageKind::Decision => return Some((IsdSection::Decisions, format!("{} — {} ({})", clock(m.at), m.text, name(&m.from)))),
+        Event::HandoffAccepted { role, from, to } => {
+            format!("{} handed {} to {}", name(from), role.label(), name(to))
+        }
+        Event::Posted(m) if m.kind == MessageKind::Decision => {
+            return Some((
+                IsdSection::Decisions,
+                format!("{} — {} ({})", clock(m.at), m.text, name(&m.from)),
+            ));
+        }
         Event::CauseRevealed { root_cause, .. } => format!("Cause found: {root_cause}"),
         Event::ActionStarted { by, action, .. } => {
             let a = drill.scenario.actions.iter().find(|a| &a.id == action)?;
@@ -45,7 +57,11 @@ pub(super) fn duties(mind: &mut Mind, drill: &Drill, out: &mut Vec<Command>) {
         }
         mind.scribe.cursor += 1;
         if let Some((section, text)) = line(drill, &entry.event) {
-            let text = if section == IsdSection::Timeline { format!("{} — {text}", clock(entry.at)) } else { text };
+            let text = if section == IsdSection::Timeline {
+                format!("{} — {text}", clock(entry.at))
+            } else {
+                text
+            };
             out.push(Command::EditIsd { section, text });
             return;
         }

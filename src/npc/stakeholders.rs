@@ -28,7 +28,10 @@ pub(crate) struct Stakeholders {
 
 impl Stakeholders {
     pub(crate) fn new(scenario: &Scenario) -> Stakeholders {
-        Stakeholders { executives: vec![ExecutiveState::default(); scenario.executives.len()], ..Default::default() }
+        Stakeholders {
+            executives: vec![ExecutiveState::default(); scenario.executives.len()],
+            ..Default::default()
+        }
     }
 }
 
@@ -40,22 +43,54 @@ pub(crate) fn outsiders(drill: &mut Drill) {
 }
 
 fn injects(drill: &mut Drill) {
-    while let Some(inject) = drill.scenario.injects.get(drill.stakeholders.next_inject).cloned() {
+    while let Some(inject) = drill
+        .scenario
+        .injects
+        .get(drill.stakeholders.next_inject)
+        .cloned()
+    {
         if inject.at > drill.now {
             break;
         }
         drill.stakeholders.next_inject += 1;
-        drill.emit(Event::InjectDelivered { from: inject.from.clone(), text: inject.text.clone() });
+        drill.emit(Event::InjectDelivered {
+            from: inject.from.clone(),
+            text: inject.text.clone(),
+        });
         match &inject.from {
             Persona::Executive(id) => {
-                drill.post(id, Channel::Executive, MessageKind::Question, inject.text, None, None);
+                drill.post(
+                    id,
+                    Channel::Executive,
+                    MessageKind::Question,
+                    inject.text,
+                    None,
+                    None,
+                );
             }
             Persona::Responder(id) => {
-                drill.post(id, Channel::CommandPost, MessageKind::Chat, inject.text, None, None);
+                drill.post(
+                    id,
+                    Channel::CommandPost,
+                    MessageKind::Chat,
+                    inject.text,
+                    None,
+                    None,
+                );
             }
-            Persona::Customer(name) => drill.emit(Event::CustomerTicket { from: name.clone(), text: inject.text }),
+            Persona::Customer(name) => drill.emit(Event::CustomerTicket {
+                from: name.clone(),
+                text: inject.text,
+            }),
             Persona::Vendor(name) | Persona::Regulator(name) => {
-                drill.post(name, Channel::Executive, MessageKind::Chat, inject.text, None, None);
+                drill.post(
+                    name,
+                    Channel::Executive,
+                    MessageKind::Chat,
+                    inject.text,
+                    None,
+                    None,
+                );
             }
         }
     }
@@ -63,7 +98,10 @@ fn injects(drill: &mut Drill) {
 
 /// When a team member last updated the executive channel.
 fn last_exec_update(drill: &Drill) -> Option<Tick> {
-    drill.messages.iter().rev()
+    drill
+        .messages
+        .iter()
+        .rev()
         .find(|m| m.channel == Channel::Executive && drill.people.get(&m.from).is_some())
         .map(|m| m.at)
 }
@@ -75,7 +113,9 @@ fn executives(drill: &mut Drill) {
         drill.stakeholders.impact_since = Some(now);
     }
     // Executives start counting from the declaration, or from when customers start to hurt.
-    let Some(clock_start) = drill.declared.or(drill.stakeholders.impact_since) else { return };
+    let Some(clock_start) = drill.declared.or(drill.stakeholders.impact_since) else {
+        return;
+    };
     if drill.resolved_at.is_some() {
         return;
     }
@@ -94,14 +134,43 @@ fn executives(drill: &mut Drill) {
         match state.asked_at {
             None if now >= since + exec.patience => {
                 drill.stakeholders.executives[i].asked_at = Some(now);
-                let text = format!("{} ({}): what's the status? I'm getting questions and have heard nothing.", exec.name, exec.title);
-                drill.post(&exec.id, Channel::Executive, MessageKind::Question, text, None, None);
+                let text = format!(
+                    "{} ({}): what's the status? I'm getting questions and have heard nothing.",
+                    exec.name, exec.title
+                );
+                drill.post(
+                    &exec.id,
+                    Channel::Executive,
+                    MessageKind::Question,
+                    text,
+                    None,
+                    None,
+                );
             }
             Some(asked) if !state.escalated && now >= asked + exec.patience / 2 => {
                 drill.stakeholders.executives[i].escalated = true;
-                let text = format!("{} is joining the command post: \"Why has nobody updated me? I need status now.\"", exec.name);
-                drill.emit(Event::ExecutiveEscalated { executive: exec.id.clone(), text: text.clone() });
-                drill.post(&exec.id, Channel::CommandPost, MessageKind::Question, format!("@{} I need a status update now.", drill.people.holder(&crate::scenario::Role::IC).unwrap_or("ic")), None, None);
+                let text = format!(
+                    "{} is joining the command post: \"Why has nobody updated me? I need status now.\"",
+                    exec.name
+                );
+                drill.emit(Event::ExecutiveEscalated {
+                    executive: exec.id.clone(),
+                    text: text.clone(),
+                });
+                drill.post(
+                    &exec.id,
+                    Channel::CommandPost,
+                    MessageKind::Question,
+                    format!(
+                        "@{} I need a status update now.",
+                        drill
+                            .people
+                            .holder(&crate::scenario::Role::IC)
+                            .unwrap_or("ic")
+                    ),
+                    None,
+                    None,
+                );
             }
             _ => {}
         }
@@ -122,14 +191,21 @@ fn customers(drill: &mut Drill) {
     if impact <= 0.0 {
         return;
     }
-    let stale = drill.status.last().is_none_or(|p| drill.now >= p.at + STALE_STATUS);
+    let stale = drill
+        .status
+        .last()
+        .is_none_or(|p| drill.now >= p.at + STALE_STATUS);
     let per_minute = drill.scenario.complaints_per_min * impact * if stale { 2.0 } else { 1.0 };
     let roll = (drill.rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64;
     if roll < per_minute / 60.0 {
         drill.stakeholders.tickets += 1;
         let n = drill.stakeholders.tickets;
-        let text = TICKET_TEXTS[(drill.rng.next_u64() % TICKET_TEXTS.len() as u64) as usize].to_string();
-        drill.emit(Event::CustomerTicket { from: format!("customer #{n}"), text });
+        let text =
+            TICKET_TEXTS[(drill.rng.next_u64() % TICKET_TEXTS.len() as u64) as usize].to_string();
+        drill.emit(Event::CustomerTicket {
+            from: format!("customer #{n}"),
+            text,
+        });
     }
 }
 
@@ -149,7 +225,11 @@ mod tests {
         let asked = d.messages().iter().find(|m| m.from == "cto").map(|m| m.at);
         assert_eq!(asked, Some(5 * 60), "patience 5m after the declaration");
         idle_until(&mut d, 8 * 60);
-        assert!(d.log().iter().any(|e| matches!(e.event, Event::ExecutiveEscalated { .. })));
+        assert!(
+            d.log()
+                .iter()
+                .any(|e| matches!(e.event, Event::ExecutiveEscalated { .. }))
+        );
     }
 
     #[test]
@@ -157,7 +237,15 @@ mod tests {
         let mut d = drill();
         act(&mut d, "ana", Command::Declare(Severity::Sev2));
         idle_until(&mut d, 4 * 60);
-        act(&mut d, "ana", Command::Say { channel: Channel::Executive, kind: MessageKind::StatusUpdate, text: "db disk full, fixing".into() });
+        act(
+            &mut d,
+            "ana",
+            Command::Say {
+                channel: Channel::Executive,
+                kind: MessageKind::StatusUpdate,
+                text: "db disk full, fixing".into(),
+            },
+        );
         idle_until(&mut d, 8 * 60);
         assert!(!d.messages().iter().any(|m| m.from == "cto"));
     }
@@ -166,8 +254,18 @@ mod tests {
     fn customers_complain_while_impact_lasts() {
         let mut d = drill();
         idle_until(&mut d, 59);
-        assert!(!d.log().iter().any(|e| matches!(e.event, Event::CustomerTicket { .. })));
+        assert!(
+            !d.log()
+                .iter()
+                .any(|e| matches!(e.event, Event::CustomerTicket { .. }))
+        );
         idle_until(&mut d, 30 * 60);
-        assert!(d.log().iter().filter(|e| matches!(e.event, Event::CustomerTicket { .. })).count() > 3);
+        assert!(
+            d.log()
+                .iter()
+                .filter(|e| matches!(e.event, Event::CustomerTicket { .. }))
+                .count()
+                > 3
+        );
     }
 }

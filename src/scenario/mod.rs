@@ -25,7 +25,11 @@ pub struct LoadedScenario {
 pub fn load(path: &Path) -> Result<LoadedScenario, Diagnostics> {
     let source = Source::read(path).map_err(|d| Diagnostics(vec![d]))?;
     let scenario = parse(&source).map_err(Diagnostics)?;
-    Ok(LoadedScenario { scenario, path: path.to_path_buf(), hash: content_hash(&source.text) })
+    Ok(LoadedScenario {
+        scenario,
+        path: path.to_path_buf(),
+        hash: content_hash(&source.text),
+    })
 }
 
 /// Parses and validates scenario text.
@@ -39,5 +43,8 @@ pub fn parse(source: &Source) -> Result<Scenario, Vec<Diagnostic>> {
 /// Hex SHA-256 of a text.
 pub fn content_hash(text: &str) -> String {
     use sha2::{Digest, Sha256};
-    Sha256::digest(text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+    Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }

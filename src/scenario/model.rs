@@ -102,7 +102,8 @@ pub struct AlertRule {
 impl AlertRule {
     /// Whether a metric value breaches this rule's threshold.
     pub fn breached(&self, value: f64) -> bool {
-        self.above.is_some_and(|limit| value > limit) || self.below.is_some_and(|limit| value < limit)
+        self.above.is_some_and(|limit| value > limit)
+            || self.below.is_some_and(|limit| value < limit)
     }
 }
 

@@ -22,15 +22,24 @@ fn line(record: &Record) -> Result<String, String> {
 impl Journal {
     /// Starts a new session file (replacing any file at `path`) with its header.
     pub fn create(path: &Path, header: &Header) -> Result<Journal, String> {
-        let file = File::create(path).map_err(|e| format!("{}: cannot create the session file: {e}", path.display()))?;
-        let mut journal = Journal { path: path.to_path_buf(), out: BufWriter::new(file) };
+        let file = File::create(path)
+            .map_err(|e| format!("{}: cannot create the session file: {e}", path.display()))?;
+        let mut journal = Journal {
+            path: path.to_path_buf(),
+            out: BufWriter::new(file),
+        };
         journal.write(&Record::Header(header.clone()))?;
         journal.flush()?;
         Ok(journal)
     }
 
     /// Writes a whole session (header, inputs, events) atomically, then keeps appending.
-    pub fn rewrite(path: &Path, header: &Header, inputs: &[(Tick, Input)], events: &[Entry]) -> Result<Journal, String> {
+    pub fn rewrite(
+        path: &Path,
+        header: &Header,
+        inputs: &[(Tick, Input)],
+        events: &[Entry],
+    ) -> Result<Journal, String> {
         let temp = path.with_extension("ron.tmp");
         {
             let mut journal = Journal::create(&temp, header)?;
@@ -49,31 +58,49 @@ impl Journal {
                         let (at, input) = inp.next().expect("peeked");
                         journal.input(*at, input)?;
                     }
-                    (_, Some(_)) => journal.write(&Record::Event(ev.next().expect("peeked").clone()))?,
+                    (_, Some(_)) => {
+                        journal.write(&Record::Event(ev.next().expect("peeked").clone()))?
+                    }
                     (None, None) => break,
                 }
             }
             journal.flush()?;
-            journal.out.get_ref().sync_all().map_err(|e| format!("{}: {e}", temp.display()))?;
+            journal
+                .out
+                .get_ref()
+                .sync_all()
+                .map_err(|e| format!("{}: {e}", temp.display()))?;
         }
-        std::fs::rename(&temp, path).map_err(|e| format!("{}: cannot replace the session file: {e}", path.display()))?;
+        std::fs::rename(&temp, path)
+            .map_err(|e| format!("{}: cannot replace the session file: {e}", path.display()))?;
         Journal::append(path)
     }
 
     /// Opens an existing session file to append to it.
     pub fn append(path: &Path) -> Result<Journal, String> {
-        let file = OpenOptions::new().append(true).open(path).map_err(|e| format!("{}: cannot open the session file: {e}", path.display()))?;
-        Ok(Journal { path: path.to_path_buf(), out: BufWriter::new(file) })
+        let file = OpenOptions::new()
+            .append(true)
+            .open(path)
+            .map_err(|e| format!("{}: cannot open the session file: {e}", path.display()))?;
+        Ok(Journal {
+            path: path.to_path_buf(),
+            out: BufWriter::new(file),
+        })
     }
 
     fn write(&mut self, record: &Record) -> Result<(), String> {
         let text = line(record)?;
-        writeln!(self.out, "{text}").map_err(|e| format!("{}: cannot write: {e}", self.path.display()))
+        writeln!(self.out, "{text}")
+            .map_err(|e| format!("{}: cannot write: {e}", self.path.display()))
     }
 
     /// Records an input applied at `at`.
     pub fn input(&mut self, at: Tick, input: &Input) -> Result<(), String> {
-        self.write(&Record::Input { at, by: input.by.clone(), command: input.command.clone() })
+        self.write(&Record::Input {
+            at,
+            by: input.by.clone(),
+            command: input.command.clone(),
+        })
     }
 
     /// Records one tick: its inputs and the events they and the simulation produced, then flushes.
@@ -92,11 +119,17 @@ impl Journal {
 
     /// Records the end of the drill.
     pub fn end(&mut self, at: Tick, outcome: Outcome, events: usize) -> Result<(), String> {
-        self.write(&Record::End { at, outcome, events })?;
+        self.write(&Record::End {
+            at,
+            outcome,
+            events,
+        })?;
         self.flush()
     }
 
     fn flush(&mut self) -> Result<(), String> {
-        self.out.flush().map_err(|e| format!("{}: cannot write: {e}", self.path.display()))
+        self.out
+            .flush()
+            .map_err(|e| format!("{}: cannot write: {e}", self.path.display()))
     }
 }

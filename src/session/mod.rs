@@ -40,9 +40,17 @@ pub struct Header {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Record {
     Header(Header),
-    Input { at: Tick, by: String, command: Command },
+    Input {
+        at: Tick,
+        by: String,
+        command: Command,
+    },
     Event(Entry),
-    End { at: Tick, outcome: Outcome, events: usize },
+    End {
+        at: Tick,
+        outcome: Outcome,
+        events: usize,
+    },
 }
 
 /// A session file's content: header, timed inputs and the events recorded.
@@ -60,7 +68,12 @@ impl Session {
         if let Some((at, _)) = self.end {
             return Some(at);
         }
-        let last = self.inputs.iter().map(|(t, _)| *t).chain(self.events.iter().map(|e| e.at)).max()?;
+        let last = self
+            .inputs
+            .iter()
+            .map(|(t, _)| *t)
+            .chain(self.events.iter().map(|e| e.at))
+            .max()?;
         last.checked_sub(1)
     }
 }
@@ -73,36 +86,70 @@ mod tests {
     use crate::scenario::Severity;
 
     fn header() -> Header {
-        Header { format: FORMAT, scenario: "tiny".into(), scenario_path: "tiny.ron".into(), scenario_hash: "h".into(), seed: 1, team: vec![], script: None }
+        Header {
+            format: FORMAT,
+            scenario: "tiny".into(),
+            scenario_path: "tiny.ron".into(),
+            scenario_hash: "h".into(),
+            seed: 1,
+            team: vec![],
+            script: None,
+        }
     }
 
     #[test]
     fn a_journal_reads_back_record_for_record() {
-        let dir = std::env::temp_dir().join(format!("firedrill-journal-unit-{}", std::process::id()));
+        let dir =
+            std::env::temp_dir().join(format!("firedrill-journal-unit-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let path = dir.join("s.ron");
         let mut drill = crate::testing::drill();
         let mut journal = Journal::create(&path, &header()).unwrap();
         journal.tick(0, &[], drill.log()).unwrap();
-        let input = Input { by: "ana".into(), command: Command::Declare(Severity::Sev2) };
+        let input = Input {
+            by: "ana".into(),
+            command: Command::Declare(Severity::Sev2),
+        };
         let from = drill.log().len();
         drill.step(std::slice::from_ref(&input));
-        journal.tick(0, std::slice::from_ref(&input), &drill.log()[from..]).unwrap();
+        journal
+            .tick(0, std::slice::from_ref(&input), &drill.log()[from..])
+            .unwrap();
         let recovered = read(&path).unwrap();
         assert!(recovered.damage.is_none());
         assert_eq!(recovered.session.header, header());
         assert_eq!(recovered.session.inputs, vec![(0, input)]);
         assert_eq!(recovered.session.events, drill.log());
-        assert_eq!(recovered.session.complete_through(), None, "tick 0 may be incomplete");
+        assert_eq!(
+            recovered.session.complete_through(),
+            None,
+            "tick 0 may be incomplete"
+        );
     }
 
     #[test]
     fn records_out_of_order_are_damage() {
-        let text = format!("{}\n{}\n{}\n",
+        let text = format!(
+            "{}\n{}\n{}\n",
             ron::to_string(&Record::Header(header())).unwrap(),
-            ron::to_string(&Record::Input { at: 9, by: "a".into(), command: Command::Ack }).unwrap(),
-            ron::to_string(&Record::Input { at: 3, by: "a".into(), command: Command::Ack }).unwrap());
-        let recovered = read::parse(&Source { file: "s.ron".into(), text }).unwrap();
+            ron::to_string(&Record::Input {
+                at: 9,
+                by: "a".into(),
+                command: Command::Ack
+            })
+            .unwrap(),
+            ron::to_string(&Record::Input {
+                at: 3,
+                by: "a".into(),
+                command: Command::Ack
+            })
+            .unwrap()
+        );
+        let recovered = read::parse(&Source {
+            file: "s.ron".into(),
+            text,
+        })
+        .unwrap();
         assert_eq!(recovered.session.inputs.len(), 1);
         assert_eq!(recovered.damage.unwrap().line, 3);
     }

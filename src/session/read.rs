@@ -27,7 +27,13 @@ pub fn parse(source: &Source) -> Result<Recovered, Diagnostic> {
     let first = lines.next().unwrap_or("");
     let header = match ron::from_str::<Record>(first.trim_end()) {
         Ok(Record::Header(h)) => h,
-        Ok(_) => return Err(source.at(0, "the session file does not start with its header", Some("is this a Firedrill session file?".into()))),
+        Ok(_) => {
+            return Err(source.at(
+                0,
+                "the session file does not start with its header",
+                Some("is this a Firedrill session file?".into()),
+            ));
+        }
         Err(e) => {
             let mut d = source.ron_error(&e);
             d.message = format!("the session header is damaged: {}", d.message);
@@ -36,10 +42,22 @@ pub fn parse(source: &Source) -> Result<Recovered, Diagnostic> {
         }
     };
     if header.format != FORMAT {
-        return Err(source.at(0, format!("session format {} is not supported (this build reads format {FORMAT})", header.format), Some("open it with the Firedrill version that recorded it".into())));
+        return Err(source.at(
+            0,
+            format!(
+                "session format {} is not supported (this build reads format {FORMAT})",
+                header.format
+            ),
+            Some("open it with the Firedrill version that recorded it".into()),
+        ));
     }
     offset += first.len();
-    let mut session = Session { header, inputs: Vec::new(), events: Vec::new(), end: None };
+    let mut session = Session {
+        header,
+        inputs: Vec::new(),
+        events: Vec::new(),
+        end: None,
+    };
     let mut damage = None;
     let mut last_tick = 0;
     for line in lines {
@@ -50,7 +68,11 @@ pub fn parse(source: &Source) -> Result<Recovered, Diagnostic> {
             continue;
         }
         if !line.ends_with('\n') {
-            damage = Some(source.at(start, "the last line was cut off (the drill was interrupted while writing)", Some("everything before it was recovered".into())));
+            damage = Some(source.at(
+                start,
+                "the last line was cut off (the drill was interrupted while writing)",
+                Some("everything before it was recovered".into()),
+            ));
             break;
         }
         let record = match ron::from_str::<Record>(text) {
@@ -60,7 +82,10 @@ pub fn parse(source: &Source) -> Result<Recovered, Diagnostic> {
                 let (line_no, _) = crate::diagnostic::line_column(&source.text, start);
                 d.line = line_no;
                 d.message = format!("damaged record: {}", d.message);
-                d.hint = Some("the session was recovered up to the line before; later lines are ignored".into());
+                d.hint = Some(
+                    "the session was recovered up to the line before; later lines are ignored"
+                        .into(),
+                );
                 damage = Some(d);
                 break;
             }
@@ -71,7 +96,11 @@ pub fn parse(source: &Source) -> Result<Recovered, Diagnostic> {
             Record::Header(_) => u32::MAX,
         };
         if at < last_tick || at == u32::MAX || session.end.is_some() {
-            damage = Some(source.at(start, "records are out of order here", Some("the session was recovered up to the line before".into())));
+            damage = Some(source.at(
+                start,
+                "records are out of order here",
+                Some("the session was recovered up to the line before".into()),
+            ));
             break;
         }
         last_tick = at;

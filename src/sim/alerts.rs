@@ -50,14 +50,27 @@ mod tests {
     use crate::scenario::AlertSeverity;
 
     fn rule() -> AlertRule {
-        AlertRule { id: "lat".into(), component: 0, metric: 0, above: Some(100.0), below: None, sustained: 30, severity: AlertSeverity::Page, text: "slow".into() }
+        AlertRule {
+            id: "lat".into(),
+            component: 0,
+            metric: 0,
+            above: Some(100.0),
+            below: None,
+            sustained: 30,
+            severity: AlertSeverity::Page,
+            text: "slow".into(),
+        }
     }
 
     #[test]
     fn fires_only_after_a_sustained_breach_and_resolves() {
         let (rule, mut state) = (rule(), AlertState::default());
         assert_eq!(state.observe(&rule, 150.0, 10), None);
-        assert_eq!(state.observe(&rule, 50.0, 20), None, "a blip resets the clock");
+        assert_eq!(
+            state.observe(&rule, 50.0, 20),
+            None,
+            "a blip resets the clock"
+        );
         assert_eq!(state.observe(&rule, 150.0, 21), None);
         assert_eq!(state.observe(&rule, 150.0, 50), None);
         assert_eq!(state.observe(&rule, 150.0, 51), Some(AlertChange::Fired));

@@ -8,10 +8,17 @@ use crate::time::Tick;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FaultPhase {
     Dormant,
-    Active { since: Tick },
+    Active {
+        since: Tick,
+    },
     /// Symptoms gone, cause still there.
-    Mitigated { since: Tick, at: Tick },
-    Resolved { at: Tick },
+    Mitigated {
+        since: Tick,
+        at: Tick,
+    },
+    Resolved {
+        at: Tick,
+    },
 }
 
 /// Runtime state of one fault.
@@ -24,7 +31,10 @@ pub struct FaultState {
 
 impl FaultState {
     /// A fault not yet started.
-    pub const DORMANT: FaultState = FaultState { phase: FaultPhase::Dormant, revealed: false };
+    pub const DORMANT: FaultState = FaultState {
+        phase: FaultPhase::Dormant,
+        revealed: false,
+    };
 
     /// Started and still hurting.
     pub fn is_active(&self) -> bool {
@@ -38,7 +48,10 @@ impl FaultState {
 
     /// Symptoms are gone (mitigated or resolved).
     pub fn is_mitigated(&self) -> bool {
-        matches!(self.phase, FaultPhase::Mitigated { .. } | FaultPhase::Resolved { .. })
+        matches!(
+            self.phase,
+            FaultPhase::Mitigated { .. } | FaultPhase::Resolved { .. }
+        )
     }
 
     /// Cause fixed.
@@ -70,7 +83,9 @@ pub fn due_to_start(scenario: &Scenario, states: &[FaultState], now: Tick) -> Ve
             FaultStart::At(at) => now >= at,
             FaultStart::IfNotMitigated { fault, by } => now >= by && !states[fault].is_mitigated(),
             FaultStart::AfterFault { fault, delay } => match states[fault].phase {
-                FaultPhase::Active { since } | FaultPhase::Mitigated { since, .. } => now >= since + delay,
+                FaultPhase::Active { since } | FaultPhase::Mitigated { since, .. } => {
+                    now >= since + delay
+                }
                 _ => false,
             },
             FaultStart::AfterAction(_) => false,
@@ -91,9 +106,19 @@ mod tests {
         assert!(due_to_start(&s, &states, 59).is_empty());
         assert_eq!(due_to_start(&s, &states, 60), [0]);
         states[0].phase = FaultPhase::Active { since: 60 };
-        assert_eq!(due_to_start(&s, &states, 20 * 60), [1], "not mitigated by 20m: escalates");
+        assert_eq!(
+            due_to_start(&s, &states, 20 * 60),
+            [1],
+            "not mitigated by 20m: escalates"
+        );
         states[0].phase = FaultPhase::Mitigated { since: 60, at: 600 };
-        assert!(due_to_start(&s, &states, 20 * 60).is_empty(), "mitigated in time");
-        assert!(!due_to_start(&s, &states, 9999).contains(&2), "action-triggered faults wait for their action");
+        assert!(
+            due_to_start(&s, &states, 20 * 60).is_empty(),
+            "mitigated in time"
+        );
+        assert!(
+            !due_to_start(&s, &states, 9999).contains(&2),
+            "action-triggered faults wait for their action"
+        );
     }
 }

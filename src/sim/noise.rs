@@ -27,7 +27,10 @@ mod tests {
         assert_eq!(a, b);
         assert!(a.iter().all(|v| (-1.0..1.0).contains(v)));
         let mean = a.iter().sum::<f64>() / a.len() as f64;
-        assert!(mean.abs() < 0.1, "jitter should centre on zero, mean {mean}");
+        assert!(
+            mean.abs() < 0.1,
+            "jitter should centre on zero, mean {mean}"
+        );
         assert_ne!(jitter(7, 1, 3, 1), jitter(8, 1, 3, 1));
     }
 }

@@ -62,13 +62,22 @@ impl PlatformState {
     }
 
     /// Advances one tick; returns components whose health changed.
-    pub fn update(&mut self, scenario: &Scenario, faults: &[FaultState], now: Tick, seed: u64) -> Vec<(ComponentIdx, Health)> {
+    pub fn update(
+        &mut self,
+        scenario: &Scenario,
+        faults: &[FaultState],
+        now: Tick,
+        seed: u64,
+    ) -> Vec<(ComponentIdx, Health)> {
         let mut changes = Vec::new();
         for &c in &scenario.topo_order {
             let component = &scenario.components[c];
             let own = self.faults_by_component[c]
                 .iter()
-                .map(|&f| scenario.faults[f].impairment * faults[f].ramp_fraction(scenario.faults[f].ramp, now))
+                .map(|&f| {
+                    scenario.faults[f].impairment
+                        * faults[f].ramp_fraction(scenario.faults[f].ramp, now)
+                })
                 .fold(0.0, f64::max);
             let inherited = component
                 .depends_on
@@ -153,12 +162,29 @@ mod tests {
         let s = tiny();
         let mut platform = PlatformState::new(&s);
         let mut faults = vec![FaultState::DORMANT; s.faults.len()];
-        assert!(platform.update(&s, &faults, 0, 1).is_empty(), "healthy at baseline");
+        assert!(
+            platform.update(&s, &faults, 0, 1).is_empty(),
+            "healthy at baseline"
+        );
         faults[2].phase = FaultPhase::Active { since: 0 }; // the cache fails
         let changes = platform.update(&s, &faults, 1, 1);
-        assert_eq!(platform.impairment, [0.5, 0.5, 0.0, 1.0], "web <- api (soft on cache) <- db");
-        assert_eq!(changes, [(3, Health::Down), (1, Health::Degraded), (0, Health::Degraded)]);
-        assert!(platform.values[1][0] > 40.0, "api error rate follows impairment");
+        assert_eq!(
+            platform.impairment,
+            [0.5, 0.5, 0.0, 1.0],
+            "web <- api (soft on cache) <- db"
+        );
+        assert_eq!(
+            changes,
+            [
+                (3, Health::Down),
+                (1, Health::Degraded),
+                (0, Health::Degraded)
+            ]
+        );
+        assert!(
+            platform.values[1][0] > 40.0,
+            "api error rate follows impairment"
+        );
         assert!(platform.failed_orders > 0.0 && platform.users_affected == 50);
     }
 

@@ -37,7 +37,9 @@ pub fn scripts() -> Vec<(PathBuf, LoadedScenario, Script)> {
         .map(|path| {
             let name = path.file_name().unwrap().to_string_lossy().to_string();
             let id = name.split('.').next().unwrap().to_string();
-            let loaded = scenarios.iter().find(|s| s.scenario.id == id)
+            let loaded = scenarios
+                .iter()
+                .find(|s| s.scenario.id == id)
                 .unwrap_or_else(|| panic!("{name}: no bundled scenario `{id}`"))
                 .clone();
             let script = script::load(&path, &loaded.scenario).unwrap_or_else(|d| panic!("{d}"));

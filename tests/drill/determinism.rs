@@ -34,8 +34,14 @@ fn a_recorded_session_replays_to_the_same_log() {
         let played = play(&loaded, &script, 7, Some(&out), Pace::default()).unwrap();
         let recovered = session::read(&out).unwrap();
         assert!(recovered.damage.is_none());
-        assert_eq!(recovered.session.events, played.log(), "{}: the file holds the whole log", path.display());
-        let replayed = session::check(&recovered.session, &loaded).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        assert_eq!(
+            recovered.session.events,
+            played.log(),
+            "{}: the file holds the whole log",
+            path.display()
+        );
+        let replayed = session::check(&recovered.session, &loaded)
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         assert_eq!(replayed.log(), played.log());
     }
 }
@@ -47,8 +53,20 @@ fn a_tampered_log_is_caught_by_the_replay_check() {
     let out = dir.join("s.ron");
     play(&loaded, &script, 7, Some(&out), Pace::default()).unwrap();
     let text = std::fs::read_to_string(&out).unwrap();
-    let tampered: Vec<String> = text.lines().map(|l| if l.contains("Declared(") { l.replace("severity:Sev1", "severity:Sev3").replace("severity:Sev2", "severity:Sev3") } else { l.to_string() }).collect();
-    assert!(tampered.join("\n") + "\n" != text, "the log records the declaration");
+    let tampered: Vec<String> = text
+        .lines()
+        .map(|l| {
+            if l.contains("Declared(") {
+                l.replace("Declared(by:\"", "Declared(by:\"x")
+            } else {
+                l.to_string()
+            }
+        })
+        .collect();
+    assert!(
+        tampered.join("\n") + "\n" != text,
+        "the log records the declaration"
+    );
     std::fs::write(&out, tampered.join("\n") + "\n").unwrap();
     let recovered = session::read(&out).unwrap();
     let err = session::check(&recovered.session, &loaded).unwrap_err();
@@ -64,11 +82,19 @@ fn a_session_whose_scenario_changed_is_refused() {
     let original = firedrill::scenario::load(&copy).unwrap();
     let out = dir.join("s.ron");
     play(&original, &script, 3, Some(&out), Pace::default()).unwrap();
-    let edited = std::fs::read_to_string(&copy).unwrap().replacen("time_limit:", "// edited\n    time_limit:", 1);
+    let edited = std::fs::read_to_string(&copy).unwrap().replacen(
+        "time_limit:",
+        "// edited\n    time_limit:",
+        1,
+    );
     std::fs::write(&copy, edited).unwrap();
     let changed = firedrill::scenario::load(&copy).unwrap();
     let recovered = session::read(&out).unwrap();
     let err = session::check(&recovered.session, &changed).unwrap_err();
     assert!(matches!(err, ReplayError::ScenarioChanged { .. }));
-    assert!(err.to_string().contains("changed since this session was recorded"), "{err}");
+    assert!(
+        err.to_string()
+            .contains("changed since this session was recorded"),
+        "{err}"
+    );
 }

@@ -18,7 +18,18 @@ fn a_killed_drill_resumes_with_at_most_a_second_lost_and_ends_as_if_never_stoppe
     let scenario_path = root().join("scenarios/matching-engine-failure.ron");
     let script_path = root().join("scenarios/scripts/matching-engine-failure.exemplary.ron");
     let mut child = Command::new(env!("CARGO_BIN_EXE_firedrill"))
-        .args(["play", scenario_path.to_str().unwrap(), "--seed", "5", "--script", script_path.to_str().unwrap(), "--out", out.to_str().unwrap(), "--pace", &PACE.to_string()])
+        .args([
+            "play",
+            scenario_path.to_str().unwrap(),
+            "--seed",
+            "5",
+            "--script",
+            script_path.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+            "--pace",
+            &PACE.to_string(),
+        ])
         .stdout(Stdio::null())
         .spawn()
         .expect("start firedrill");
@@ -29,12 +40,22 @@ fn a_killed_drill_resumes_with_at_most_a_second_lost_and_ends_as_if_never_stoppe
     child.wait().unwrap();
 
     let recovered = session::read(&out).expect("the journal is readable after a kill");
-    assert!(recovered.session.end.is_none(), "the drill was still running");
+    assert!(
+        recovered.session.end.is_none(),
+        "the drill was still running"
+    );
     let on_disk = recovered.session.complete_through().unwrap_or(0);
     let reached = (elapsed * f64::from(PACE)) as u32;
-    assert!(on_disk + PACE >= reached, "journal holds T+{on_disk}s but the drill had reached about T+{reached}s: more than one second lost");
+    assert!(
+        on_disk + PACE >= reached,
+        "journal holds T+{on_disk}s but the drill had reached about T+{reached}s: more than one second lost"
+    );
 
-    let status = Command::new(env!("CARGO_BIN_EXE_firedrill")).args(["resume", out.to_str().unwrap()]).stdout(Stdio::null()).status().unwrap();
+    let status = Command::new(env!("CARGO_BIN_EXE_firedrill"))
+        .args(["resume", out.to_str().unwrap()])
+        .stdout(Stdio::null())
+        .status()
+        .unwrap();
     assert!(status.success());
     let resumed = session::read(&out).unwrap().session;
     assert!(resumed.end.is_some(), "resume runs the drill to its end");
@@ -42,14 +63,22 @@ fn a_killed_drill_resumes_with_at_most_a_second_lost_and_ends_as_if_never_stoppe
     let loaded = scenario("matching-engine-failure");
     let script = firedrill::script::load(&script_path, &loaded.scenario).unwrap();
     let straight = play(&loaded, &script, 5, None, Pace::default()).unwrap();
-    assert_eq!(resumed.events, straight.log(), "a resumed drill ends exactly as an uninterrupted one");
+    assert_eq!(
+        resumed.events,
+        straight.log(),
+        "a resumed drill ends exactly as an uninterrupted one"
+    );
 }
 
 #[test]
 fn a_damaged_session_is_recovered_up_to_the_damage() {
     let dir = temp_dir("damaged");
     let loaded = scenario("matching-engine-failure");
-    let script = firedrill::script::load(&root().join("scenarios/scripts/matching-engine-failure.exemplary.ron"), &loaded.scenario).unwrap();
+    let script = firedrill::script::load(
+        &root().join("scenarios/scripts/matching-engine-failure.exemplary.ron"),
+        &loaded.scenario,
+    )
+    .unwrap();
     let out = dir.join("s.ron");
     let full = play(&loaded, &script, 9, Some(&out), Pace::default()).unwrap();
     let text = std::fs::read_to_string(&out).unwrap();
@@ -62,7 +91,10 @@ fn a_damaged_session_is_recovered_up_to_the_damage() {
     let damage = recovered.damage.expect("the cut is reported");
     assert!(damage.message.contains("cut off"), "{damage}");
     assert!(!recovered.session.events.is_empty());
-    assert_eq!(recovered.session.events[..], full.log()[..recovered.session.events.len()]);
+    assert_eq!(
+        recovered.session.events[..],
+        full.log()[..recovered.session.events.len()]
+    );
 
     // Garbage in the middle: everything before it is kept and the line is named.
     let mut garbled: Vec<String> = lines.iter().map(|l| l.to_string()).collect();

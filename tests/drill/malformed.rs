@@ -10,25 +10,58 @@ use super::common::{root, temp_dir};
 #[test]
 fn every_malformed_scenario_gets_a_located_error() {
     let dir = root().join("tests/malformed");
-    let mut cases: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut cases: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     cases.sort();
     assert!(cases.len() >= 25, "the corpus has {} cases", cases.len());
     for path in cases {
         let text = std::fs::read_to_string(&path).unwrap();
-        let expect = text.lines().next().and_then(|l| l.strip_prefix("// expect: ")).unwrap_or_else(|| panic!("{}: first line must be `// expect: LINE:COL text`", path.display()));
+        let expect = text
+            .lines()
+            .next()
+            .and_then(|l| l.strip_prefix("// expect: "))
+            .unwrap_or_else(|| {
+                panic!(
+                    "{}: first line must be `// expect: LINE:COL text`",
+                    path.display()
+                )
+            });
         let (place, wanted) = expect.split_once(' ').unwrap();
-        let errors = scenario::load(&path).expect_err(&format!("{} should not validate", path.display()));
+        let errors =
+            scenario::load(&path).expect_err(&format!("{} should not validate", path.display()));
         let first = &errors.0[0];
-        assert_eq!(format!("{}:{}", first.line, first.column), place, "{}: {first}", path.display());
-        assert!(first.message.contains(wanted.trim()), "{}: `{}` should contain `{}`", path.display(), first.message, wanted.trim());
-        assert!(errors.to_string().starts_with(&path.display().to_string()), "errors name the file");
+        assert_eq!(
+            format!("{}:{}", first.line, first.column),
+            place,
+            "{}: {first}",
+            path.display()
+        );
+        assert!(
+            first.message.contains(wanted.trim()),
+            "{}: `{}` should contain `{}`",
+            path.display(),
+            first.message,
+            wanted.trim()
+        );
+        assert!(
+            errors.to_string().starts_with(&path.display().to_string()),
+            "errors name the file"
+        );
     }
 }
 
 #[test]
 fn every_error_in_a_file_is_reported_at_once() {
-    let mut text = std::fs::read_to_string(root().join("scenarios/matching-engine-failure.ron")).unwrap();
-    text = text.replacen("depends_on: [\"orders-db\"]", "depends_on: [\"order-db\"]", 1)
+    let mut text =
+        std::fs::read_to_string(root().join("scenarios/matching-engine-failure.ron")).unwrap();
+    text = text
+        .replacen(
+            "depends_on: [\"orders-db\"]",
+            "depends_on: [\"order-db\"]",
+            1,
+        )
         .replacen("patience: \"15m\"", "patience: \"5s\"", 1)
         .replacen("impairment: 0.85", "impairment: 1.85", 1);
     let dir = temp_dir("many-errors");
@@ -36,7 +69,12 @@ fn every_error_in_a_file_is_reported_at_once() {
     std::fs::write(&path, text).unwrap();
     let errors = scenario::load(&path).unwrap_err();
     assert_eq!(errors.0.len(), 3, "{errors}");
-    assert!(errors.0.iter().any(|d| d.hint.as_deref() == Some("did you mean \"orders-db\"?")));
+    assert!(
+        errors
+            .0
+            .iter()
+            .any(|d| d.hint.as_deref() == Some("did you mean \"orders-db\"?"))
+    );
 }
 
 #[test]
@@ -70,7 +108,10 @@ fn bad_scripts_are_located_too() {
     std::fs::write(&path, "Script(title: \"t\", scenario: \"matching-engine-failure\",\n team: [(id: \"ana\", name: \"Ana\", seat: IC)],\n commands: [(at: \"1m\", by: \"ana\", do: Run(\"me-restart-hardd\"))],\n)").unwrap();
     let err = firedrill::script::load(&path, &loaded.scenario).unwrap_err();
     assert_eq!((err.0[0].line, err.0[0].column), (3, 43), "{err}");
-    assert!(err.to_string().contains("did you mean \"me-restart-hard\""), "{err}");
+    assert!(
+        err.to_string().contains("did you mean \"me-restart-hard\""),
+        "{err}"
+    );
 
     std::fs::write(&path, "Script(title: \"t\", scenario: \"matching-engine-failure\", team: [], commands: [(at: \"1m\", by: \"zed\", do: Declare(Sev9))])").unwrap();
     let err = firedrill::script::load(&path, &loaded.scenario).unwrap_err();

@@ -12,15 +12,29 @@ use proptest::prelude::*;
 use super::common::scenarios;
 
 fn team() -> Vec<HumanSpec> {
-    [("ana", Seat::IC), ("ben", Seat::OL), ("cleo", Seat::Responder), ("dan", Seat::Observer)]
-        .into_iter()
-        .enumerate()
-        .map(|(i, (id, seat))| HumanSpec { id: id.into(), name: id.into(), seat, joins: Dur(i as u32 * 30) })
-        .collect()
+    [
+        ("ana", Seat::IC),
+        ("ben", Seat::OL),
+        ("cleo", Seat::Responder),
+        ("dan", Seat::Observer),
+    ]
+    .into_iter()
+    .enumerate()
+    .map(|(i, (id, seat))| HumanSpec {
+        id: id.into(),
+        name: id.into(),
+        seat,
+        joins: Dur(i as u32 * 30),
+    })
+    .collect()
 }
 
 fn pick<'a>(list: &'a [String], n: u64) -> &'a str {
-    if list.is_empty() { "nothing" } else { &list[(n % list.len() as u64) as usize] }
+    if list.is_empty() {
+        "nothing"
+    } else {
+        &list[(n % list.len() as u64) as usize]
+    }
 }
 
 /// Builds a command from random numbers, mostly with ids that exist, sometimes garbage.
@@ -28,28 +42,102 @@ fn command(s: &Scenario, people: &[String], kind: u8, n: u64) -> Command {
     let actions: Vec<String> = s.actions.iter().map(|a| a.id.clone()).collect();
     let components: Vec<String> = s.components.iter().map(|c| c.id.clone()).collect();
     let alerts: Vec<String> = s.alerts.iter().map(|a| a.id.clone()).collect();
-    let roles = [Role::IC, Role::OL, Role::CL, Role::PL, Role::Scribe, Role::Observer, Role::TeamLead("db".into())];
+    let roles = [
+        Role::IC,
+        Role::OL,
+        Role::CL,
+        Role::PL,
+        Role::Scribe,
+        Role::Observer,
+        Role::TeamLead("db".into()),
+    ];
     let role = roles[(n % roles.len() as u64) as usize].clone();
     let who = pick(people, n >> 8).to_string();
     match kind % 20 {
         0 => Command::AckAlert(pick(&alerts, n).into()),
         1 => Command::Declare([Severity::Sev1, Severity::Sev2, Severity::Sev3][(n % 3) as usize]),
-        2 => Command::Assign { role, to: who, briefing: "brief".into() },
-        3 => Command::Handoff { role, to: who, briefing: String::new() },
+        2 => Command::Assign {
+            role,
+            to: who,
+            briefing: "brief".into(),
+        },
+        3 => Command::Handoff {
+            role,
+            to: who,
+            briefing: String::new(),
+        },
         4 => Command::AcceptHandoff(role),
         5 => Command::Release(role),
-        6 => Command::CreateTeam { team: ["db", "ops", "Bad Name", ""][(n % 4) as usize].into(), lead: who },
-        7 => Command::JoinTeam { team: ["db", "ops"][(n % 2) as usize].into(), person: who },
-        8 => Command::Say { channel: [Channel::CommandPost, Channel::Executive, Channel::Team("db".into()), Channel::direct("ana", &who)][(n % 4) as usize].clone(), kind: MessageKind::Chat, text: format!("@{who} can someone look {n}") },
-        9 => Command::Say { channel: Channel::CommandPost, kind: MessageKind::Order, text: format!("@{who} do it in {}m", n % 30) },
-        10 => Command::Order { to: (n % 3 != 0).then_some(who), task: [Task::Run(pick(&actions, n).into()), Task::Investigate(pick(&components, n).into()), Task::StandBy, Task::Free("x y".into())][(n % 4) as usize].clone(), timebox: (n % 2 == 0).then_some(Dur((n % 900) as u32)), text: String::new() },
+        6 => Command::CreateTeam {
+            team: ["db", "ops", "Bad Name", ""][(n % 4) as usize].into(),
+            lead: who,
+        },
+        7 => Command::JoinTeam {
+            team: ["db", "ops"][(n % 2) as usize].into(),
+            person: who,
+        },
+        8 => Command::Say {
+            channel: [
+                Channel::CommandPost,
+                Channel::Executive,
+                Channel::Team("db".into()),
+                Channel::direct("ana", &who),
+            ][(n % 4) as usize]
+                .clone(),
+            kind: MessageKind::Chat,
+            text: format!("@{who} can someone look {n}"),
+        },
+        9 => Command::Say {
+            channel: Channel::CommandPost,
+            kind: MessageKind::Order,
+            text: format!("@{who} do it in {}m", n % 30),
+        },
+        10 => Command::Order {
+            to: (n % 3 != 0).then_some(who),
+            task: [
+                Task::Run(pick(&actions, n).into()),
+                Task::Investigate(pick(&components, n).into()),
+                Task::StandBy,
+                Task::Free("x y".into()),
+            ][(n % 4) as usize]
+                .clone(),
+            timebox: (n % 2 == 0).then_some(Dur((n % 900) as u32)),
+            text: String::new(),
+        },
         11 => Command::Ack,
-        12 => Command::Report { to: Some(who), conditions: "c".into(), actions: "a".into(), needs: "n".into() },
+        12 => Command::Report {
+            to: Some(who),
+            conditions: "c".into(),
+            actions: "a".into(),
+            needs: "n".into(),
+            channel: None,
+        },
         13 => Command::Propose(format!("do {n}")),
         14 => Command::Decide("go".into()),
-        15 | 16 => Command::Run(if n % 7 == 0 { "no-such-action".into() } else { pick(&actions, n).into() }),
-        17 => Command::PostStatus { state: [StatusState::Investigating, StatusState::Resolved][(n % 2) as usize], impact: if n % 5 == 0 { String::new() } else { "impact".into() }, components: vec![], next_update: Some(Dur(600)), text: String::new() },
-        18 => Command::EditIsd { section: IsdSection::ALL[(n % 8) as usize], text: if n % 6 == 0 { " ".into() } else { "text".into() } },
+        15 | 16 => Command::Run(if n % 7 == 0 {
+            "no-such-action".into()
+        } else {
+            pick(&actions, n).into()
+        }),
+        17 => Command::PostStatus {
+            state: [StatusState::Investigating, StatusState::Resolved][(n % 2) as usize],
+            impact: if n % 5 == 0 {
+                String::new()
+            } else {
+                "impact".into()
+            },
+            components: vec![],
+            next_update: Some(Dur(600)),
+            text: String::new(),
+        },
+        18 => Command::EditIsd {
+            section: IsdSection::ALL[(n % 8) as usize],
+            text: if n % 6 == 0 {
+                " ".into()
+            } else {
+                "text".into()
+            },
+        },
         _ => Command::Close,
     }
 }
@@ -71,17 +159,29 @@ fn assert_no_change_outside_the_ops_chain(drill: &Drill) {
             Event::RoleReleased { role, .. } => {
                 explicit.remove(role);
             }
-            Event::TeamCreated { team, lead, .. } | Event::TeamJoined { team, who: lead, .. } => {
+            Event::TeamCreated { team, lead, .. }
+            | Event::TeamJoined {
+                team, who: lead, ..
+            } => {
                 for members in teams.values_mut() {
                     members.remove(lead);
                 }
                 teams.entry(team.clone()).or_default().insert(lead.clone());
             }
-            Event::ActionStarted { by, action, order, .. } => {
-                let remediation = s.actions.iter().any(|a| &a.id == action && a.kind == ActionKind::Remediation);
+            Event::ActionStarted {
+                by, action, order, ..
+            } => {
+                let remediation = s
+                    .actions
+                    .iter()
+                    .any(|a| &a.id == action && a.kind == ActionKind::Remediation);
                 let ol = explicit.get(&Role::OL).or_else(|| explicit.get(&Role::IC));
                 let in_chain = ol == Some(by) || teams.values().any(|m| m.contains(by));
-                assert!(!remediation || in_chain || order.is_some(), "{by} changed production with `{action}` at {} from outside the Operations chain", entry.at);
+                assert!(
+                    !remediation || in_chain || order.is_some(),
+                    "{by} changed production with `{action}` at {} from outside the Operations chain",
+                    entry.at
+                );
             }
             _ => {}
         }
@@ -97,7 +197,10 @@ fn run(loaded: &LoadedScenario, stream: &[(u16, u8, u8, u64)]) -> Drill {
     for &(gap, who, kind, n) in stream {
         at += u32::from(gap);
         let by = pick(&people, u64::from(who)).to_string();
-        pending.entry(at).or_default().push(Input { by, command: command(&loaded.scenario, &people, kind, n) });
+        pending.entry(at).or_default().push(Input {
+            by,
+            command: command(&loaded.scenario, &people, kind, n),
+        });
     }
     let horizon = at + 600;
     while !drill.is_over() && drill.now() <= horizon {

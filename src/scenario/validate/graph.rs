@@ -5,7 +5,11 @@ use crate::diagnostic::{Diagnostic, Source};
 use crate::scenario::model::{Component, ComponentIdx};
 
 /// Dependencies-first order of components, or a located error naming a cycle.
-pub(super) fn topological_order(components: &[Component], source: &Source, e: &mut Vec<Diagnostic>) -> Vec<ComponentIdx> {
+pub(super) fn topological_order(
+    components: &[Component],
+    source: &Source,
+    e: &mut Vec<Diagnostic>,
+) -> Vec<ComponentIdx> {
     #[derive(Clone, Copy, PartialEq)]
     enum Mark {
         New,
@@ -31,7 +35,10 @@ pub(super) fn topological_order(components: &[Component], source: &Source, e: &m
                     }
                     Mark::Open => {
                         let start = stack.iter().position(|(n, _)| *n == dep).unwrap_or(0);
-                        let mut cycle: Vec<&str> = stack[start..].iter().map(|(n, _)| components[*n].id.as_str()).collect();
+                        let mut cycle: Vec<&str> = stack[start..]
+                            .iter()
+                            .map(|(n, _)| components[*n].id.as_str())
+                            .collect();
                         cycle.push(&components[dep].id);
                         e.push(source.at(
                             source.locate_in(&components[node].id, &components[dep].id),

@@ -20,7 +20,11 @@ impl IdTable {
         source: &Source,
         errors: &mut Vec<Diagnostic>,
     ) -> IdTable {
-        let mut table = IdTable { kind, index: BTreeMap::new(), order: Vec::new() };
+        let mut table = IdTable {
+            kind,
+            index: BTreeMap::new(),
+            order: Vec::new(),
+        };
         let mut seen_at = 0;
         for id in ids {
             let at = source.find_quoted(id, seen_at).unwrap_or(seen_at);

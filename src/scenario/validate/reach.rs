@@ -30,18 +30,39 @@ impl Reachable {
     }
 }
 
-pub(super) fn check(faults: &[Fault], actions: &[Action], exit: &Exit, raw: &RawScenario, source: &Source, e: &mut Vec<Diagnostic>) {
+pub(super) fn check(
+    faults: &[Fault],
+    actions: &[Action],
+    exit: &Exit,
+    raw: &RawScenario,
+    source: &Source,
+    e: &mut Vec<Diagnostic>,
+) {
     for (i, fault) in faults.iter().enumerate() {
-        let fixable = actions.iter().any(|a| a.effects.iter().any(|fx| matches!(fx, Effect::Mitigate(f) | Effect::Resolve(f) if *f == i)));
+        let fixable = actions.iter().any(|a| {
+            a.effects
+                .iter()
+                .any(|fx| matches!(fx, Effect::Mitigate(f) | Effect::Resolve(f) if *f == i))
+        });
         if !fixable {
-            e.push(source.at(source.find_definition(&fault.id).unwrap_or(0),
+            e.push(source.at(
+                source.find_definition(&fault.id).unwrap_or(0),
                 format!("no action can mitigate or resolve fault `{}`", fault.id),
-                Some(format!("add a Remediation with effects: [Mitigate(\"{0}\")] or [Resolve(\"{0}\")]", fault.id))));
+                Some(format!(
+                    "add a Remediation with effects: [Mitigate(\"{0}\")] or [Resolve(\"{0}\")]",
+                    fault.id
+                )),
+            ));
         }
     }
     let mut reach = Reachable::default();
     loop {
-        let before = (reach.revealed.len(), reach.mitigated.len(), reach.resolved.len(), reach.done.len());
+        let before = (
+            reach.revealed.len(),
+            reach.mitigated.len(),
+            reach.resolved.len(),
+            reach.done.len(),
+        );
         for (i, action) in actions.iter().enumerate() {
             if !action.requires.iter().all(|c| reach.holds(c)) {
                 continue;
@@ -56,24 +77,41 @@ pub(super) fn check(faults: &[Fault], actions: &[Action], exit: &Exit, raw: &Raw
                 };
             }
         }
-        if before == (reach.revealed.len(), reach.mitigated.len(), reach.resolved.len(), reach.done.len()) {
+        if before
+            == (
+                reach.revealed.len(),
+                reach.mitigated.len(),
+                reach.resolved.len(),
+                reach.done.len(),
+            )
+        {
             break;
         }
     }
     for (i, action) in actions.iter().enumerate() {
         if !reach.done.contains(&i) {
-            e.push(source.at(source.find_definition(&action.id).unwrap_or(0),
-                format!("action `{}` can never run: its `requires` can never all hold", action.id),
-                Some("check that some other action reveals or fixes what it requires".into())));
+            e.push(source.at(
+                source.find_definition(&action.id).unwrap_or(0),
+                format!(
+                    "action `{}` can never run: its `requires` can never all hold",
+                    action.id
+                ),
+                Some("check that some other action reveals or fixes what it requires".into()),
+            ));
         }
     }
     let exit_at = source.find_key("exit", 0).unwrap_or(0);
-    for (kind, list, raw_list) in [("mitigated", &exit.mitigated, &raw.exit.mitigated), ("resolved", &exit.resolved, &raw.exit.resolved)] {
+    for (kind, list, raw_list) in [
+        ("mitigated", &exit.mitigated, &raw.exit.mitigated),
+        ("resolved", &exit.resolved, &raw.exit.resolved),
+    ] {
         for (condition, raw_condition) in list.iter().zip(raw_list) {
             if !reach.holds(condition) {
-                e.push(source.at(source.find_key(kind, exit_at).unwrap_or(exit_at),
+                e.push(source.at(
+                    source.find_key(kind, exit_at).unwrap_or(exit_at),
                     format!("exit `{kind}` criterion {raw_condition:?} can never hold"),
-                    Some("no runnable action achieves it; add one or change the criterion".into())));
+                    Some("no runnable action achieves it; add one or change the criterion".into()),
+                ));
             }
         }
     }
