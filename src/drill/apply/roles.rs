@@ -1,0 +1,184 @@
+//! Role and team commands: assignment, handoff with acceptance, release,
+//! teams under the OL.
+
+use super::super::Drill;
+use crate::drill::event::Event;
+use crate::drill::people::{PendingHandoff, Team};
+use crate::scenario::{Role, validate::valid_id};
+
+impl Drill {
+    /// Offers a role to someone; it changes hands when they accept.
+    pub(super) fn handoff(
+        &mut self,
+        by: &str,
+        role: &Role,
+        to: &str,
+        briefing: &str,
+    ) -> Result<(), String> {
+        if !self.people.holds(by, role) {
+            return Err(format!("{} does not hold {}", self.name(by), role.label()));
+        }
+        self.require_present(to)?;
+        if to == by {
+            return Err("a handoff needs someone else to take the role".into());
+        }
+        self.people.handoffs.retain(|h| h.role != *role);
+        self.people.handoffs.push(PendingHandoff {
+            role: role.clone(),
+            from: by.into(),
+            to: to.to_string(),
+        });
+        self.emit(Event::HandoffOffered {
+            role: role.clone(),
+            from: by.into(),
+            to: to.to_string(),
+            briefing: briefing.to_string(),
+        });
+        Ok(())
+    }
+
+    /// Takes a role that was offered.
+    pub(super) fn accept_handoff(&mut self, by: &str, role: &Role) -> Result<(), String> {
+        let i = self
+            .people
+            .handoffs
+            .iter()
+            .position(|h| h.role == *role && h.to == by)
+            .ok_or_else(|| format!("nobody has offered {} to {}", role.label(), self.name(by)))?;
+        let handoff = self.people.handoffs.remove(i);
+        if !self.people.holds(&handoff.from, role) {
+            return Err(format!(
+                "{} no longer holds {}",
+                self.name(&handoff.from),
+                role.label()
+            ));
+        }
+        if *role == Role::IC {
+            // The old IC keeps only what was explicitly theirs.
+            self.people.set_holder(Role::IC, by);
+        } else {
+            self.people.set_holder(role.clone(), by);
+        }
+        self.emit(Event::HandoffAccepted {
+            role: role.clone(),
+            from: handoff.from,
+            to: by.into(),
+        });
+        Ok(())
+    }
+
+    /// Gives a role back to the IC.
+    pub(super) fn release(&mut self, by: &str, role: &Role) -> Result<(), String> {
+        if *role == Role::IC {
+            return Err("the IC cannot simply leave: hand off IC with a briefing".into());
+        }
+        if self.people.explicit_holder(role) != Some(by) {
+            return Err(format!("{} does not hold {}", self.name(by), role.label()));
+        }
+        self.people.clear_holder(role);
+        self.emit(Event::RoleReleased {
+            role: role.clone(),
+            by: by.into(),
+        });
+        Ok(())
+    }
+
+    /// The OL forms a team with a named lead.
+    pub(super) fn create_team(&mut self, by: &str, team: &str, lead: &str) -> Result<(), String> {
+        self.require_role(by, &Role::OL, "forming teams")?;
+        if !valid_id(team) {
+            return Err(format!(
+                "`{team}` is not a usable team name: lowercase letters, digits and `-`"
+            ));
+        }
+        if self.people.teams.contains_key(team) {
+            return Err(format!("team `{team}` already exists"));
+        }
+        self.require_present(lead)?;
+        self.people.teams.insert(
+            team.to_string(),
+            Team {
+                lead: lead.to_string(),
+                members: Vec::new(),
+            },
+        );
+        self.people.join_team(team, lead);
+        self.emit(Event::TeamCreated {
+            team: team.to_string(),
+            lead: lead.to_string(),
+            by: by.into(),
+        });
+        Ok(())
+    }
+
+    /// The OL or a team lead puts someone on the team.
+    pub(super) fn join_team(&mut self, by: &str, team: &str, person: &str) -> Result<(), String> {
+        let lead = self
+            .people
+            .teams
+            .get(team)
+            .map(|t| t.lead.clone())
+            .ok_or_else(|| format!("no team `{team}`; the OL creates teams first"))?;
+        if lead != by && !self.people.holds(by, &Role::OL) {
+            return Err(format!("only the OL or the lead of `{team}` staffs it"));
+        }
+        self.require_present(person)?;
+        self.people.join_team(team, person);
+        self.emit(Event::TeamJoined {
+            team: team.to_string(),
+            who: person.to_string(),
+            by: by.into(),
+        });
+        Ok(())
+    }
+
+    /// The IC gives a command role to someone.
+    pub(super) fn assign(
+        &mut self,
+        by: &str,
+        role: &Role,
+        to: &str,
+        briefing: &str,
+    ) -> Result<(), String> {
+        self.require_present(to)?;
+        match role {
+            Role::IC => {
+                return Err(
+                    "IC changes hands by handoff: /handoff with a briefing, then they accept"
+                        .into(),
+                );
+            }
+            Role::TeamLead(_) => {
+                return Err("team leads are named when the OL creates a team".into());
+            }
+            Role::Responder => return Err("responders join a team under the OL".into()),
+            Role::OL | Role::CL | Role::PL | Role::Scribe | Role::Observer => {}
+        }
+        self.require_role(by, &Role::IC, "assigning roles")?;
+        if let Some(holder) = self.people.explicit_holder(role) {
+            if holder == to {
+                return Err(format!("{} already holds {}", self.name(to), role.label()));
+            }
+            return Err(format!(
+                "{} holds {}; ask them to hand it off",
+                self.name(holder),
+                role.label()
+            ));
+        }
+        if self.people.holds(to, &Role::IC) {
+            return Err(format!(
+                "{} is the IC and holds {} already",
+                self.name(to),
+                role.label()
+            ));
+        }
+        self.people.set_holder(role.clone(), to);
+        self.emit(Event::RoleAssigned {
+            role: role.clone(),
+            to: to.into(),
+            by: by.into(),
+            briefing: briefing.into(),
+        });
+        Ok(())
+    }
+}

@@ -1,0 +1,193 @@
+//! Doctrine enforcement: who may do what, and what is refused.
+
+use crate::drill::{Command, Event, Task, Violation};
+use crate::scenario::{Role, Severity};
+use crate::testing::{act, drill, idle_until};
+use crate::time::Dur;
+
+fn refusals(d: &crate::drill::Drill) -> Vec<String> {
+    d.log()
+        .iter()
+        .filter_map(|e| match &e.event {
+            Event::CommandRefused { reason, .. } | Event::ActionRefused { reason, .. } => {
+                Some(reason.clone())
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn the_on_call_holds_every_role_until_delegating() {
+    let mut d = drill();
+    act(&mut d, "ana", Command::Declare(Severity::Sev2));
+    assert!(d.people().holds("ana", &Role::OL) && d.people().holds("ana", &Role::CL));
+    act(
+        &mut d,
+        "ana",
+        Command::Assign {
+            role: Role::OL,
+            to: "ben".into(),
+            briefing: "b".into(),
+        },
+    );
+    assert!(d.people().holds("ben", &Role::OL) && !d.people().holds("ana", &Role::OL));
+    act(
+        &mut d,
+        "ben",
+        Command::Assign {
+            role: Role::CL,
+            to: "ben".into(),
+            briefing: String::new(),
+        },
+    );
+    assert!(
+        refusals(&d)[0].contains("assigning roles is the IC's job"),
+        "{:?}",
+        refusals(&d)
+    );
+    act(&mut d, "ana", Command::Declare(Severity::Sev1));
+    assert!(refusals(&d)[1].contains("already declared"));
+}
+
+#[test]
+fn production_changes_from_outside_the_ops_chain_are_refused_and_recorded() {
+    let mut d = drill();
+    act(
+        &mut d,
+        "ana",
+        Command::Assign {
+            role: Role::OL,
+            to: "ben".into(),
+            briefing: String::new(),
+        },
+    );
+    idle_until(&mut d, 90);
+    act(&mut d, "ana", Command::Run("free".into()));
+    let reasons = refusals(&d);
+    assert!(
+        reasons[0].contains("outside the Operations chain") && reasons[0].contains("Ben"),
+        "{reasons:?}"
+    );
+    assert!(d.log().iter().any(|e| matches!(
+        e.event,
+        Event::ViolationNoted {
+            violation: Violation::OutsideOpsChain,
+            ..
+        }
+    )));
+    assert!(d.work().is_empty());
+    act(&mut d, "ana", Command::Run("look".into()));
+    assert_eq!(d.work().len(), 1, "diagnostics are not production changes");
+    act(&mut d, "ben", Command::Run("free".into()));
+    assert_eq!(d.work().len(), 2, "the OL changes production");
+}
+
+#[test]
+fn an_order_from_the_ops_chain_brings_a_responder_into_it() {
+    let mut d = drill();
+    act(
+        &mut d,
+        "ana",
+        Command::Assign {
+            role: Role::OL,
+            to: "ben".into(),
+            briefing: String::new(),
+        },
+    );
+    idle_until(&mut d, 121);
+    assert!(!d.may_change_production("raj"));
+    act(
+        &mut d,
+        "ben",
+        Command::Order {
+            to: Some("raj".into()),
+            task: Task::Run("free".into()),
+            timebox: Some(Dur(300)),
+            text: String::new(),
+        },
+    );
+    assert!(d.may_change_production("raj"));
+    idle_until(&mut d, 200);
+    let started = d.log().iter().find_map(|e| match &e.event {
+        Event::ActionStarted { by, order, .. } if by == "raj" => Some(*order),
+        _ => None,
+    });
+    assert!(
+        matches!(started, Some(Some(_))),
+        "raj acknowledged and started, linked to the order"
+    );
+}
+
+#[test]
+fn handoffs_need_acceptance_and_decisions_belong_to_the_ic() {
+    let mut d = drill();
+    act(
+        &mut d,
+        "ana",
+        Command::Handoff {
+            role: Role::IC,
+            to: "ben".into(),
+            briefing: "all yours".into(),
+        },
+    );
+    assert!(d.people().holds("ana", &Role::IC));
+    act(&mut d, "ben", Command::Decide("do it".into()));
+    assert!(refusals(&d)[0].contains("deciding is the IC's job"));
+    act(&mut d, "ben", Command::AcceptHandoff(Role::IC));
+    assert!(d.people().holds("ben", &Role::IC));
+    act(&mut d, "ben", Command::AcceptHandoff(Role::IC));
+    assert!(refusals(&d)[1].contains("nobody has offered"));
+}
+
+#[test]
+fn status_posts_and_closing_have_owners_and_preconditions() {
+    let mut d = drill();
+    act(
+        &mut d,
+        "ana",
+        Command::Assign {
+            role: Role::CL,
+            to: "ben".into(),
+            briefing: String::new(),
+        },
+    );
+    let post = Command::PostStatus {
+        state: crate::comms::StatusState::Investigating,
+        impact: "slow".into(),
+        components: vec![],
+        next_update: Some(Dur(600)),
+        text: String::new(),
+    };
+    act(&mut d, "ana", post.clone());
+    assert!(refusals(&d)[0].contains("the status page is the CL's job"));
+    act(&mut d, "ben", post);
+    assert_eq!(d.status_posts().len(), 1);
+    assert_eq!(
+        d.status_posts()[0].next_update,
+        Some(d.status_posts()[0].at + 600)
+    );
+    act(&mut d, "ana", Command::Close);
+    assert!(refusals(&d)[1].contains("not resolved"));
+}
+
+#[test]
+fn unknown_people_and_actions_are_refused_not_panicked_on() {
+    let mut d = drill();
+    act(&mut d, "ghost", Command::Ack);
+    act(&mut d, "ana", Command::Run("fre".into()));
+    act(
+        &mut d,
+        "ana",
+        Command::Order {
+            to: Some("raj".into()),
+            task: Task::StandBy,
+            timebox: None,
+            text: String::new(),
+        },
+    );
+    let reasons = refusals(&d);
+    assert!(reasons[0].contains("nobody called `ghost`"));
+    assert!(reasons[1].contains("did you mean `free`"), "{reasons:?}");
+    assert!(reasons[2].contains("has not joined yet"));
+}

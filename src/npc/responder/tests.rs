@@ -1,0 +1,189 @@
+//! Responders: orders answered, vague asks questioned, freelancers held back.
+
+use crate::comms::MessageKind;
+use crate::drill::{Command, Event, Task};
+use crate::scenario::Role;
+use crate::testing::{act, drill, idle_until};
+use crate::time::Dur;
+
+fn messages_from<'a>(d: &'a crate::drill::Drill, who: &str) -> Vec<&'a crate::comms::Message> {
+    d.messages().iter().filter(|m| m.from == who).collect()
+}
+
+#[test]
+fn joiners_announce_themselves() {
+    let mut d = drill();
+    idle_until(&mut d, 3 * 60);
+    assert!(
+        messages_from(&d, "raj")
+            .iter()
+            .any(|m| m.text.contains("Raj here (database)"))
+    );
+}
+
+#[test]
+fn a_well_formed_order_is_acknowledged_worked_and_reported_in_can_form() {
+    let mut d = drill();
+    act(
+        &mut d,
+        "ana",
+        Command::Assign {
+            role: Role::OL,
+            to: "ben".into(),
+            briefing: String::new(),
+        },
+    );
+    idle_until(&mut d, 130);
+    act(
+        &mut d,
+        "ben",
+        Command::Order {
+            to: Some("raj".into()),
+            task: Task::Run("look".into()),
+            timebox: Some(Dur(300)),
+            text: String::new(),
+        },
+    );
+    idle_until(&mut d, 400);
+    let raj = messages_from(&d, "raj");
+    assert!(
+        raj.iter().any(|m| m.kind == MessageKind::Ack),
+        "acknowledged"
+    );
+    let report = raj
+        .iter()
+        .find(|m| m.kind == MessageKind::Report)
+        .expect("reported");
+    assert!(
+        report
+            .text
+            .starts_with("@ben C: Disk full A: ran Look at the DB N:"),
+        "{}",
+        report.text
+    );
+    assert!(
+        d.orders()[0]
+            .acked_at
+            .is_some_and(|t| t - d.orders()[0].at <= 120),
+        "closed loop within 2 minutes"
+    );
+}
+
+#[test]
+fn vague_asks_get_a_question_back_instead_of_an_ack() {
+    let mut d = drill();
+    idle_until(&mut d, 130);
+    act(
+        &mut d,
+        "ben",
+        Command::Say {
+            channel: crate::comms::Channel::CommandPost,
+            kind: MessageKind::Order,
+            text: "can someone check the database?".into(),
+        },
+    );
+    act(
+        &mut d,
+        "ben",
+        Command::Order {
+            to: Some("raj".into()),
+            task: Task::Free("check the disks".into()),
+            timebox: None,
+            text: String::new(),
+        },
+    );
+    idle_until(&mut d, 260);
+    let questions: Vec<String> = d
+        .messages()
+        .iter()
+        .filter(|m| m.kind == MessageKind::Question)
+        .map(|m| m.text.clone())
+        .collect();
+    assert!(
+        questions
+            .iter()
+            .any(|q| q.contains("Who do you want on that")),
+        "{questions:?}"
+    );
+    assert!(
+        questions.iter().any(|q| q.contains("by when")),
+        "{questions:?}"
+    );
+    assert!(
+        !d.messages().iter().any(|m| m.kind == MessageKind::Ack),
+        "no ack for a vague order"
+    );
+}
+
+#[test]
+fn an_idle_freelancer_touches_production_unless_told_to_stand_by() {
+    let mut loose = drill();
+    idle_until(&mut loose, 6 * 60);
+    assert!(
+        loose
+            .log()
+            .iter()
+            .any(|e| matches!(&e.event, Event::ActionRefused { by, .. } if by == "tom")),
+        "outside the chain: refused"
+    );
+
+    let mut held = drill();
+    act(
+        &mut held,
+        "ana",
+        Command::Assign {
+            role: Role::OL,
+            to: "ben".into(),
+            briefing: String::new(),
+        },
+    );
+    idle_until(&mut held, 125);
+    act(
+        &mut held,
+        "ben",
+        Command::Order {
+            to: Some("tom".into()),
+            task: Task::StandBy,
+            timebox: None,
+            text: "@tom stand by".into(),
+        },
+    );
+    idle_until(&mut held, 6 * 60);
+    assert!(!held.log().iter().any(|e| matches!(&e.event, Event::ActionStarted { by, .. } | Event::ActionRefused { by, .. } if by == "tom")));
+}
+
+#[test]
+fn a_running_time_box_brings_a_progress_report() {
+    let mut d = drill();
+    act(
+        &mut d,
+        "ana",
+        Command::Assign {
+            role: Role::OL,
+            to: "ben".into(),
+            briefing: String::new(),
+        },
+    );
+    idle_until(&mut d, 130);
+    act(
+        &mut d,
+        "ben",
+        Command::Order {
+            to: Some("raj".into()),
+            task: Task::Run("grow".into()),
+            timebox: Some(Dur(30)),
+            text: String::new(),
+        },
+    );
+    idle_until(&mut d, 200);
+    let reports: Vec<String> = d
+        .messages()
+        .iter()
+        .filter(|m| m.from == "raj" && m.kind == MessageKind::Report)
+        .map(|m| m.text.clone())
+        .collect();
+    assert!(
+        reports.iter().any(|r| r.contains("could not start")),
+        "grow needs the cause first: {reports:?}"
+    );
+}
