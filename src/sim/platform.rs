@@ -107,7 +107,7 @@ impl PlatformState {
                 }
                 value += value.abs() * JITTER * jitter(seed, now, c, m);
                 self.values[c][m] = value;
-                if now % SAMPLE_EVERY == 0 {
+                if now.is_multiple_of(SAMPLE_EVERY) {
                     self.series[c][m].push(value as f32);
                 }
             }

@@ -29,7 +29,7 @@ fn team() -> Vec<HumanSpec> {
     .collect()
 }
 
-fn pick<'a>(list: &'a [String], n: u64) -> &'a str {
+fn pick(list: &[String], n: u64) -> &str {
     if list.is_empty() {
         "nothing"
     } else {
@@ -93,7 +93,7 @@ fn command(s: &Scenario, people: &[String], kind: u8, n: u64) -> Command {
             text: format!("@{who} do it in {}m", n % 30),
         },
         10 => Command::Order {
-            to: (n % 3 != 0).then_some(who),
+            to: (!n.is_multiple_of(3)).then_some(who),
             task: [
                 Task::Run(pick(&actions, n).into()),
                 Task::Investigate(pick(&components, n).into()),
@@ -101,7 +101,7 @@ fn command(s: &Scenario, people: &[String], kind: u8, n: u64) -> Command {
                 Task::Free("x y".into()),
             ][(n % 4) as usize]
                 .clone(),
-            timebox: (n % 2 == 0).then_some(Dur((n % 900) as u32)),
+            timebox: n.is_multiple_of(2).then_some(Dur((n % 900) as u32)),
             text: String::new(),
         },
         11 => Command::Ack,
@@ -114,14 +114,14 @@ fn command(s: &Scenario, people: &[String], kind: u8, n: u64) -> Command {
         },
         13 => Command::Propose(format!("do {n}")),
         14 => Command::Decide("go".into()),
-        15 | 16 => Command::Run(if n % 7 == 0 {
+        15 | 16 => Command::Run(if n.is_multiple_of(7) {
             "no-such-action".into()
         } else {
             pick(&actions, n).into()
         }),
         17 => Command::PostStatus {
             state: [StatusState::Investigating, StatusState::Resolved][(n % 2) as usize],
-            impact: if n % 5 == 0 {
+            impact: if n.is_multiple_of(5) {
                 String::new()
             } else {
                 "impact".into()
@@ -132,7 +132,7 @@ fn command(s: &Scenario, people: &[String], kind: u8, n: u64) -> Command {
         },
         18 => Command::EditIsd {
             section: IsdSection::ALL[(n % 8) as usize],
-            text: if n % 6 == 0 {
+            text: if n.is_multiple_of(6) {
                 " ".into()
             } else {
                 "text".into()
