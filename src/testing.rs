@@ -87,6 +87,38 @@ pub fn drill() -> Drill {
     Drill::new(tiny(), 1, &team())
 }
 
+/// A drill on the tiny scenario in which Ana (IC) has made Ben the OL.
+pub fn drill_with_ol() -> Drill {
+    let mut d = drill();
+    act(
+        &mut d,
+        "ana",
+        Command::Assign {
+            role: crate::scenario::Role::OL,
+            to: "ben".into(),
+            briefing: String::new(),
+        },
+    );
+    d
+}
+
+/// Steps with an order from `from` to `to`, with an optional time box in seconds.
+pub fn order(
+    drill: &mut Drill,
+    from: &str,
+    to: &str,
+    task: crate::drill::Task,
+    timebox: Option<u32>,
+) {
+    let command = Command::Order {
+        to: Some(to.into()),
+        task,
+        timebox: timebox.map(Dur),
+        text: String::new(),
+    };
+    act(drill, from, command);
+}
+
 /// Steps with one command from `by`.
 pub fn act(drill: &mut Drill, by: &str, command: Command) {
     drill.step(&[Input {

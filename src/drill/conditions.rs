@@ -21,23 +21,15 @@ impl Drill {
     /// A condition in words, for refusals and hints.
     pub(crate) fn describe(&self, condition: &Condition) -> String {
         let s = &self.scenario;
+        let problem = |f: usize| &s.components[s.faults[f].component].name;
         match *condition {
             Condition::Revealed(f) => format!(
                 "the cause of the {} problem identified (run a diagnostic first)",
-                s.components[s.faults[f].component].name
+                problem(f)
             ),
-            Condition::Active(f) => format!(
-                "the {} problem still present",
-                s.components[s.faults[f].component].name
-            ),
-            Condition::Mitigated(f) => format!(
-                "the {} problem mitigated",
-                s.components[s.faults[f].component].name
-            ),
-            Condition::Resolved(f) => format!(
-                "the {} problem resolved",
-                s.components[s.faults[f].component].name
-            ),
+            Condition::Active(f) => format!("the {} problem still present", problem(f)),
+            Condition::Mitigated(f) => format!("the {} problem mitigated", problem(f)),
+            Condition::Resolved(f) => format!("the {} problem resolved", problem(f)),
             Condition::Done(a) => format!("`{}` done first", s.actions[a].id),
             Condition::NotDone(a) => format!("`{}` not done", s.actions[a].id),
             Condition::Healthy(c) => format!("{} healthy", s.components[c].name),

@@ -243,8 +243,7 @@ fn exit_criteria(drill: &mut Drill) {
 #[cfg(test)]
 mod tests {
     use crate::drill::{Command, Event, Health, Outcome};
-    use crate::scenario::Role;
-    use crate::testing::{act, drill, idle_until};
+    use crate::testing::{act, drill, drill_with_ol, idle_until};
 
     fn has(d: &crate::drill::Drill, f: impl Fn(&Event) -> bool) -> bool {
         d.log().iter().any(|e| f(&e.event))
@@ -282,16 +281,7 @@ mod tests {
 
     #[test]
     fn remediation_mitigates_then_resolves_and_the_drill_ends() {
-        let mut d = drill();
-        act(
-            &mut d,
-            "ana",
-            Command::Assign {
-                role: Role::OL,
-                to: "ben".into(),
-                briefing: String::new(),
-            },
-        );
+        let mut d = drill_with_ol();
         idle_until(&mut d, 70);
         act(&mut d, "ben", Command::Run("free".into()));
         idle_until(&mut d, 200);

@@ -2,7 +2,7 @@
 
 use crate::drill::{Command, Event, Task, Violation};
 use crate::scenario::{Role, Severity};
-use crate::testing::{act, drill, idle_until};
+use crate::testing::{act, drill, drill_with_ol, idle_until, order};
 use crate::time::Dur;
 
 fn refusals(d: &crate::drill::Drill) -> Vec<String> {
@@ -52,16 +52,7 @@ fn the_on_call_holds_every_role_until_delegating() {
 
 #[test]
 fn production_changes_from_outside_the_ops_chain_are_refused_and_recorded() {
-    let mut d = drill();
-    act(
-        &mut d,
-        "ana",
-        Command::Assign {
-            role: Role::OL,
-            to: "ben".into(),
-            briefing: String::new(),
-        },
-    );
+    let mut d = drill_with_ol();
     idle_until(&mut d, 90);
     act(&mut d, "ana", Command::Run("free".into()));
     let reasons = refusals(&d);
@@ -85,28 +76,10 @@ fn production_changes_from_outside_the_ops_chain_are_refused_and_recorded() {
 
 #[test]
 fn an_order_from_the_ops_chain_brings_a_responder_into_it() {
-    let mut d = drill();
-    act(
-        &mut d,
-        "ana",
-        Command::Assign {
-            role: Role::OL,
-            to: "ben".into(),
-            briefing: String::new(),
-        },
-    );
+    let mut d = drill_with_ol();
     idle_until(&mut d, 121);
     assert!(!d.may_change_production("raj"));
-    act(
-        &mut d,
-        "ben",
-        Command::Order {
-            to: Some("raj".into()),
-            task: Task::Run("free".into()),
-            timebox: Some(Dur(300)),
-            text: String::new(),
-        },
-    );
+    order(&mut d, "ben", "raj", Task::Run("free".into()), Some(300));
     assert!(d.may_change_production("raj"));
     idle_until(&mut d, 200);
     let started = d.log().iter().find_map(|e| match &e.event {
@@ -176,16 +149,7 @@ fn unknown_people_and_actions_are_refused_not_panicked_on() {
     let mut d = drill();
     act(&mut d, "ghost", Command::Ack);
     act(&mut d, "ana", Command::Run("fre".into()));
-    act(
-        &mut d,
-        "ana",
-        Command::Order {
-            to: Some("raj".into()),
-            task: Task::StandBy,
-            timebox: None,
-            text: String::new(),
-        },
-    );
+    order(&mut d, "ana", "raj", Task::StandBy, None);
     let reasons = refusals(&d);
     assert!(reasons[0].contains("nobody called `ghost`"));
     assert!(reasons[1].contains("did you mean `free`"), "{reasons:?}");

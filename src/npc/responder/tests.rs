@@ -2,9 +2,7 @@
 
 use crate::comms::MessageKind;
 use crate::drill::{Command, Event, Task};
-use crate::scenario::Role;
-use crate::testing::{act, drill, idle_until};
-use crate::time::Dur;
+use crate::testing::{act, drill, drill_with_ol, idle_until, order};
 
 fn messages_from<'a>(d: &'a crate::drill::Drill, who: &str) -> Vec<&'a crate::comms::Message> {
     d.messages().iter().filter(|m| m.from == who).collect()
@@ -23,27 +21,9 @@ fn joiners_announce_themselves() {
 
 #[test]
 fn a_well_formed_order_is_acknowledged_worked_and_reported_in_can_form() {
-    let mut d = drill();
-    act(
-        &mut d,
-        "ana",
-        Command::Assign {
-            role: Role::OL,
-            to: "ben".into(),
-            briefing: String::new(),
-        },
-    );
+    let mut d = drill_with_ol();
     idle_until(&mut d, 130);
-    act(
-        &mut d,
-        "ben",
-        Command::Order {
-            to: Some("raj".into()),
-            task: Task::Run("look".into()),
-            timebox: Some(Dur(300)),
-            text: String::new(),
-        },
-    );
+    order(&mut d, "ben", "raj", Task::Run("look".into()), Some(300));
     idle_until(&mut d, 400);
     let raj = messages_from(&d, "raj");
     assert!(
@@ -82,15 +62,12 @@ fn vague_asks_get_a_question_back_instead_of_an_ack() {
             text: "can someone check the database?".into(),
         },
     );
-    act(
+    order(
         &mut d,
         "ben",
-        Command::Order {
-            to: Some("raj".into()),
-            task: Task::Free("check the disks".into()),
-            timebox: None,
-            text: String::new(),
-        },
+        "raj",
+        Task::Free("check the disks".into()),
+        None,
     );
     idle_until(&mut d, 260);
     let questions: Vec<String> = d
@@ -127,16 +104,7 @@ fn an_idle_freelancer_touches_production_unless_told_to_stand_by() {
         "outside the chain: refused"
     );
 
-    let mut held = drill();
-    act(
-        &mut held,
-        "ana",
-        Command::Assign {
-            role: Role::OL,
-            to: "ben".into(),
-            briefing: String::new(),
-        },
-    );
+    let mut held = drill_with_ol();
     idle_until(&mut held, 125);
     act(
         &mut held,
@@ -154,27 +122,9 @@ fn an_idle_freelancer_touches_production_unless_told_to_stand_by() {
 
 #[test]
 fn a_running_time_box_brings_a_progress_report() {
-    let mut d = drill();
-    act(
-        &mut d,
-        "ana",
-        Command::Assign {
-            role: Role::OL,
-            to: "ben".into(),
-            briefing: String::new(),
-        },
-    );
+    let mut d = drill_with_ol();
     idle_until(&mut d, 130);
-    act(
-        &mut d,
-        "ben",
-        Command::Order {
-            to: Some("raj".into()),
-            task: Task::Run("grow".into()),
-            timebox: Some(Dur(30)),
-            text: String::new(),
-        },
-    );
+    order(&mut d, "ben", "raj", Task::Run("grow".into()), Some(30));
     idle_until(&mut d, 200);
     let reports: Vec<String> = d
         .messages()
