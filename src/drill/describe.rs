@@ -111,3 +111,26 @@ fn command_name(command: &super::Command) -> String {
         .unwrap_or("command")
         .to_string()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::{drill, idle_until};
+
+    #[test]
+    fn every_event_reads_as_one_timed_line() {
+        let mut d = drill();
+        idle_until(&mut d, 30 * 60);
+        for entry in d.log() {
+            let line = describe(entry);
+            assert!(line.starts_with(&clock(entry.at)), "{line}");
+            assert!(!line.contains('\n'), "{line}");
+        }
+        assert!(
+            d.log()
+                .iter()
+                .map(describe)
+                .any(|l| l.contains("ALERT Page db-errors: DB errors"))
+        );
+    }
+}

@@ -33,3 +33,42 @@ pub fn duration_for(action: &Action, who: &Participant) -> Tick {
     }
     ((f64::from(action.duration) * factor).round() as Tick).max(1)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::{Seat, Skill};
+
+    #[test]
+    fn skills_and_traits_set_the_pace() {
+        let action = crate::testing::tiny().actions[0].clone();
+        let mut action = action;
+        action.skill = Some(Skill::Database);
+        let mut who = Participant {
+            id: "raj".into(),
+            name: "Raj".into(),
+            human: false,
+            seat: Some(Seat::Responder),
+            skills: vec![Skill::Database],
+            traits: vec![],
+            joins_at: 0,
+            present: true,
+        };
+        assert_eq!(duration_for(&action, &who), 60);
+        who.skills.clear();
+        assert_eq!(
+            duration_for(&action, &who),
+            90,
+            "outside one's skills: x1.5"
+        );
+        who.traits.push(Trait::Slow);
+        assert_eq!(duration_for(&action, &who), 144, "slow: x1.6");
+        who.human = true;
+        who.traits.clear();
+        assert_eq!(
+            duration_for(&action, &who),
+            60,
+            "a human's pace is their own"
+        );
+    }
+}

@@ -192,3 +192,51 @@ pub(super) fn welcome(drill: &Drill, who: &str, out: &mut Vec<Command>) {
         text: format!("@{who} welcome — the ISD is current, read it first, then check in with @{ol} for a task."),
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::comms::{Channel, IsdSection, StatusState};
+    use crate::drill::{Drill, Event};
+    use crate::testing::{idle_until, tiny};
+
+    #[test]
+    fn a_simulated_cl_keeps_the_public_and_executives_informed() {
+        let mut d = Drill::new(tiny(), 2, &[]);
+        idle_until(&mut d, 30 * 60);
+        let declared = d.declared_at().unwrap();
+        let posts = d.status_posts();
+        assert!(
+            posts[0].at <= declared + 5 * 60,
+            "first post within 5 minutes of the declaration"
+        );
+        assert!(
+            posts
+                .iter()
+                .all(|p| p.state == StatusState::Resolved || p.next_update.is_some()),
+            "every open post promises the next update"
+        );
+        assert_eq!(posts.last().unwrap().state, StatusState::Resolved);
+        assert!(
+            posts
+                .last()
+                .unwrap()
+                .text
+                .contains("No customer data was lost")
+        );
+        assert!(
+            d.messages()
+                .iter()
+                .any(|m| m.channel == Channel::Executive && m.from == "casey")
+        );
+        assert!(
+            !d.log()
+                .iter()
+                .any(|e| matches!(e.event, Event::ExecutiveEscalated { .. })),
+            "updates come before the CTO has to ask twice"
+        );
+        assert!(
+            d.isd().section(IsdSection::Status).is_some()
+                && d.isd().section(IsdSection::Impact).is_some()
+        );
+    }
+}

@@ -304,3 +304,58 @@ fn report(mind: &mut Mind, drill: &Drill, out: &mut Vec<Command>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::comms::MessageKind;
+    use crate::drill::{Drill, Event, Task};
+    use crate::testing::{idle_until, tiny};
+
+    #[test]
+    fn a_simulated_ol_staffs_a_team_holds_idle_hands_and_fixes_cause_first_by_proposal() {
+        let mut d = Drill::new(tiny(), 5, &[]);
+        idle_until(&mut d, 30 * 60);
+        assert!(
+            d.people()
+                .teams
+                .get("ops")
+                .is_some_and(|t| t.members.len() == 2)
+        );
+        assert!(
+            d.orders()
+                .iter()
+                .any(|o| o.from == "sam" && o.task == Task::StandBy),
+            "idle responders are told to stand by"
+        );
+        let proposal = d
+            .messages()
+            .iter()
+            .find(|m| m.kind == MessageKind::Proposal)
+            .expect("a proposal")
+            .at;
+        let fix = d.log().iter().find_map(|e| match &e.event {
+            Event::ActionStarted { action, .. } if action == "free" || action == "grow" => {
+                Some(e.at)
+            }
+            _ => None,
+        });
+        assert!(
+            fix.is_some_and(|t| t > proposal),
+            "the fix follows the proposal"
+        );
+        assert!(
+            d.messages()
+                .iter()
+                .filter(|m| m.from == "sam" && m.kind == MessageKind::Report)
+                .count()
+                >= 2,
+            "reports to the IC"
+        );
+        assert!(
+            !d.log().iter().any(
+                |e| matches!(&e.event, Event::ActionStarted { action, .. } if action == "wipe")
+            ),
+            "never the trap"
+        );
+    }
+}
