@@ -55,14 +55,30 @@ fn load_scenario(path: &Path) -> Result<LoadedScenario, String> {
     })
 }
 
+/// How `play` runs and reports.
+pub(super) struct PlayOptions {
+    pub pace: Option<u32>,
+    pub log: bool,
+    pub force: bool,
+}
+
 pub(super) fn play(
     scenario_path: &Path,
     seed: u64,
     script_path: Option<&Path>,
     out: Option<&Path>,
-    pace: Option<u32>,
-    log: bool,
+    options: PlayOptions,
 ) -> Result<(), String> {
+    let PlayOptions { pace, log, force } = options;
+    if let Some(out) = out
+        && out.exists()
+        && !force
+    {
+        return Err(format!(
+            "{}: the file already exists\n  hint: choose another --out path, or pass --force to replace it",
+            out.display()
+        ));
+    }
     let loaded = load_scenario(scenario_path)?;
     let script = match script_path {
         Some(path) => script::load(path, &loaded.scenario).map_err(|d| d.to_string())?,

@@ -45,6 +45,9 @@ pub enum Action {
         /// Print every event as it happens.
         #[arg(long)]
         log: bool,
+        /// Replace the session file if it already exists.
+        #[arg(long)]
+        force: bool,
     },
     /// Re-simulate a session; with --check, verify the log matches the recording.
     Replay {
@@ -68,7 +71,7 @@ pub enum Action {
     },
 }
 
-/// Runs the command line; `None` means no subcommand was given.
+/// Runs one subcommand and turns its result into an exit status.
 pub fn run(action: Action) -> ExitCode {
     let result = match action {
         Action::Validate { files } => commands::validate(&files),
@@ -79,14 +82,11 @@ pub fn run(action: Action) -> ExitCode {
             out,
             pace,
             log,
-        } => commands::play(
-            &scenario,
-            seed,
-            script.as_deref(),
-            out.as_deref(),
-            pace,
-            log,
-        ),
+            force,
+        } => {
+            let options = commands::PlayOptions { pace, log, force };
+            commands::play(&scenario, seed, script.as_deref(), out.as_deref(), options)
+        }
         Action::Replay {
             session,
             check,
