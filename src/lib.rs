@@ -3,6 +3,22 @@
 //! The core (everything but `app`) never uses Bevy: scenarios, the
 //! deterministic simulation, participants and NPCs, communication, sessions
 //! and the headless CLI. The `app` feature adds the Bevy shell.
+//!
+//! A drill in a few lines: load a scenario, start it with a seed and the
+//! humans taking part (none here: simulated people hold every seat), and
+//! step it one simulated second at a time with whatever commands arrive.
+//!
+//! ```
+//! use firedrill::drill::{Drill, Outcome};
+//!
+//! let loaded = firedrill::scenario::load("scenarios/ics-practice.ron".as_ref())?;
+//! let mut drill = Drill::new(loaded.scenario, 7, &[]);
+//! while !drill.is_over() {
+//!     drill.step(&[]);
+//! }
+//! assert_eq!(drill.outcome(), Some(Outcome::Resolved));
+//! # Ok::<(), firedrill::diagnostic::Diagnostics>(())
+//! ```
 
 pub mod cli;
 pub mod comms;
