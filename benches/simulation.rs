@@ -104,7 +104,7 @@ fn scaling(c: &mut Criterion) {
         .unwrap();
     let mut group = c.benchmark_group("scaling_hour");
     group.sample_size(10);
-    for factor in [1, 2, 4] {
+    for factor in [1, 2, 4, 8] {
         let scenario = firedrill::synthetic::scenario(base * factor);
         group.throughput(Throughput::Elements(
             (base * factor) as u64 * u64::from(60 * MINUTE),
