@@ -64,10 +64,12 @@ pub(super) fn duties(mind: &mut Mind, drill: &Drill, out: &mut Vec<Command>) {
         .map(|m| (m.id, m.at));
     let unanswered =
         question.filter(|(id, at)| memory.answered_question != Some(*id) && now >= at + 60);
-    let exec_due = memory
-        .last_exec
-        .is_none_or(|at| now >= at + exec_cadence(drill))
-        || memory.last_status.is_some_and(|(at, _)| at + 30 == now);
+    // On cadence, and half a minute after each public post the executives have not heard about.
+    let exec_due = match (memory.last_exec, memory.last_status) {
+        (None, _) => true,
+        (Some(exec), Some((status, _))) if status > exec => now >= status + 30,
+        (Some(exec), _) => now >= exec + exec_cadence(drill),
+    };
     if unanswered.is_some() || exec_due && now >= assigned + 2 * MINUTE {
         memory.last_exec = Some(now);
         if let Some((id, _)) = unanswered {

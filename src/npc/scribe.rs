@@ -31,6 +31,9 @@ fn line(drill: &Drill, event: &Event) -> Option<(IsdSection, String)> {
                 format!("{} — {} ({})", clock(m.at), m.text, name(&m.from)),
             ));
         }
+        Event::CauseRevealed { .. } if drill.scenario.need_to_know => {
+            "Cause found (details in #restricted)".into()
+        }
         Event::CauseRevealed { root_cause, .. } => format!("Cause found: {root_cause}"),
         Event::ActionStarted { by, action, .. } => {
             let a = drill.scenario.actions.iter().find(|a| &a.id == action)?;
