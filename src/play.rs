@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::time::Duration;
 
-use crate::drill::{Drill, Event, Outcome, Violation};
+use crate::drill::{Drill, Entry, Event, Outcome, Violation};
 use crate::scenario::LoadedScenario;
 use crate::script::Script;
 use crate::session::{FORMAT, Header, Journal};
@@ -22,6 +22,18 @@ pub fn play(
     out: Option<&Path>,
     pace: Pace,
 ) -> Result<Drill, String> {
+    play_watched(loaded, script, seed, out, pace, |_| {})
+}
+
+/// Like `play`, handing each tick's events to `watch` as they happen.
+pub fn play_watched(
+    loaded: &LoadedScenario,
+    script: &Script,
+    seed: u64,
+    out: Option<&Path>,
+    pace: Pace,
+    watch: impl FnMut(&[Entry]),
+) -> Result<Drill, String> {
     let drill = Drill::new(loaded.scenario.clone(), seed, &script.team);
     let journal = match out {
         Some(path) => {
@@ -34,35 +46,37 @@ pub fn play(
                 team: script.team.clone(),
                 script: Some(script.clone()),
             };
-            let mut journal = Journal::create(path, &header)?;
-            journal.tick(0, &[], drill.log())?;
-            Some(journal)
+            Some(Journal::create(path, &header)?)
         }
         None => None,
     };
-    run_to_end(drill, journal, script, pace)
+    run_to_end(drill, journal, script, pace, watch)
 }
 
-/// Continues a drill to its end with the script's commands from the current tick on.
+/// Continues a drill to its end with the script's commands from the current
+/// tick on, journaling each tick and handing its events to `watch`.
 pub fn run_to_end(
     mut drill: Drill,
     mut journal: Option<Journal>,
     script: &Script,
     pace: Pace,
+    mut watch: impl FnMut(&[Entry]),
 ) -> Result<Drill, String> {
     let started = std::time::Instant::now();
     let first_tick = drill.now();
+    let mut watched = 0;
     while !drill.is_over() {
         let now = drill.now();
         let inputs = script.inputs_at(now);
-        let from = drill.log().len();
         drill.step(&inputs);
         if let Some(journal) = journal.as_mut() {
-            journal.tick(now, &inputs, &drill.log()[from..])?;
+            journal.record(now, &inputs, drill.log())?;
             if let Some(outcome) = drill.outcome() {
                 journal.end(now, outcome, drill.log().len())?;
             }
         }
+        watch(&drill.log()[watched..]);
+        watched = drill.log().len();
         if let Pace(Some(per_second)) = pace {
             // The wall clock only paces the CLI; the core never sees it.
             let target = Duration::from_secs_f64(

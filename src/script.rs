@@ -80,6 +80,70 @@ pub fn parse(source: &Source, scenario: &Scenario) -> Result<Script, Vec<Diagnos
     }
 }
 
+/// Something wrong with a team member: what, and how to fix it.
+pub struct TeamProblem {
+    pub message: String,
+    pub hint: String,
+}
+
+impl std::fmt::Display for TeamProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} ({})", self.message, self.hint)
+    }
+}
+
+/// Checks a team (of a script or a session) against its scenario: valid and
+/// unique ids, none shared with the scenario's people, one person per staffed
+/// seat, joining inside the drill. Returns (member index, problem) pairs.
+pub fn team_problems(team: &[HumanSpec], scenario: &Scenario) -> Vec<(usize, TeamProblem)> {
+    let mut problems = Vec::new();
+    let mut problem = |index: usize, message: String, hint: &str| {
+        problems.push((
+            index,
+            TeamProblem {
+                message,
+                hint: hint.to_string(),
+            },
+        ));
+    };
+    let mut ids = BTreeSet::new();
+    let mut seats = BTreeSet::new();
+    for (index, member) in team.iter().enumerate() {
+        if !valid_id(&member.id) {
+            problem(
+                index,
+                format!("team id `{}` is not a valid id", member.id),
+                "lowercase letters, digits and `-` (it is typed as @id)",
+            );
+        }
+        let taken = scenario.responders.iter().any(|r| r.id == member.id)
+            || scenario.executives.iter().any(|x| x.id == member.id)
+            || crate::npc::is_seat_npc(&member.id);
+        if !ids.insert(member.id.clone()) || taken {
+            problem(
+                index,
+                format!("id `{}` is already taken", member.id),
+                "each person needs their own id, distinct from the scenario's responders and executives",
+            );
+        }
+        if Seat::STAFFED.contains(&member.seat) && !seats.insert(member.seat) {
+            problem(
+                index,
+                format!("two people take the {:?} seat", member.seat),
+                "one person per staffed seat; others can be Responder or Observer",
+            );
+        }
+        if member.joins.0 > scenario.time_limit {
+            problem(
+                index,
+                format!("`{}` joins after the drill ends", member.id),
+                "join inside the time limit",
+            );
+        }
+    }
+    problems
+}
+
 fn check(script: &Script, scenario: &Scenario, source: &Source) -> Vec<Diagnostic> {
     let mut errors = Vec::new();
     let mut e = |offset: usize, message: String, hint: String| {
@@ -95,41 +159,9 @@ fn check(script: &Script, scenario: &Scenario, source: &Source) -> Vec<Diagnosti
             "play it with its own scenario, or change `scenario:`".into(),
         );
     }
-    let mut ids = BTreeSet::new();
-    let mut seats = BTreeSet::new();
-    for member in &script.team {
-        let at = source.find_definition(&member.id).unwrap_or(0);
-        if !valid_id(&member.id) {
-            e(
-                at,
-                format!("team id `{}` is not a valid id", member.id),
-                "lowercase letters, digits and `-` (it is typed as @id)".into(),
-            );
-        }
-        if !ids.insert(member.id.clone())
-            || scenario.responders.iter().any(|r| r.id == member.id)
-            || crate::npc::is_seat_npc(&member.id)
-        {
-            e(
-                at,
-                format!("id `{}` is already taken", member.id),
-                "each person needs their own id, distinct from the scenario's responders".into(),
-            );
-        }
-        if Seat::STAFFED.contains(&member.seat) && !seats.insert(member.seat) {
-            e(
-                at,
-                format!("two people take the {:?} seat", member.seat),
-                "one person per staffed seat; others can be Responder or Observer".into(),
-            );
-        }
-        if member.joins.0 > scenario.time_limit {
-            e(
-                at,
-                format!("`{}` joins after the drill ends", member.id),
-                "join inside the time limit".into(),
-            );
-        }
+    for (index, problem) in team_problems(&script.team, scenario) {
+        let at = source.find_definition(&script.team[index].id).unwrap_or(0);
+        e(at, problem.message, problem.hint);
     }
     let people: Vec<&str> = script
         .team

@@ -51,6 +51,16 @@ pub fn tiny() -> Scenario {
     scenario::parse(&source).unwrap_or_else(|e| panic!("{e:?}"))
 }
 
+/// Tiny with text replaced, expecting it to stay valid.
+pub fn tiny_with(from: &str, to: &str) -> Scenario {
+    assert!(TINY.contains(from), "`{from}` is not in the tiny scenario");
+    let source = Source {
+        file: "tiny.ron".into(),
+        text: TINY.replacen(from, to, 1),
+    };
+    scenario::parse(&source).unwrap_or_else(|e| panic!("{e:?}"))
+}
+
 /// Tiny with text replaced, expecting validation to fail; returns the messages.
 pub fn tiny_errors(from: &str, to: &str) -> Vec<String> {
     assert!(TINY.contains(from), "`{from}` is not in the tiny scenario");

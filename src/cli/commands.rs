@@ -11,7 +11,7 @@ macro_rules! say {
 }
 
 use crate::drill::describe::describe;
-use crate::play::{Pace, Summary, play as play_drill, run_to_end};
+use crate::play::{Pace, Summary, play_watched, run_to_end};
 use crate::scenario::{self, LoadedScenario};
 use crate::script::{self, Script};
 use crate::session;
@@ -84,12 +84,13 @@ pub(super) fn play(
         Some(path) => script::load(path, &loaded.scenario).map_err(|d| d.to_string())?,
         None => Script::empty(&loaded.scenario.id),
     };
-    let drill = play_drill(&loaded, &script, seed, out, Pace(pace))?;
-    if log {
-        for entry in drill.log() {
-            say!("{}", describe(entry));
+    let drill = play_watched(&loaded, &script, seed, out, Pace(pace), |events| {
+        if log {
+            for entry in events {
+                say!("{}", describe(entry));
+            }
         }
-    }
+    })?;
     say!("{} — {} (seed {seed})", loaded.scenario.title, script.title);
     let late = script
         .commands
@@ -109,12 +110,12 @@ pub(super) fn play(
     Ok(())
 }
 
-fn read_session(path: &Path) -> Result<session::Session, String> {
+fn read_session(path: &Path) -> Result<session::Recovered, String> {
     let recovered = session::read(path).map_err(|d| d.to_string())?;
     if let Some(damage) = &recovered.damage {
         eprintln!("warning: {damage}");
     }
-    Ok(recovered.session)
+    Ok(recovered)
 }
 
 fn session_scenario(
@@ -141,13 +142,26 @@ pub(super) fn replay(
     scenario: Option<&Path>,
     log: bool,
 ) -> Result<(), String> {
-    let session = read_session(path)?;
+    let session = read_session(path)?.session;
     let loaded = session_scenario(path, &session, scenario)?;
     let drill = if check {
         session::check(&session, &loaded).map_err(|e| format!("{}: {e}", path.display()))?
     } else {
-        session::rerun(&session, &loaded, None).map_err(|e| format!("{}: {e}", path.display()))?
+        // An interrupted session replays to where its recording stops, not beyond.
+        let until = if session.end.is_some() {
+            None
+        } else {
+            session.complete_through()
+        };
+        session::rerun(&session, &loaded, until).map_err(|e| format!("{}: {e}", path.display()))?
     };
+    if session.end.is_none() {
+        say!(
+            "{}: the recording stops at {} (the drill was interrupted); `firedrill resume` continues it",
+            path.display(),
+            crate::time::clock(drill.now())
+        );
+    }
     if log {
         for entry in drill.log() {
             say!("{}", describe(entry));
@@ -168,8 +182,21 @@ pub(super) fn resume(
     path: &Path,
     scenario: Option<&Path>,
     pace: Option<u32>,
+    force: bool,
 ) -> Result<(), String> {
-    let session = read_session(path)?;
+    let recovered = read_session(path)?;
+    if let Some(damage) = &recovered.damage
+        && !recovered.cut_off
+        && !force
+    {
+        return Err(format!(
+            "{}: the session is damaged at line {}, before its end; resuming would drop everything after that line\n  hint: repair the line, or pass --force to resume from the last good line (the original is kept as {})",
+            path.display(),
+            damage.line,
+            session::backup_path(path).display()
+        ));
+    }
+    let session = recovered.session;
     let loaded = session_scenario(path, &session, scenario)?;
     let (drill, journal) =
         session::resume(path, &session, &loaded).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -183,7 +210,7 @@ pub(super) fn resume(
         .script
         .clone()
         .unwrap_or_else(|| Script::empty(&loaded.scenario.id));
-    let drill = run_to_end(drill, Some(journal), &script, Pace(pace))?;
+    let drill = run_to_end(drill, Some(journal), &script, Pace(pace), |_| {})?;
     say!("{}", Summary::of(&drill));
     say!("Session saved to {}", path.display());
     Ok(())

@@ -68,6 +68,9 @@ pub enum Action {
         scenario: Option<PathBuf>,
         #[arg(long)]
         pace: Option<u32>,
+        /// Resume even if the file is damaged before its end (from the last good line).
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -97,7 +100,8 @@ pub fn run(action: Action) -> ExitCode {
             session,
             scenario,
             pace,
-        } => commands::resume(&session, scenario.as_deref(), pace),
+            force,
+        } => commands::resume(&session, scenario.as_deref(), pace, force),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

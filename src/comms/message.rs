@@ -74,6 +74,34 @@ pub struct Message {
     pub due: Option<Tick>,
     /// The message this one answers (an ack to an order, a decision to a proposal).
     pub reply_to: Option<MessageId>,
+    /// What an order asks for (orders only).
+    #[serde(default)]
+    pub task: Option<Task>,
+}
+
+/// What an order asks for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Task {
+    /// Run this action.
+    Run(String),
+    /// Find out what is wrong with a component.
+    Investigate(String),
+    /// Hold off touching anything until told.
+    StandBy,
+    /// Anything else, in words.
+    Free(String),
+}
+
+impl Task {
+    /// The task in a few words, for messages.
+    pub fn describe(&self) -> String {
+        match self {
+            Task::Run(action) => format!("run {action}"),
+            Task::Investigate(component) => format!("investigate {component}"),
+            Task::StandBy => "stand by".into(),
+            Task::Free(text) => text.clone(),
+        }
+    }
 }
 
 /// Ids mentioned as `@id` in a text, in order of appearance, without repeats.

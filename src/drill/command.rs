@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::comms::Task;
 use crate::comms::{Channel, IsdSection, MessageKind, StatusState};
 use crate::scenario::{Role, Severity};
 use crate::time::Dur;
@@ -86,31 +87,6 @@ pub enum Command {
     EditIsd { section: IsdSection, text: String },
     /// Close the incident once it is resolved.
     Close,
-}
-
-/// What an order asks for.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Task {
-    /// Run this action.
-    Run(String),
-    /// Find out what is wrong with a component.
-    Investigate(String),
-    /// Hold off touching anything until told.
-    StandBy,
-    /// Anything else, in words.
-    Free(String),
-}
-
-impl Task {
-    /// The task in a few words, for messages.
-    pub fn describe(&self) -> String {
-        match self {
-            Task::Run(action) => format!("run {action}"),
-            Task::Investigate(component) => format!("investigate {component}"),
-            Task::StandBy => "stand by".into(),
-            Task::Free(text) => text.clone(),
-        }
-    }
 }
 
 /// A command with the participant who issues it.

@@ -46,6 +46,7 @@ pub fn describe(entry: &Entry) -> String {
         Event::RoleReleased { role, by } => format!("{by} released {}", role.label()),
         Event::TeamCreated { team, lead, by } => format!("{by} formed team {team} led by {lead}"),
         Event::TeamJoined { team, who, by } => format!("{by} put {who} on team {team}"),
+        Event::TeamLeft { team, who } => format!("{who} left team {team}"),
         Event::Posted(m) => format!("{} {} [{:?}] {}", m.channel.label(), m.from, m.kind, m.text),
         Event::ActionStarted {
             by,
@@ -91,6 +92,7 @@ pub fn describe(entry: &Entry) -> String {
         } => format!("refused {by}'s {}: {reason}", command_name(command)),
         Event::IncidentMitigated => "INCIDENT MITIGATED".into(),
         Event::IncidentResolved => "INCIDENT RESOLVED".into(),
+        Event::IncidentReopened { fault } => format!("INCIDENT REOPENED: {fault} started"),
         Event::Closed { by } => format!("{by} closed the incident"),
         Event::DrillEnded {
             outcome,

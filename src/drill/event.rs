@@ -108,6 +108,11 @@ pub enum Event {
         who: String,
         by: String,
     },
+    /// Someone left a team (to take command).
+    TeamLeft {
+        team: String,
+        who: String,
+    },
     Posted(Message),
     ActionStarted {
         by: String,
@@ -169,6 +174,10 @@ pub enum Event {
     },
     IncidentMitigated,
     IncidentResolved,
+    /// A fault started after mitigation or resolution: the incident is open again.
+    IncidentReopened {
+        fault: String,
+    },
     Closed {
         by: String,
     },

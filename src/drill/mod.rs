@@ -186,9 +186,16 @@ impl Drill {
         self.declared
     }
 
-    /// Whether a production change by `id` would be allowed now.
-    pub fn may_change_production(&self, id: &str) -> bool {
-        self.people.in_ops_chain(id) || self.open_order_for(id).is_some()
+    /// Whether `id` may run the remediation `action` now: they are in the
+    /// Operations chain, or carry an order from it to run exactly that.
+    pub fn may_change_production(&self, id: &str, action: &str) -> bool {
+        self.people.in_ops_chain(id)
+            || self
+                .scenario
+                .actions
+                .iter()
+                .position(|a| a.id == action)
+                .is_some_and(|i| self.authorizing_order(id, i).is_some())
     }
 
     /// Seat of a human participant, if any.
@@ -201,6 +208,21 @@ impl Drill {
             at: self.now,
             event,
         });
+    }
+
+    /// The open order from the Operations chain that tells `id` to run this action.
+    pub(crate) fn authorizing_order(
+        &self,
+        id: &str,
+        action: crate::scenario::ActionIdx,
+    ) -> Option<&OrderState> {
+        let wanted = &self.scenario.actions[action].id;
+        self.orders.iter().rev().find(|o| {
+            o.is_open()
+                && o.from_ops_chain
+                && o.to.as_deref() == Some(id)
+                && matches!(&o.task, Task::Run(a) if a == wanted)
+        })
     }
 
     /// The latest open order addressed to `id`, other than "stand by".

@@ -11,6 +11,8 @@ pub struct OrderState {
     pub msg: MessageId,
     pub at: Tick,
     pub from: String,
+    /// Whether the giver was in the Operations chain: only such orders authorize production changes.
+    pub from_ops_chain: bool,
     pub to: Option<String>,
     pub task: Task,
     pub due: Option<Tick>,
@@ -55,6 +57,7 @@ mod tests {
             msg: 1,
             at: 0,
             from: "ana".into(),
+            from_ops_chain: false,
             to: to.map(Into::into),
             task: Task::Free(text.into()),
             due,

@@ -61,6 +61,8 @@ pub struct People {
     explicit: BTreeMap<Role, String>,
     pub teams: BTreeMap<String, Team>,
     pub handoffs: Vec<PendingHandoff>,
+    /// People assigned to watch (besides those who joined in the Observer seat).
+    pub observers: std::collections::BTreeSet<String>,
 }
 
 impl People {
@@ -138,11 +140,33 @@ impl People {
             .map(|(name, _)| name.as_str())
     }
 
-    /// Puts someone on a team, leaving any other.
-    pub fn join_team(&mut self, team: &str, id: &str) {
+    /// Whether someone only watches.
+    pub fn is_observer(&self, id: &str) -> bool {
+        self.observers.contains(id) || self.get(id).is_some_and(|p| p.seat == Some(Seat::Observer))
+    }
+
+    /// Who may read and write the need-to-know channel: the IC, OL and CL,
+    /// the teams under the OL, and security staff.
+    pub fn cleared_for_restricted(&self, id: &str) -> bool {
+        [Role::IC, Role::OL, Role::CL]
+            .iter()
+            .any(|r| self.holds(id, r))
+            || self.team_of(id).is_some()
+            || self.get(id).is_some_and(|p| {
+                p.skills.contains(&crate::scenario::Skill::Security) && !self.is_observer(id)
+            })
+    }
+
+    /// Takes someone off whatever team they are on.
+    pub fn leave_team(&mut self, id: &str) {
         for t in self.teams.values_mut() {
             t.members.retain(|m| m != id);
         }
+    }
+
+    /// Puts someone on a team, leaving any other.
+    pub fn join_team(&mut self, team: &str, id: &str) {
+        self.leave_team(id);
         if let Some(t) = self.teams.get_mut(team) {
             t.members.push(id.to_string());
         }

@@ -54,11 +54,17 @@ pub(super) fn start_fault(drill: &mut Drill, fault: usize) {
     let now = drill.now;
     drill.faults[fault].phase = FaultPhase::Active { since: now };
     let f = &drill.scenario.faults[fault];
+    let id = f.id.clone();
     let event = Event::FaultStarted {
-        fault: f.id.clone(),
+        fault: id.clone(),
         component: drill.scenario.components[f.component].id.clone(),
     };
     drill.emit(event);
+    if drill.mitigated_at.is_some() || drill.resolved_at.is_some() {
+        drill.mitigated_at = None;
+        drill.resolved_at = None;
+        drill.emit(Event::IncidentReopened { fault: id });
+    }
 }
 
 fn start_faults(drill: &mut Drill) {
@@ -75,7 +81,7 @@ fn finish_work(drill: &mut Drill) {
     drill.work = running;
     for work in finished {
         let action = drill.scenario.actions[work.action].clone();
-        let roll = (drill.rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64;
+        let roll = crate::sim::noise::unit(drill.rng.next_u64());
         let success = roll >= action.failure_chance;
         let finding = (success && !action.finding.is_empty()).then(|| action.finding.clone());
         drill.emit(Event::ActionFinished {
@@ -330,5 +336,40 @@ mod tests {
         idle_until(&mut d, 40 * 60);
         assert_eq!(d.outcome(), Some(Outcome::Unmitigated));
         assert_eq!(d.now(), 30 * 60, "the drill stops at its time limit");
+    }
+}
+
+#[cfg(test)]
+mod reopen_tests {
+    use crate::drill::{Command, Event, Outcome};
+    use crate::testing::{act, drill_with_ol, idle_until};
+
+    #[test]
+    fn a_fault_after_resolution_reopens_the_incident() {
+        let mut d = drill_with_ol();
+        idle_until(&mut d, 70);
+        act(&mut d, "ben", Command::Run("look".into()));
+        idle_until(&mut d, 140);
+        act(&mut d, "ben", Command::Run("grow".into()));
+        idle_until(&mut d, 330);
+        assert!(
+            d.log()
+                .iter()
+                .any(|e| matches!(e.event, Event::IncidentResolved))
+        );
+        act(&mut d, "ben", Command::Run("wipe".into()));
+        idle_until(&mut d, 400);
+        assert!(d.log().iter().any(
+            |e| matches!(&e.event, Event::IncidentReopened { fault } if fault == "cache-flush")
+        ));
+        act(&mut d, "ana", Command::Close);
+        assert!(d.log().iter().any(|e| matches!(&e.event, Event::CommandRefused { reason, .. } if reason.contains("not resolved"))));
+        act(&mut d, "ben", Command::Run("warm".into()));
+        idle_until(&mut d, 30 * 60);
+        assert_eq!(
+            d.outcome(),
+            Some(Outcome::Resolved),
+            "resolved again once the wrong fix is undone"
+        );
     }
 }

@@ -203,7 +203,19 @@ impl Mind {
                     .iter()
                     .find(|h| h.role == role && h.to == self.id)
                     .map(|h| h.from.clone());
+                let leads_a_team = drill.people.teams.values().any(|t| t.lead == self.id);
                 if let Some(from) = from {
+                    if role == Role::IC && leads_a_team {
+                        let text = format!(
+                            "@{from} I'm leading a team right now — have the OL name another lead, then I'll take IC."
+                        );
+                        out.push(Command::Say {
+                            channel: crate::comms::Channel::CommandPost,
+                            kind: MessageKind::Question,
+                            text,
+                        });
+                        return;
+                    }
                     out.push(Command::AcceptHandoff(role.clone()));
                     let text = format!(
                         "Briefing received from @{from}: I have {} now.",

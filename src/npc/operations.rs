@@ -101,9 +101,7 @@ fn assign_or_run(mind: &mut Mind, drill: &Drill, action: ActionIdx, out: &mut Ve
                 ),
             });
         }
-        None if is_idle(drill, &mind.id) && !drill.work.iter().any(|w| w.by == mind.id) => {
-            out.push(Command::Run(a.id.clone()))
-        }
+        None if is_idle(drill, &mind.id) => out.push(Command::Run(a.id.clone())),
         None => {}
     }
 }

@@ -196,7 +196,7 @@ fn customers(drill: &mut Drill) {
         .last()
         .is_none_or(|p| drill.now >= p.at + STALE_STATUS);
     let per_minute = drill.scenario.complaints_per_min * impact * if stale { 2.0 } else { 1.0 };
-    let roll = (drill.rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64;
+    let roll = crate::sim::noise::unit(drill.rng.next_u64());
     if roll < per_minute / 60.0 {
         drill.stakeholders.tickets += 1;
         let n = drill.stakeholders.tickets;

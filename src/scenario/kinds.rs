@@ -119,7 +119,7 @@ pub enum Skill {
 pub enum Trait {
     /// Does what is asked, on time.
     Reliable,
-    /// Takes half as long again, and answers late.
+    /// Takes 1.6 times as long, and answers late.
     Slow,
     /// Changes production unasked when idle and not told to stand by.
     Freelancer,

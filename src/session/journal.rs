@@ -13,6 +13,8 @@ use crate::time::Tick;
 pub struct Journal {
     path: PathBuf,
     out: BufWriter<File>,
+    /// How many events of the drill's log are already in the file.
+    written: usize,
 }
 
 fn line(record: &Record) -> Result<String, String> {
@@ -27,6 +29,7 @@ impl Journal {
         let mut journal = Journal {
             path: path.to_path_buf(),
             out: BufWriter::new(file),
+            written: 0,
         };
         journal.write(&Record::Header(header.clone()))?;
         journal.flush()?;
@@ -50,18 +53,12 @@ impl Journal {
                 let next_in = inp.peek().map(|(t, _)| *t);
                 let next_ev = ev.peek().map(|e| e.at);
                 match (next_in, next_ev) {
-                    (Some(ti), Some(te)) if ti <= te => {
-                        let (at, input) = inp.next().expect("peeked");
-                        journal.input(*at, input)?;
-                    }
-                    (Some(_), None) => {
-                        let (at, input) = inp.next().expect("peeked");
-                        journal.input(*at, input)?;
-                    }
-                    (_, Some(_)) => {
-                        journal.write(&Record::Event(ev.next().expect("peeked").clone()))?
-                    }
                     (None, None) => break,
+                    (Some(ti), te) if te.is_none_or(|te| ti <= te) => {
+                        let (at, input) = inp.next().expect("peeked");
+                        journal.input(*at, input)?;
+                    }
+                    _ => journal.write(&Record::Event(ev.next().expect("peeked").clone()))?,
                 }
             }
             journal.flush()?;
@@ -73,11 +70,13 @@ impl Journal {
         }
         std::fs::rename(&temp, path)
             .map_err(|e| format!("{}: cannot replace the session file: {e}", path.display()))?;
-        Journal::append(path)
+        let mut journal = Journal::append(path)?;
+        journal.written = events.len();
+        Ok(journal)
     }
 
     /// Opens an existing session file to append to it.
-    pub fn append(path: &Path) -> Result<Journal, String> {
+    fn append(path: &Path) -> Result<Journal, String> {
         let file = OpenOptions::new()
             .append(true)
             .open(path)
@@ -85,6 +84,7 @@ impl Journal {
         Ok(Journal {
             path: path.to_path_buf(),
             out: BufWriter::new(file),
+            written: 0,
         })
     }
 
@@ -103,8 +103,10 @@ impl Journal {
         })
     }
 
-    /// Records one tick: its inputs and the events they and the simulation produced, then flushes.
-    pub fn tick(&mut self, at: Tick, inputs: &[Input], events: &[Entry]) -> Result<(), String> {
+    /// Records one tick: its inputs, then the drill's events not yet in the
+    /// file (on the first tick, those from before it too), then flushes.
+    pub fn record(&mut self, at: Tick, inputs: &[Input], log: &[Entry]) -> Result<(), String> {
+        let events = log.get(self.written..).unwrap_or_default();
         if inputs.is_empty() && events.is_empty() {
             return Ok(());
         }
@@ -114,6 +116,7 @@ impl Journal {
         for entry in events {
             self.write(&Record::Event(entry.clone()))?;
         }
+        self.written = log.len();
         self.flush()
     }
 

@@ -10,7 +10,7 @@ mod rerun;
 
 pub use journal::Journal;
 pub use read::{Recovered, read};
-pub use rerun::{ReplayError, check, rerun, resume};
+pub use rerun::{ReplayError, backup_path, check, rerun, resume};
 
 use serde::{Deserialize, Serialize};
 
@@ -105,15 +105,13 @@ mod tests {
         let path = dir.join("s.ron");
         let mut drill = crate::testing::drill();
         let mut journal = Journal::create(&path, &header()).unwrap();
-        journal.tick(0, &[], drill.log()).unwrap();
         let input = Input {
             by: "ana".into(),
             command: Command::Declare(Severity::Sev2),
         };
-        let from = drill.log().len();
         drill.step(std::slice::from_ref(&input));
         journal
-            .tick(0, std::slice::from_ref(&input), &drill.log()[from..])
+            .record(0, std::slice::from_ref(&input), drill.log())
             .unwrap();
         let recovered = read(&path).unwrap();
         assert!(recovered.damage.is_none());

@@ -11,6 +11,8 @@ use crate::drill::Input;
 pub struct Recovered {
     pub session: Session,
     pub damage: Option<Diagnostic>,
+    /// The only damage is a last line cut off mid-write (an interrupted drill).
+    pub cut_off: bool,
 }
 
 /// Reads a session file. A damaged line ends the reading: what came before is kept
@@ -59,6 +61,7 @@ pub fn parse(source: &Source) -> Result<Recovered, Diagnostic> {
         end: None,
     };
     let mut damage = None;
+    let mut cut_off = false;
     let mut last_tick = 0;
     for line in lines {
         let start = offset;
@@ -68,6 +71,7 @@ pub fn parse(source: &Source) -> Result<Recovered, Diagnostic> {
             continue;
         }
         if !line.ends_with('\n') {
+            cut_off = true;
             damage = Some(source.at(
                 start,
                 "the last line was cut off (the drill was interrupted while writing)",
@@ -111,5 +115,9 @@ pub fn parse(source: &Source) -> Result<Recovered, Diagnostic> {
             Record::Header(_) => unreachable!("rejected above"),
         }
     }
-    Ok(Recovered { session, damage })
+    Ok(Recovered {
+        session,
+        damage,
+        cut_off,
+    })
 }

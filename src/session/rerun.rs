@@ -42,8 +42,8 @@ impl fmt::Display for ReplayError {
             } => write!(
                 f,
                 "{path}: the scenario file changed since this session was recorded (recorded hash {}…, now {}…)\n  hint: restore the scenario as it was (e.g. from version control), or start a new session",
-                &recorded[..recorded.len().min(12)],
-                &found[..found.len().min(12)]
+                recorded.chars().take(12).collect::<String>(),
+                found.chars().take(12).collect::<String>()
             ),
             ReplayError::WrongScenario { recorded, found } => write!(
                 f,
@@ -65,6 +65,18 @@ impl fmt::Display for ReplayError {
 }
 
 impl std::error::Error for ReplayError {}
+
+/// The session's scenario is the one given, unchanged, and its team fits it.
+fn ensure_playable(header: &Header, loaded: &LoadedScenario) -> Result<(), ReplayError> {
+    ensure_same_scenario(header, loaded)?;
+    let problems = crate::script::team_problems(&header.team, &loaded.scenario);
+    if let Some((_, problem)) = problems.first() {
+        return Err(ReplayError::Other(format!(
+            "the session's team does not fit the scenario: {problem}"
+        )));
+    }
+    Ok(())
+}
 
 fn ensure_same_scenario(header: &Header, loaded: &LoadedScenario) -> Result<(), ReplayError> {
     if header.scenario != loaded.scenario.id {
@@ -89,7 +101,7 @@ pub fn rerun(
     loaded: &LoadedScenario,
     until: Option<Tick>,
 ) -> Result<Drill, ReplayError> {
-    ensure_same_scenario(&session.header, loaded)?;
+    ensure_playable(&session.header, loaded)?;
     let mut drill = Drill::new(
         loaded.scenario.clone(),
         session.header.seed,
@@ -137,6 +149,14 @@ fn compare(recorded: &[Entry], replayed: &[Entry]) -> Result<(), ReplayError> {
     Ok(())
 }
 
+/// The events up to and including tick `through` (all of them for `None`).
+fn prefix(events: &[Entry], through: Option<Tick>) -> &[Entry] {
+    match through {
+        Some(t) => &events[..events.partition_point(|e| e.at <= t)],
+        None => events,
+    }
+}
+
 /// Re-simulates a whole session and verifies that the log matches the recording.
 /// Returns the replayed drill.
 pub fn check(session: &Session, loaded: &LoadedScenario) -> Result<Drill, ReplayError> {
@@ -146,20 +166,8 @@ pub fn check(session: &Session, loaded: &LoadedScenario) -> Result<Drill, Replay
         session.complete_through()
     };
     let drill = rerun(session, loaded, until)?;
-    let replayed: Vec<Entry> = match until {
-        Some(t) => drill.log().iter().filter(|e| e.at <= t).cloned().collect(),
-        None => drill.log().to_vec(),
-    };
-    let recorded: Vec<Entry> = match until {
-        Some(t) => session
-            .events
-            .iter()
-            .filter(|e| e.at <= t)
-            .cloned()
-            .collect(),
-        None => session.events.clone(),
-    };
-    compare(&recorded, &replayed)?;
+    let (recorded, replayed) = (prefix(&session.events, until), prefix(drill.log(), until));
+    compare(recorded, replayed)?;
     if session.end.is_some() && replayed.len() != recorded.len() {
         return Err(ReplayError::Other(format!(
             "the recording has {} events, the replay {}",
@@ -170,9 +178,15 @@ pub fn check(session: &Session, loaded: &LoadedScenario) -> Result<Drill, Replay
     Ok(drill)
 }
 
-/// Picks up an interrupted session: verifies what was recorded, rewrites the
-/// file without any damaged tail, and returns the drill and its journal ready
-/// to continue from the first tick not safely on disk.
+/// Where `resume` keeps the file as it was before rewriting it.
+pub fn backup_path(path: &Path) -> std::path::PathBuf {
+    path.with_extension("ron.bak")
+}
+
+/// Picks up an interrupted session: verifies what was recorded, keeps a copy
+/// of the file as it was, rewrites it without any damaged tail, and returns
+/// the drill and its journal ready to continue from the first tick not
+/// safely on disk.
 pub fn resume(
     path: &Path,
     session: &Session,
@@ -185,31 +199,48 @@ pub fn resume(
         )));
     }
     let through = session.complete_through();
-    let mut trusted = session.clone();
-    if let Some(t) = through {
-        trusted.inputs.retain(|(at, _)| *at <= t);
-        trusted.events.retain(|e| e.at <= t);
-    } else {
-        trusted.inputs.clear();
-        trusted.events.clear();
-    }
     let drill = match through {
-        Some(t) => rerun(&trusted, loaded, Some(t))?,
-        None => Drill::new(
-            loaded.scenario.clone(),
-            session.header.seed,
-            &session.header.team,
-        ),
+        Some(t) => rerun(session, loaded, Some(t))?,
+        None => {
+            ensure_playable(&session.header, loaded)?;
+            Drill::new(
+                loaded.scenario.clone(),
+                session.header.seed,
+                &session.header.team,
+            )
+        }
     };
-    let replayed: Vec<Entry> = drill
-        .log()
+    let trusted = if through.is_some() {
+        prefix(&session.events, through)
+    } else {
+        &[]
+    };
+    compare(trusted, prefix(drill.log(), through))?;
+    let inputs: Vec<(Tick, Input)> = session
+        .inputs
         .iter()
-        .filter(|e| through.is_some_and(|t| e.at <= t))
+        .filter(|(at, _)| through.is_some_and(|t| *at <= t))
         .cloned()
         .collect();
-    compare(&trusted.events, &replayed)?;
-    let inputs: Vec<(Tick, Input)> = trusted.inputs.clone();
+    std::fs::copy(path, backup_path(path)).map_err(|e| {
+        ReplayError::Other(format!("{}: cannot keep a backup: {e}", path.display()))
+    })?;
     let journal = Journal::rewrite(path, &session.header, &inputs, drill.log())
         .map_err(ReplayError::Other)?;
     Ok((drill, journal))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ReplayError;
+
+    #[test]
+    fn odd_hashes_in_a_hand_edited_session_do_not_panic() {
+        let err = ReplayError::ScenarioChanged {
+            path: "s.ron".into(),
+            recorded: "aéééééééééééééé".into(),
+            found: "b".into(),
+        };
+        assert!(err.to_string().contains("aééééééééééé…"));
+    }
 }

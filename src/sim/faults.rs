@@ -81,7 +81,9 @@ pub fn due_to_start(scenario: &Scenario, states: &[FaultState], now: Tick) -> Ve
         .filter(|(i, _)| states[*i].phase == FaultPhase::Dormant)
         .filter(|(_, fault)| match fault.start {
             FaultStart::At(at) => now >= at,
-            FaultStart::IfNotMitigated { fault, by } => now >= by && !states[fault].is_mitigated(),
+            FaultStart::IfNotMitigated { fault, by } => {
+                now >= by && states[fault].has_started() && !states[fault].is_mitigated()
+            }
             FaultStart::AfterFault { fault, delay } => match states[fault].phase {
                 FaultPhase::Active { since } | FaultPhase::Mitigated { since, .. } => {
                     now >= since + delay
@@ -104,6 +106,10 @@ mod tests {
         let s = tiny();
         let mut states = vec![FaultState::DORMANT; s.faults.len()];
         assert!(due_to_start(&s, &states, 59).is_empty());
+        assert!(
+            !due_to_start(&s, &states, 25 * 60).contains(&1),
+            "no escalation of a fault that never started"
+        );
         assert_eq!(due_to_start(&s, &states, 60), [0]);
         states[0].phase = FaultPhase::Active { since: 60 };
         assert_eq!(

@@ -9,11 +9,15 @@ pub fn mix(mut x: u64) -> u64 {
     x ^ (x >> 31)
 }
 
+/// A uniform number in [0, 1) from 53 random bits.
+pub fn unit(bits: u64) -> f64 {
+    (bits >> 11) as f64 / (1u64 << 53) as f64
+}
+
 /// A value in [-1, 1) for one metric sample.
 pub fn jitter(seed: u64, tick: u32, component: usize, metric: usize) -> f64 {
     let key = seed ^ mix(u64::from(tick) << 24 ^ (component as u64) << 8 ^ metric as u64);
-    let bits = mix(key) >> 11;
-    (bits as f64 / (1u64 << 53) as f64) * 2.0 - 1.0
+    unit(mix(key)) * 2.0 - 1.0
 }
 
 #[cfg(test)]

@@ -148,25 +148,38 @@ fn assert_no_change_outside_the_ops_chain(drill: &Drill) {
     let s = drill.scenario();
     let mut explicit: BTreeMap<Role, String> = BTreeMap::new();
     let mut teams: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    // Orders given from inside the Operations chain: message id -> (owner, task).
+    let mut ops_orders: BTreeMap<u32, (Option<String>, Option<Task>)> = BTreeMap::new();
+    let in_chain = |explicit: &BTreeMap<Role, String>,
+                    teams: &BTreeMap<String, BTreeSet<String>>,
+                    who: &str| {
+        let ol = explicit.get(&Role::OL).or_else(|| explicit.get(&Role::IC));
+        ol.is_some_and(|ol| ol == who) || teams.values().any(|m| m.contains(who))
+    };
     for entry in drill.log() {
         match &entry.event {
-            Event::RoleAssigned { role, to, .. } => {
-                explicit.insert(role.clone(), to.clone());
-            }
-            Event::HandoffAccepted { role, to, .. } => {
+            Event::RoleAssigned { role, to, .. } | Event::HandoffAccepted { role, to, .. } => {
                 explicit.insert(role.clone(), to.clone());
             }
             Event::RoleReleased { role, .. } => {
                 explicit.remove(role);
             }
-            Event::TeamCreated { team, lead, .. }
-            | Event::TeamJoined {
-                team, who: lead, ..
-            } => {
+            Event::TeamCreated {
+                team, lead: who, ..
+            }
+            | Event::TeamJoined { team, who, .. } => {
                 for members in teams.values_mut() {
-                    members.remove(lead);
+                    members.remove(who);
                 }
-                teams.entry(team.clone()).or_default().insert(lead.clone());
+                teams.entry(team.clone()).or_default().insert(who.clone());
+            }
+            Event::TeamLeft { team, who } => {
+                teams.entry(team.clone()).or_default().remove(who);
+            }
+            Event::Posted(m)
+                if m.kind == MessageKind::Order && in_chain(&explicit, &teams, &m.from) =>
+            {
+                ops_orders.insert(m.id, (m.mentions.first().cloned(), m.task.clone()));
             }
             Event::ActionStarted {
                 by, action, order, ..
@@ -175,10 +188,14 @@ fn assert_no_change_outside_the_ops_chain(drill: &Drill) {
                     .actions
                     .iter()
                     .any(|a| &a.id == action && a.kind == ActionKind::Remediation);
-                let ol = explicit.get(&Role::OL).or_else(|| explicit.get(&Role::IC));
-                let in_chain = ol == Some(by) || teams.values().any(|m| m.contains(by));
+                let ordered = order
+                    .and_then(|o| ops_orders.get(&o))
+                    .is_some_and(|(to, task)| {
+                        to.as_deref() == Some(by.as_str())
+                            && *task == Some(Task::Run(action.clone()))
+                    });
                 assert!(
-                    !remediation || in_chain || order.is_some(),
+                    !remediation || in_chain(&explicit, &teams, by) || ordered,
                     "{by} changed production with `{action}` at {} from outside the Operations chain",
                     entry.at
                 );

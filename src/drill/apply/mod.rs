@@ -283,11 +283,7 @@ impl Drill {
                 self.emit(Event::StatusPosted(post));
             }
             Command::EditIsd { section, text } => {
-                if self
-                    .people
-                    .get(by)
-                    .is_some_and(|p| p.seat == Some(crate::scenario::Seat::Observer))
-                {
+                if self.people.is_observer(by) {
                     return Err("observers do not edit the ISD".into());
                 }
                 if text.trim().is_empty() {
@@ -323,6 +319,10 @@ impl Drill {
                 Err("a direct message must include its sender".into())
             }
             Channel::Direct(a, b) => self.require_present(if a == by { b } else { a }),
+            Channel::Restricted if !self.people.cleared_for_restricted(by) => Err(format!(
+                "#restricted is need-to-know: the IC, OL, CL, the teams and security staff; {} is not cleared",
+                self.name(by)
+            )),
             _ => Ok(()),
         }
     }
@@ -337,19 +337,29 @@ impl Drill {
         due: Option<Tick>,
         reply_to: Option<MessageId>,
     ) -> MessageId {
-        let id = self.messages.len() as MessageId + 1;
-        let mentions = mentions_in(&text);
-        let message = Message {
-            id,
-            at: self.now,
+        self.publish(Message {
+            id: 0,
+            at: 0,
             from: from.into(),
             channel,
             kind,
             text,
-            mentions,
+            mentions: Vec::new(),
             due,
             reply_to,
-        };
+            task: None,
+        })
+    }
+
+    /// Numbers, dates and posts a message; mentions are read from its text.
+    pub(crate) fn publish(&mut self, mut message: Message) -> MessageId {
+        message.id = self.messages.len() as MessageId + 1;
+        message.at = self.now;
+        message.mentions = mentions_in(&message.text);
+        if let Channel::Direct(a, b) = &message.channel {
+            message.channel = Channel::direct(a, b);
+        }
+        let id = message.id;
         self.messages.push(message.clone());
         self.emit(Event::Posted(message));
         id

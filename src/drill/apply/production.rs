@@ -1,7 +1,7 @@
 //! Orders and production changes: who may change production is decided here.
 
 use super::super::Drill;
-use crate::comms::{Channel, MessageKind};
+use crate::comms::{Channel, Message, MessageKind};
 use crate::drill::command::Task;
 use crate::drill::event::{Event, Violation};
 use crate::drill::orders::OrderState;
@@ -42,11 +42,23 @@ impl Drill {
         {
             text = format!("@{to} {text}");
         }
-        let msg = self.post(by, channel, MessageKind::Order, text.clone(), due, None);
+        let msg = self.publish(Message {
+            id: 0,
+            at: 0,
+            from: by.into(),
+            channel,
+            kind: MessageKind::Order,
+            text: text.clone(),
+            mentions: Vec::new(),
+            due,
+            reply_to: None,
+            task: Some(task.clone()),
+        });
         self.orders.push(OrderState {
             msg,
             at: self.now,
             from: by.into(),
+            from_ops_chain: self.people.in_ops_chain(by),
             to: to.map(String::from),
             task,
             due,
@@ -83,11 +95,16 @@ impl Drill {
                 clock(w.ends_at)
             ));
         }
-        let order = self.open_order_for(by).map(|o| o.msg);
-        if action.kind == ActionKind::Remediation
-            && !self.people.in_ops_chain(by)
-            && order.is_none()
-        {
+        let remediation = action.kind == ActionKind::Remediation;
+        let authorizing = self.authorizing_order(by, index).map(|o| o.msg);
+        // A remediation is linked only to the order that authorizes it; work of
+        // any other kind to whatever its doer was last asked to do.
+        let order = if remediation {
+            authorizing
+        } else {
+            self.open_order_for(by).map(|o| o.msg)
+        };
+        if remediation && !self.people.in_ops_chain(by) && authorizing.is_none() {
             let ol = self
                 .people
                 .holder(&Role::OL)
@@ -117,10 +134,7 @@ impl Drill {
             });
             return Ok(());
         }
-        if action.kind == ActionKind::Remediation
-            && order.is_none()
-            && !self.people.holds(by, &Role::OL)
-        {
+        if remediation && authorizing.is_none() && !self.people.holds(by, &Role::OL) {
             self.emit(Event::ViolationNoted {
                 by: by.into(),
                 violation: Violation::Freelancing,

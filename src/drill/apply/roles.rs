@@ -45,20 +45,39 @@ impl Drill {
             .iter()
             .position(|h| h.role == *role && h.to == by)
             .ok_or_else(|| format!("nobody has offered {} to {}", role.label(), self.name(by)))?;
-        let handoff = self.people.handoffs.remove(i);
-        if !self.people.holds(&handoff.from, role) {
+        if !self.people.holds(&self.people.handoffs[i].from, role) {
+            let from = self.people.handoffs.remove(i).from;
             return Err(format!(
                 "{} no longer holds {}",
-                self.name(&handoff.from),
+                self.name(&from),
                 role.label()
             ));
         }
         if *role == Role::IC {
-            // The old IC keeps only what was explicitly theirs.
-            self.people.set_holder(Role::IC, by);
-        } else {
-            self.people.set_holder(role.clone(), by);
+            // The IC keeps hands off production: no OL, no team lead, no team.
+            if self.people.explicit_holder(&Role::OL) == Some(by) {
+                return Err(format!(
+                    "{} is the OL; hand OL to someone else before taking IC",
+                    self.name(by)
+                ));
+            }
+            if let Some((team, _)) = self.people.teams.iter().find(|(_, t)| t.lead == by) {
+                return Err(format!(
+                    "{} leads team `{team}`; hand the team to someone else before taking IC",
+                    self.name(by)
+                ));
+            }
+            if let Some(team) = self.people.team_of(by).map(String::from) {
+                self.people.leave_team(by);
+                self.emit(Event::TeamLeft {
+                    team,
+                    who: by.into(),
+                });
+            }
         }
+        let handoff = self.people.handoffs.remove(i);
+        // The old IC keeps only what was explicitly theirs.
+        self.people.set_holder(role.clone(), by);
         self.emit(Event::HandoffAccepted {
             role: role.clone(),
             from: handoff.from,
@@ -83,6 +102,17 @@ impl Drill {
         Ok(())
     }
 
+    /// The IC keeps hands off production, so never joins a team.
+    fn require_hands_free(&self, id: &str) -> Result<(), String> {
+        if self.people.holds(id, &Role::IC) {
+            return Err(format!(
+                "{} is the IC and stays hands-off: the IC joins no team",
+                self.name(id)
+            ));
+        }
+        Ok(())
+    }
+
     /// The OL forms a team with a named lead.
     pub(super) fn create_team(&mut self, by: &str, team: &str, lead: &str) -> Result<(), String> {
         self.require_role(by, &Role::OL, "forming teams")?;
@@ -95,6 +125,7 @@ impl Drill {
             return Err(format!("team `{team}` already exists"));
         }
         self.require_present(lead)?;
+        self.require_hands_free(lead)?;
         self.people.teams.insert(
             team.to_string(),
             Team {
@@ -123,6 +154,13 @@ impl Drill {
             return Err(format!("only the OL or the lead of `{team}` staffs it"));
         }
         self.require_present(person)?;
+        self.require_hands_free(person)?;
+        if let Some((other, _)) = self.people.teams.iter().find(|(_, t)| t.lead == person) {
+            return Err(format!(
+                "{} leads team `{other}`; name another lead there first",
+                self.name(person)
+            ));
+        }
         self.people.join_team(team, person);
         self.emit(Event::TeamJoined {
             team: team.to_string(),
@@ -155,6 +193,31 @@ impl Drill {
             Role::OL | Role::CL | Role::PL | Role::Scribe | Role::Observer => {}
         }
         self.require_role(by, &Role::IC, "assigning roles")?;
+        if *role == Role::Observer {
+            // Any number of people may watch; a watcher holds nothing and joins no team.
+            if let Some(held) = self.people.roles_of(to).first() {
+                return Err(format!(
+                    "{} holds {}; hand it off before watching",
+                    self.name(to),
+                    held.label()
+                ));
+            }
+            self.people.leave_team(to);
+            self.people.observers.insert(to.to_string());
+            self.emit(Event::RoleAssigned {
+                role: Role::Observer,
+                to: to.into(),
+                by: by.into(),
+                briefing: briefing.into(),
+            });
+            return Ok(());
+        }
+        if self.people.is_observer(to) {
+            return Err(format!(
+                "{} is observing; observers hold no role",
+                self.name(to)
+            ));
+        }
         if let Some(holder) = self.people.explicit_holder(role) {
             if holder == to {
                 return Err(format!("{} already holds {}", self.name(to), role.label()));

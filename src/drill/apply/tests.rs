@@ -78,9 +78,13 @@ fn production_changes_from_outside_the_ops_chain_are_refused_and_recorded() {
 fn an_order_from_the_ops_chain_brings_a_responder_into_it() {
     let mut d = drill_with_ol();
     idle_until(&mut d, 121);
-    assert!(!d.may_change_production("raj"));
+    assert!(!d.may_change_production("raj", "free"));
     order(&mut d, "ben", "raj", Task::Run("free".into()), Some(300));
-    assert!(d.may_change_production("raj"));
+    assert!(d.may_change_production("raj", "free"));
+    assert!(
+        !d.may_change_production("raj", "grow"),
+        "only what was ordered"
+    );
     idle_until(&mut d, 200);
     let started = d.log().iter().find_map(|e| match &e.event {
         Event::ActionStarted { by, order, .. } if by == "raj" => Some(*order),
@@ -154,4 +158,155 @@ fn unknown_people_and_actions_are_refused_not_panicked_on() {
     assert!(reasons[0].contains("nobody called `ghost`"));
     assert!(reasons[1].contains("did you mean `free`"), "{reasons:?}");
     assert!(reasons[2].contains("has not joined yet"));
+}
+
+#[test]
+fn only_an_order_from_the_ops_chain_to_run_that_very_action_authorizes_a_change() {
+    let mut d = drill_with_ol();
+    act(
+        &mut d,
+        "ana",
+        Command::Assign {
+            role: Role::CL,
+            to: "casey".into(),
+            briefing: String::new(),
+        },
+    );
+    idle_until(&mut d, 125);
+    // The CL is outside the Operations chain: its order authorizes nothing.
+    order(&mut d, "casey", "tom", Task::Run("free".into()), Some(300));
+    assert!(!d.may_change_production("tom", "free"));
+    order(
+        &mut d,
+        "ben",
+        "raj",
+        Task::Investigate("db".into()),
+        Some(300),
+    );
+    assert!(
+        !d.may_change_production("raj", "free"),
+        "an investigation is not a licence to change"
+    );
+}
+
+#[test]
+fn the_ic_stays_out_of_teams_and_leaves_one_to_take_command() {
+    let mut d = drill_with_ol();
+    idle_until(&mut d, 125);
+    act(
+        &mut d,
+        "ben",
+        Command::CreateTeam {
+            team: "db".into(),
+            lead: "ana".into(),
+        },
+    );
+    assert!(
+        refusals(&d)[0].contains("the IC joins no team"),
+        "{:?}",
+        refusals(&d)
+    );
+    act(
+        &mut d,
+        "ben",
+        Command::CreateTeam {
+            team: "db".into(),
+            lead: "raj".into(),
+        },
+    );
+    act(
+        &mut d,
+        "ben",
+        Command::JoinTeam {
+            team: "db".into(),
+            person: "tom".into(),
+        },
+    );
+    act(
+        &mut d,
+        "ana",
+        Command::Handoff {
+            role: Role::IC,
+            to: "tom".into(),
+            briefing: "all yours".into(),
+        },
+    );
+    act(&mut d, "tom", Command::AcceptHandoff(Role::IC));
+    assert!(d.people().holds("tom", &Role::IC));
+    assert_eq!(d.people().team_of("tom"), None);
+    assert!(
+        d.log()
+            .iter()
+            .any(|e| matches!(&e.event, Event::TeamLeft { who, .. } if who == "tom"))
+    );
+    act(
+        &mut d,
+        "tom",
+        Command::Handoff {
+            role: Role::IC,
+            to: "ben".into(),
+            briefing: "b".into(),
+        },
+    );
+    act(&mut d, "ben", Command::AcceptHandoff(Role::IC));
+    assert!(
+        refusals(&d)
+            .iter()
+            .any(|r| r.contains("is the OL; hand OL to someone else")),
+        "{:?}",
+        refusals(&d)
+    );
+}
+
+#[test]
+fn need_to_know_and_observers() {
+    let mut d = drill_with_ol();
+    idle_until(&mut d, 125);
+    act(
+        &mut d,
+        "ana",
+        Command::Assign {
+            role: Role::Observer,
+            to: "raj".into(),
+            briefing: String::new(),
+        },
+    );
+    act(
+        &mut d,
+        "ana",
+        Command::Assign {
+            role: Role::Observer,
+            to: "tom".into(),
+            briefing: String::new(),
+        },
+    );
+    assert!(
+        d.people().is_observer("raj") && d.people().is_observer("tom"),
+        "any number may watch"
+    );
+    let restricted = |text: &str| Command::Say {
+        channel: crate::comms::Channel::Restricted,
+        kind: crate::comms::MessageKind::Chat,
+        text: text.into(),
+    };
+    act(&mut d, "raj", restricted("who is it?"));
+    assert!(
+        refusals(&d)[0].contains("need-to-know"),
+        "{:?}",
+        refusals(&d)
+    );
+    act(&mut d, "ben", restricted("attacker IP is 203.0.113.7"));
+    assert_eq!(
+        d.messages().last().unwrap().channel,
+        crate::comms::Channel::Restricted
+    );
+    act(
+        &mut d,
+        "raj",
+        Command::EditIsd {
+            section: crate::comms::IsdSection::Summary,
+            text: "x".into(),
+        },
+    );
+    assert!(refusals(&d)[1].contains("observers"));
 }

@@ -43,6 +43,14 @@ pub(super) fn first_idle_npc(drill: &Drill) -> Option<&str> {
         .map(|p| p.id.as_str())
 }
 
+/// Who a report goes to: whoever gave the current order, else one's supervisor.
+fn report_to(drill: &Drill, me: &str) -> Option<String> {
+    drill
+        .open_order_for(me)
+        .map(|o| o.from.clone())
+        .or_else(|| drill.people.supervisor_of(me).map(String::from))
+}
+
 /// No work running and no open order.
 pub(super) fn is_idle(drill: &Drill, id: &str) -> bool {
     !drill.work.iter().any(|w| w.by == id) && drill.open_order_for(id).is_none()
@@ -106,13 +114,30 @@ pub(super) fn answer_order(mind: &mut Mind, drill: &Drill, index: usize, out: &m
             ),
         ));
     }
-    if order.due.is_none() && order.task != Task::StandBy {
+    // Close the loop on a well-formed order; ask back on anything vague.
+    let flaws = order.flaws();
+    if flaws.contains(&"no clear task") {
         out.push(say(
             MessageKind::Question,
-            format!("@{} On it — by when do you need it back?", order.from),
+            format!(
+                "@{} What exactly do you need from me, and by when?",
+                order.from
+            ),
         ));
-    } else {
+        return;
+    }
+    if flaws.is_empty() {
         out.push(Command::AckOrder(order.msg));
+    } else {
+        let question = if flaws.contains(&"no time box") {
+            "by when do you need it back?"
+        } else {
+            "do you mean me? I'll take it."
+        };
+        out.push(say(
+            MessageKind::Question,
+            format!("@{} On it — {question}", order.from),
+        ));
     }
     mind.responder.standing_by = order.task == Task::StandBy;
     // A lead delegates the work an order asks for; their own duties pick it up.
@@ -185,10 +210,7 @@ pub(super) fn report_work(
         .iter()
         .find(|a| a.id == action)
         .map_or(action.to_string(), |a| a.name.clone());
-    let to = drill
-        .open_order_for(&mind.id)
-        .map(|o| o.from.clone())
-        .or_else(|| drill.people.supervisor_of(&mind.id).map(String::from));
+    let to = report_to(drill, &mind.id);
     let (conditions, needs) = match (success, finding) {
         (true, Some(finding)) => (finding, "a decision on the next step".to_string()),
         (true, None) => (format!("{name}: done"), "nothing".to_string()),
@@ -217,10 +239,7 @@ pub(super) fn report_work(
 }
 
 pub(super) fn report_refusal(drill: &Drill, me: &str, reason: &str, out: &mut Vec<Command>) {
-    let to = drill
-        .open_order_for(me)
-        .map(|o| o.from.clone())
-        .or_else(|| drill.people.supervisor_of(me).map(String::from));
+    let to = report_to(drill, me);
     out.push(Command::Report {
         to,
         conditions: "could not start".into(),

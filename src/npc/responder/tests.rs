@@ -137,3 +137,26 @@ fn a_running_time_box_brings_a_progress_report() {
         "grow needs the cause first: {reports:?}"
     );
 }
+
+#[test]
+fn an_order_to_someone_worded_as_to_anyone_gets_asked_back_not_acknowledged() {
+    let mut d = drill_with_ol();
+    idle_until(&mut d, 130);
+    let text = "@raj can someone check the disks in 5m".to_string();
+    act(
+        &mut d,
+        "ben",
+        Command::Say {
+            channel: crate::comms::Channel::CommandPost,
+            kind: MessageKind::Order,
+            text,
+        },
+    );
+    idle_until(&mut d, 200);
+    assert!(
+        d.messages()
+            .iter()
+            .any(|m| m.from == "raj" && m.text.contains("do you mean me"))
+    );
+    assert!(d.orders()[0].acked_at.is_none());
+}

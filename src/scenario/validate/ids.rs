@@ -26,7 +26,9 @@ impl IdTable {
             order: Vec::new(),
         };
         let mut seen_at = 0;
-        for id in ids {
+        // Indices are positions in the file's list, duplicates included, so they
+        // match the runtime lists built from it.
+        for (position, id) in ids.into_iter().enumerate() {
             let at = source.find_quoted(id, seen_at).unwrap_or(seen_at);
             seen_at = at + 1;
             if !valid_id(id) {
@@ -44,7 +46,7 @@ impl IdTable {
                 ));
                 continue;
             }
-            table.index.insert(id.to_string(), table.order.len());
+            table.index.insert(id.to_string(), position);
             table.order.push(id.to_string());
         }
         table

@@ -71,6 +71,15 @@ pub fn validate(raw: &RawScenario, source: &Source) -> Result<Scenario, Vec<Diag
     };
     IdTable::new("alert", raw.alerts.iter().map(|a| a.id.as_str()), source, e);
     check_metadata(raw, source, e);
+    for executive in &raw.executives {
+        if tables.responders.contains(&executive.id) {
+            e.push(source.at(
+                source.find_definition(&executive.id).unwrap_or(0),
+                format!("`{}` is both a responder and an executive", executive.id),
+                Some("every person needs their own id".into()),
+            ));
+        }
+    }
     for responder in &raw.responders {
         if crate::npc::is_seat_npc(&responder.id) {
             e.push(source.at(

@@ -75,7 +75,8 @@ pub(super) fn injects(
         ));
     }
     let start = source.find_key("injects", 0).unwrap_or(0);
-    raw.injects
+    let mut injects = raw
+        .injects
         .iter()
         .filter_map(|i| {
             let here = source.find_quoted(&i.text, start).unwrap_or(start);
@@ -101,7 +102,10 @@ pub(super) fn injects(
                 text: i.text.clone(),
             })
         })
-        .collect()
+        .collect::<Vec<_>>();
+    // Delivered in time order, whatever order the file lists them in.
+    injects.sort_by_key(|i| i.at);
+    injects
 }
 
 pub(super) fn weights(

@@ -90,3 +90,41 @@ fn every_problem_is_reported_at_once() {
         "one duplicate id and two bad patiences: {errors:?}"
     );
 }
+
+#[test]
+fn a_duplicate_id_does_not_cascade_into_phantom_errors() {
+    let errors = tiny_errors(
+        r#"(id: "cache", name: "Cache", kind: Service)"#,
+        r#"(id: "web", name: "Cache", kind: Service)"#,
+    );
+    assert!(
+        errors.iter().any(|e| e.contains("declared twice")),
+        "{errors:?}"
+    );
+    assert!(
+        !errors
+            .iter()
+            .any(|e| e.contains("cycle") || e.contains("metric")),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn injects_are_delivered_in_time_order_and_people_do_not_share_ids() {
+    let s = crate::testing::tiny_with(
+        r#"    exit: ("#,
+        r#"    injects: [(at: "9m", from: Customer("b"), text: "late"), (at: "2m", from: Customer("a"), text: "early")],
+    exit: ("#,
+    );
+    assert_eq!(
+        s.injects.iter().map(|i| i.at).collect::<Vec<_>>(),
+        [120, 540]
+    );
+    let errors = tiny_errors(r#"(id: "tom", name: "Tom""#, r#"(id: "cto", name: "Tom""#);
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("both a responder and an executive")),
+        "{errors:?}"
+    );
+}
