@@ -22,6 +22,7 @@
 
 pub mod cli;
 pub mod comms;
+pub mod compose;
 pub mod diagnostic;
 pub mod drill;
 pub mod npc;
