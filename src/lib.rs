@@ -20,10 +20,13 @@
 //! # Ok::<(), firedrill::diagnostic::Diagnostics>(())
 //! ```
 
+#[cfg(feature = "app")]
+pub mod app;
 pub mod cli;
 pub mod comms;
 pub mod compose;
 pub mod diagnostic;
+pub mod doctrine;
 pub mod drill;
 pub mod npc;
 pub mod play;
@@ -35,3 +38,4 @@ pub mod synthetic;
 #[cfg(test)]
 pub(crate) mod testing;
 pub mod time;
+pub mod view;

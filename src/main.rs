@@ -9,10 +9,24 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(action) => run(action),
-        None => {
-            use clap::CommandFactory;
-            let _ = Cli::command().print_help();
-            ExitCode::SUCCESS
-        }
+        None => open_window(),
     }
+}
+
+/// `firedrill` alone opens the title screen.
+#[cfg(feature = "app")]
+fn open_window() -> ExitCode {
+    let launch = firedrill::app::Launch::title(firedrill::cli::scenarios_dir());
+    match firedrill::app::run(launch) {
+        bevy::app::AppExit::Success => ExitCode::SUCCESS,
+        bevy::app::AppExit::Error(_) => ExitCode::FAILURE,
+    }
+}
+
+/// Without the `app` feature there is no window: show the subcommands.
+#[cfg(not(feature = "app"))]
+fn open_window() -> ExitCode {
+    use clap::CommandFactory;
+    let _ = Cli::command().print_help();
+    ExitCode::SUCCESS
 }

@@ -215,3 +215,70 @@ pub(super) fn resume(
     say!("Session saved to {}", path.display());
     Ok(())
 }
+
+/// `firedrill drill`'s arguments.
+#[cfg(feature = "app")]
+pub(super) struct DrillOptions {
+    pub scenario: PathBuf,
+    pub seat: crate::scenario::Seat,
+    pub seed: u64,
+    pub practice: bool,
+    pub autopilot: Option<PathBuf>,
+    pub shots: Vec<String>,
+    pub shot_dir: PathBuf,
+    pub speed: u32,
+}
+
+#[cfg(feature = "app")]
+pub(super) fn drill(options: DrillOptions) -> Result<(), String> {
+    use crate::app::launch::{AutopilotPlan, DirectDrill, Launch};
+    let loaded = load_scenario(&options.scenario)?;
+    let autopilot = match &options.autopilot {
+        Some(path) => {
+            let script = script::load(path, &loaded.scenario).map_err(|d| d.to_string())?;
+            let shots = options
+                .shots
+                .iter()
+                .map(|s| crate::time::parse_duration(s).map_err(|e| format!("--shots: {e}")))
+                .collect::<Result<Vec<_>, _>>()?;
+            std::fs::create_dir_all(&options.shot_dir)
+                .map_err(|e| format!("{}: {e}", options.shot_dir.display()))?;
+            Some(AutopilotPlan {
+                script,
+                shots,
+                shot_dir: options.shot_dir.clone(),
+                speed: options.speed.clamp(1, 600),
+            })
+        }
+        None => None,
+    };
+    let direct = DirectDrill {
+        scenario: options.scenario,
+        seat: options.seat,
+        seed: options.seed,
+        practice: options.practice,
+        autopilot,
+    };
+    let launch = Launch {
+        scenarios_dir: scenarios_dir(),
+        direct: Some(direct),
+    };
+    match crate::app::run(launch) {
+        bevy::app::AppExit::Success => Ok(()),
+        bevy::app::AppExit::Error(code) => {
+            Err(format!("the game window closed with an error ({code})"))
+        }
+    }
+}
+
+/// The scenario library: $FIREDRILL_SCENARIOS, ./scenarios, or the one this build came from.
+pub fn scenarios_dir() -> PathBuf {
+    if let Some(dir) = std::env::var_os("FIREDRILL_SCENARIOS") {
+        return PathBuf::from(dir);
+    }
+    let here = PathBuf::from("scenarios");
+    if here.is_dir() {
+        return here;
+    }
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios")
+}

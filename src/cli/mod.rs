@@ -3,6 +3,8 @@
 
 mod commands;
 
+pub use commands::scenarios_dir;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -61,6 +63,31 @@ pub enum Action {
         #[arg(long)]
         log: bool,
     },
+    /// Open the game window straight into a drill in one seat.
+    #[cfg(feature = "app")]
+    Drill {
+        scenario: PathBuf,
+        /// The seat you take; simulated people hold the others.
+        #[arg(long, value_enum, default_value_t = SeatArg::Ic)]
+        seat: SeatArg,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Show every seat's instruments.
+        #[arg(long)]
+        practice: bool,
+        /// Play this command script in the window, take screenshots and exit.
+        #[arg(long)]
+        autopilot: Option<PathBuf>,
+        /// Drill times for screenshots, e.g. 8m,15m (autopilot only).
+        #[arg(long, value_delimiter = ',', default_value = "5m")]
+        shots: Vec<String>,
+        /// Where screenshots go (autopilot only).
+        #[arg(long, default_value = "screenshots")]
+        shot_dir: PathBuf,
+        /// Simulated seconds per wall second (autopilot only).
+        #[arg(long, default_value_t = 30)]
+        speed: u32,
+    },
     /// Continue an interrupted session to its end.
     Resume {
         session: PathBuf,
@@ -72,6 +99,26 @@ pub enum Action {
         #[arg(long)]
         force: bool,
     },
+}
+
+/// A seat on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SeatArg {
+    Ic,
+    Ol,
+    Cl,
+    Scribe,
+}
+
+impl From<SeatArg> for crate::scenario::Seat {
+    fn from(seat: SeatArg) -> Self {
+        match seat {
+            SeatArg::Ic => crate::scenario::Seat::IC,
+            SeatArg::Ol => crate::scenario::Seat::OL,
+            SeatArg::Cl => crate::scenario::Seat::CL,
+            SeatArg::Scribe => crate::scenario::Seat::Scribe,
+        }
+    }
 }
 
 /// Runs one subcommand and turns its result into an exit status.
@@ -102,6 +149,26 @@ pub fn run(action: Action) -> ExitCode {
             pace,
             force,
         } => commands::resume(&session, scenario.as_deref(), pace, force),
+        #[cfg(feature = "app")]
+        Action::Drill {
+            scenario,
+            seat,
+            seed,
+            practice,
+            autopilot,
+            shots,
+            shot_dir,
+            speed,
+        } => commands::drill(commands::DrillOptions {
+            scenario,
+            seat: seat.into(),
+            seed,
+            practice,
+            autopilot,
+            shots,
+            shot_dir,
+            speed,
+        }),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

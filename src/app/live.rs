@@ -1,0 +1,216 @@
+//! The drill being played: the core `Drill`, its journal, the pace, and the
+//! commands the UI queued. Real time maps to simulated seconds here; the core
+//! never sees the wall clock.
+
+use std::path::PathBuf;
+
+use bevy::prelude::*;
+
+use super::screens::Screen;
+use crate::drill::{Command, Drill, HumanSpec, Input};
+use crate::scenario::{LoadedScenario, Seat};
+use crate::script::Script;
+use crate::session::{FORMAT, Header, Journal};
+use crate::time::Dur;
+use crate::view::Lens;
+
+/// Speeds offered in the clock bar.
+pub const SPEEDS: [u32; 4] = [1, 2, 5, 10];
+
+/// At most this many simulated seconds per frame, so a slow frame never snowballs.
+const MAX_STEPS_PER_FRAME: u32 = 120;
+
+/// The drill in play.
+#[derive(Resource)]
+pub struct LiveDrill {
+    pub drill: Drill,
+    /// The trainee's participant id.
+    pub me: String,
+    pub seat: Seat,
+    /// Show every seat's instruments (practice toggle).
+    pub practice: bool,
+    pub speed: u32,
+    pub paused: bool,
+    journal: Option<Journal>,
+    pub session_path: Option<PathBuf>,
+    /// A script driving the humans (autopilot).
+    script: Option<Script>,
+    pending: Vec<Input>,
+    accumulator: f64,
+    /// Why the journal stopped, if it did.
+    pub journal_error: Option<String>,
+}
+
+impl LiveDrill {
+    /// Starts a drill with the trainee in `seat` (or the script's team), journaled to `session_path`.
+    pub fn start(
+        loaded: &LoadedScenario,
+        seat: Seat,
+        seed: u64,
+        script: Option<Script>,
+        session_path: Option<PathBuf>,
+    ) -> Result<LiveDrill, String> {
+        let team = match &script {
+            Some(script) => script.team.clone(),
+            None => vec![HumanSpec {
+                id: "you".into(),
+                name: "You".into(),
+                seat,
+                joins: Dur(0),
+            }],
+        };
+        let me = team
+            .iter()
+            .find(|h| h.seat == seat)
+            .or(team.first())
+            .map_or_else(|| "you".to_string(), |h| h.id.clone());
+        let drill = Drill::new(loaded.scenario.clone(), seed, &team);
+        let journal = match &session_path {
+            Some(path) => {
+                if let Some(dir) = path.parent() {
+                    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+                }
+                let header = Header {
+                    format: FORMAT,
+                    scenario: loaded.scenario.id.clone(),
+                    scenario_path: loaded.path.display().to_string(),
+                    scenario_hash: loaded.hash.clone(),
+                    seed,
+                    team,
+                    script: script.clone(),
+                };
+                Some(Journal::create(path, &header)?)
+            }
+            None => None,
+        };
+        Ok(LiveDrill {
+            drill,
+            me,
+            seat,
+            practice: false,
+            speed: 1,
+            paused: false,
+            journal,
+            session_path,
+            script,
+            pending: Vec::new(),
+            accumulator: 0.0,
+            journal_error: None,
+        })
+    }
+
+    /// The lens the screen uses now.
+    pub fn lens(&self) -> Lens {
+        if self.practice {
+            Lens::Everything
+        } else {
+            Lens::Seat(self.seat)
+        }
+    }
+
+    /// Queues a command from the trainee for the next simulated second.
+    pub fn queue(&mut self, command: Command) {
+        self.pending.push(Input {
+            by: self.me.clone(),
+            command,
+        });
+    }
+
+    /// Advances by `seconds` of wall time at the current speed; returns the ticks simulated.
+    pub fn advance(&mut self, seconds: f64) -> u32 {
+        if self.paused || self.drill.is_over() {
+            return 0;
+        }
+        self.accumulator += seconds * f64::from(self.speed);
+        let mut steps = 0;
+        while self.accumulator >= 1.0 && steps < MAX_STEPS_PER_FRAME && !self.drill.is_over() {
+            self.accumulator -= 1.0;
+            self.step_once();
+            steps += 1;
+        }
+        if steps == MAX_STEPS_PER_FRAME {
+            self.accumulator = self.accumulator.min(1.0);
+        }
+        steps
+    }
+
+    /// One simulated second: queued commands and the script's, journaled.
+    pub fn step_once(&mut self) {
+        let now = self.drill.now();
+        let mut inputs = std::mem::take(&mut self.pending);
+        if let Some(script) = &self.script {
+            inputs.extend(script.inputs_at(now));
+        }
+        self.drill.step(&inputs);
+        if let Some(journal) = self.journal.as_mut() {
+            let mut result = journal.record(now, &inputs, self.drill.log());
+            if let (Ok(()), Some(outcome)) = (&result, self.drill.outcome()) {
+                result = journal.end(now, outcome, self.drill.log().len());
+            }
+            if let Err(err) = result {
+                // Keep playing; say so on screen. Nothing already on disk is lost.
+                self.journal_error = Some(err);
+                self.journal = None;
+            }
+        }
+    }
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(
+        Update,
+        (run_clock, finish)
+            .chain()
+            .run_if(in_state(Screen::Drill).and_then(resource_exists::<LiveDrill>)),
+    );
+}
+
+fn run_clock(mut live: ResMut<LiveDrill>, time: Res<Time>) {
+    live.advance(time.delta_secs_f64());
+}
+
+fn finish(live: Res<LiveDrill>, mut next: ResMut<NextState<Screen>>) {
+    if live.drill.is_over() {
+        next.set(Screen::Debrief);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::drill::Event;
+    use crate::scenario::{LoadedScenario, Severity};
+
+    fn tiny() -> LoadedScenario {
+        LoadedScenario {
+            scenario: crate::testing::tiny(),
+            path: "tiny.ron".into(),
+            hash: "h".into(),
+        }
+    }
+
+    #[test]
+    fn wall_time_becomes_ticks_at_the_chosen_speed_and_pause_stops_it() {
+        let mut live = LiveDrill::start(&tiny(), Seat::IC, 1, None, None).unwrap();
+        assert_eq!(live.advance(0.5), 0);
+        assert_eq!(live.advance(0.5), 1);
+        live.speed = 10;
+        assert_eq!(live.advance(1.0), 10);
+        live.paused = true;
+        assert_eq!(live.advance(5.0), 0);
+        assert_eq!(live.drill.now(), 11);
+    }
+
+    #[test]
+    fn a_queued_command_is_applied_on_the_next_tick_as_the_trainee() {
+        let mut live = LiveDrill::start(&tiny(), Seat::IC, 1, None, None).unwrap();
+        live.queue(Command::Declare(Severity::Sev2));
+        live.step_once();
+        assert!(
+            live.drill
+                .log()
+                .iter()
+                .any(|e| matches!(&e.event, Event::Declared { by, .. } if by == "you"))
+        );
+    }
+}

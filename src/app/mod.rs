@@ -1,0 +1,53 @@
+//! The Bevy shell: a window, screens as states, egui panels. It wraps one
+//! core `Drill`; every click becomes a core `Command` queued for the next
+//! simulated second.
+
+mod autopilot;
+pub mod launch;
+mod library;
+pub mod live;
+pub mod panels;
+pub mod screens;
+mod settings;
+mod theme;
+pub mod ui_state;
+
+use bevy::prelude::*;
+use bevy::window::WindowResolution;
+use bevy_egui::EguiPlugin;
+
+pub use launch::Launch;
+
+/// Opens the game window and runs until it closes.
+pub fn run(launch: Launch) -> AppExit {
+    App::new()
+        .add_plugins(DefaultPlugins.set(WindowPlugin {
+            primary_window: Some(Window {
+                title: "Firedrill".into(),
+                resolution: WindowResolution::new(1280, 800),
+                ..default()
+            }),
+            ..default()
+        }))
+        .add_plugins(EguiPlugin::default())
+        .insert_resource(launch)
+        .add_plugins(plugin)
+        .run()
+}
+
+/// Everything Firedrill adds to an app (without windowing, for headless tests).
+pub fn plugin(app: &mut App) {
+    app.add_systems(Startup, spawn_camera);
+    app.add_plugins((
+        settings::plugin,
+        library::plugin,
+        live::plugin,
+        screens::plugin,
+        autopilot::plugin,
+        theme::plugin,
+    ));
+}
+
+fn spawn_camera(mut commands: Commands) {
+    commands.spawn(Camera2d);
+}

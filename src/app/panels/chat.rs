@@ -1,0 +1,202 @@
+//! The command post and the other channels: tabs with unread markers, a
+//! history that only lays out the rows on screen (smooth at tens of thousands
+//! of messages), message-kind buttons, and a composer that understands slash
+//! commands and completes @mentions.
+
+use bevy_egui::egui;
+
+use super::{Action, View};
+use crate::app::ui_state::UiState;
+use crate::comms::{Channel, Message, MessageKind};
+use crate::compose::{self, Context};
+use crate::time::clock;
+
+/// Kinds offered as buttons, in the order people use them.
+pub const KINDS: [MessageKind; 8] = [
+    MessageKind::Chat,
+    MessageKind::Order,
+    MessageKind::Ack,
+    MessageKind::Report,
+    MessageKind::Proposal,
+    MessageKind::Decision,
+    MessageKind::Question,
+    MessageKind::StatusUpdate,
+];
+
+/// Height of one history row.
+const ROW: f32 = 18.0;
+
+/// Channels the trainee can open: those they read, plus direct messages with them.
+pub fn channels(view: &View) -> Vec<Channel> {
+    let mut list = if view.lens == crate::view::Lens::Everything {
+        let mut all = vec![
+            Channel::CommandPost,
+            Channel::Executive,
+            Channel::Restricted,
+        ];
+        all.extend(
+            view.drill
+                .people()
+                .teams
+                .keys()
+                .map(|t| Channel::Team(t.clone())),
+        );
+        all
+    } else {
+        crate::view::readable_channels(view.drill.people(), view.me)
+    };
+    for m in view.drill.messages() {
+        if matches!(m.channel, Channel::Direct(..))
+            && !list.contains(&m.channel)
+            && view.reads(&m.channel)
+        {
+            list.push(m.channel.clone());
+        }
+    }
+    list
+}
+
+/// The chat panel.
+pub fn show(ui: &mut egui::Ui, view: &View, state: &mut UiState) -> Vec<Action> {
+    let mut actions = Vec::new();
+    let channels = channels(view);
+    if !channels.contains(&state.channel()) {
+        state.channel = None;
+    }
+    let current = state.channel();
+    let messages = view.drill.messages();
+    ui.horizontal_wrapped(|ui| {
+        for channel in &channels {
+            let total = messages.iter().filter(|m| &m.channel == channel).count();
+            let unread = total.saturating_sub(state.read.get(channel).copied().unwrap_or(0));
+            let label = if unread > 0 && channel != &current {
+                format!("{} ●{unread}", channel.label())
+            } else {
+                channel.label()
+            };
+            if ui.selectable_label(channel == &current, label).clicked() {
+                state.channel = Some(channel.clone());
+            }
+        }
+    });
+    let rows: Vec<&Message> = messages.iter().filter(|m| m.channel == current).collect();
+    state.read.insert(current.clone(), rows.len());
+    let composer_height = 92.0;
+    let history_height = (ui.available_height() - composer_height).max(60.0);
+    egui::ScrollArea::vertical()
+        .id_salt("history")
+        .stick_to_bottom(true)
+        .auto_shrink(false)
+        .max_height(history_height)
+        .show_rows(ui, ROW, rows.len(), |ui, range| {
+            for message in &rows[range] {
+                message_row(ui, view, message);
+            }
+        });
+    ui.horizontal_wrapped(|ui| {
+        for kind in KINDS {
+            if ui
+                .selectable_label(state.kind() == kind, format!("{kind:?}"))
+                .clicked()
+            {
+                state.kind = Some(kind);
+            }
+        }
+    });
+    let composer_id = egui::Id::new("composer");
+    let response = ui.add(
+        egui::TextEdit::singleline(&mut state.composer)
+            .id(composer_id)
+            .hint_text("Message, or / for commands (/order @name task 10m) — Enter sends")
+            .desired_width(f32::INFINITY),
+    );
+    if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+        if let Some(action) = submit(view, state) {
+            actions.push(action);
+        }
+        response.request_focus();
+    }
+    mention_suggestions(ui, view, state);
+    if let Some(error) = &state.composer_error {
+        ui.colored_label(egui::Color32::from_rgb(230, 110, 90), error);
+    }
+    actions
+}
+
+/// Turns the composer's text into an action, or leaves an error to show.
+pub fn submit(view: &View, state: &mut UiState) -> Option<Action> {
+    let cx = Context {
+        scenario: view.drill.scenario(),
+        people: view.drill.people(),
+        channel: state.channel(),
+        kind: state.kind(),
+    };
+    match compose::parse(&state.composer, &cx) {
+        Ok(command) => {
+            state.composer.clear();
+            state.composer_error = None;
+            Some(Action::Drill(command))
+        }
+        Err(error) => {
+            state.composer_error = Some(error);
+            None
+        }
+    }
+}
+
+fn message_row(ui: &mut egui::Ui, view: &View, message: &Message) {
+    let name = view
+        .drill
+        .people()
+        .get(&message.from)
+        .map_or(message.from.as_str(), |p| p.name.as_str());
+    let mine = message.mentions.iter().any(|m| m == view.me);
+    let kind_colour = match message.kind {
+        MessageKind::Order => egui::Color32::from_rgb(240, 170, 70),
+        MessageKind::Decision | MessageKind::Proposal => egui::Color32::from_rgb(150, 170, 250),
+        MessageKind::Report => egui::Color32::from_rgb(120, 200, 150),
+        MessageKind::Question => egui::Color32::from_rgb(230, 120, 200),
+        _ => ui.visuals().weak_text_color(),
+    };
+    ui.horizontal(|ui| {
+        ui.set_height(ROW);
+        ui.weak(clock(message.at));
+        ui.strong(name);
+        ui.colored_label(kind_colour, format!("[{:?}]", message.kind));
+        let text = egui::RichText::new(&message.text);
+        let text = if mine {
+            text.strong().color(ui.visuals().warn_fg_color)
+        } else {
+            text
+        };
+        ui.add(egui::Label::new(text).truncate())
+            .on_hover_text(&message.text);
+    });
+}
+
+/// Completions for an @mention being typed; a click completes it.
+fn mention_suggestions(ui: &mut egui::Ui, view: &View, state: &mut UiState) {
+    let Some(last) = state
+        .composer
+        .split_whitespace()
+        .last()
+        .filter(|w| w.starts_with('@') && !state.composer.ends_with(' '))
+    else {
+        return;
+    };
+    let options = compose::complete_mention(last, view.drill.people());
+    if options.is_empty() || options.iter().any(|o| format!("@{o}") == last) {
+        return;
+    }
+    let last = last.to_string();
+    ui.horizontal(|ui| {
+        ui.weak("mention:");
+        for id in options.iter().take(6) {
+            if ui.small_button(format!("@{id}")).clicked() {
+                let keep = state.composer.len() - last.len();
+                state.composer.truncate(keep);
+                state.composer.push_str(&format!("@{id} "));
+            }
+        }
+    });
+}

@@ -1,0 +1,58 @@
+//! The clock bar: drill time, pause and speeds, customer impact, the seat.
+
+use bevy_egui::egui;
+
+use super::{Action, View};
+use crate::app::live::SPEEDS;
+use crate::app::ui_state::UiState;
+use crate::time::clock;
+
+/// The top bar.
+pub fn show(ui: &mut egui::Ui, view: &View, state: &mut UiState) -> Vec<Action> {
+    let mut actions = Vec::new();
+    let platform = view.drill.platform();
+    ui.horizontal(|ui| {
+        ui.heading(clock(view.drill.now()));
+        let label = if view.paused {
+            "▶ Resume"
+        } else {
+            "⏸ Pause"
+        };
+        if ui.button(label).on_hover_text("Space").clicked() {
+            actions.push(Action::Pause(!view.paused));
+        }
+        for speed in SPEEDS {
+            if ui
+                .selectable_label(view.speed == speed, format!("x{speed}"))
+                .clicked()
+            {
+                actions.push(Action::Speed(speed));
+            }
+        }
+        ui.separator();
+        ui.label(format!("Failed orders: {:.0}", platform.failed_orders));
+        ui.label(format!("Users affected: {}", platform.users_affected));
+        ui.separator();
+        let seat = match view.lens {
+            crate::view::Lens::Seat(seat) => format!("{seat:?} seat"),
+            crate::view::Lens::Everything => "all seats".into(),
+        };
+        ui.label(format!("{} — {seat}", view.drill.scenario().title));
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui.button("Help (F1)").clicked() {
+                state.show_help = !state.show_help;
+            }
+            if ui.button("Doctrine (F2)").clicked() {
+                state.show_doctrine = !state.show_doctrine;
+            }
+            let mut practice = view.practice;
+            if ui
+                .checkbox(&mut practice, "Practice: show everything")
+                .changed()
+            {
+                actions.push(Action::Practice(practice));
+            }
+        });
+    });
+    actions
+}

@@ -1,0 +1,117 @@
+//! The drill screen's panels. Each is a function of a read-only view of the
+//! drill and the UI state that returns what the trainee asked for; nothing
+//! here mutates the drill. They run on any egui `Ui`, so tests drive them
+//! without a window.
+
+pub mod chat;
+pub mod clock;
+pub mod guide;
+pub mod isd;
+pub mod monitoring;
+pub mod ops;
+pub mod roster;
+pub mod status_page;
+pub mod timeline;
+pub mod topology;
+
+use bevy_egui::egui;
+
+use super::ui_state::UiState;
+use crate::drill::{Command, Drill};
+use crate::view::{Instruments, Lens};
+
+/// What the screen shows: the drill through one lens.
+pub struct View<'a> {
+    pub drill: &'a Drill,
+    /// The trainee's participant id.
+    pub me: &'a str,
+    pub lens: Lens,
+    pub speed: u32,
+    pub paused: bool,
+    pub practice: bool,
+}
+
+impl View<'_> {
+    /// The instruments of this lens.
+    pub fn instruments(&self) -> Instruments {
+        self.lens.instruments()
+    }
+
+    /// Whether the trainee reads a channel through this lens.
+    pub fn reads(&self, channel: &crate::comms::Channel) -> bool {
+        self.lens == Lens::Everything
+            || crate::view::can_read(self.drill.people(), self.me, channel)
+    }
+}
+
+/// What the trainee asked for this frame.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// A command for the drill, applied on the next simulated second.
+    Drill(Command),
+    Speed(u32),
+    Pause(bool),
+    Practice(bool),
+}
+
+/// Lays out the whole drill screen for the lens and returns the actions taken.
+pub fn drill_screen(ui: &mut egui::Ui, view: &View, state: &mut UiState) -> Vec<Action> {
+    let mut actions = Vec::new();
+    let kit = view.instruments();
+    egui::Panel::top("clock").show(ui, |ui| actions.extend(clock::show(ui, view, state)));
+    if kit.roster || kit.ops_console {
+        egui::Panel::left("left")
+            .resizable(true)
+            .default_size(300.0)
+            .show(ui, |ui| {
+                if kit.roster {
+                    roster::show(ui, view);
+                    ui.separator();
+                }
+                if kit.ops_console {
+                    actions.extend(ops::show(ui, view));
+                }
+            });
+    }
+    if kit.isd || kit.status_composer || kit.timeline || kit.tickets {
+        egui::Panel::right("right")
+            .resizable(true)
+            .default_size(360.0)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical()
+                    .id_salt("right-scroll")
+                    .show(ui, |ui| {
+                        if kit.status_composer {
+                            actions.extend(status_page::show(ui, view, state));
+                            ui.separator();
+                        }
+                        if kit.isd {
+                            actions.extend(isd::show(ui, view, state));
+                            ui.separator();
+                        }
+                        if kit.timeline {
+                            timeline::show(ui, view);
+                        }
+                        if kit.tickets {
+                            status_page::tickets(ui, view);
+                        }
+                    });
+            });
+    }
+    egui::CentralPanel::default().show(ui, |ui| {
+        if kit.topology {
+            let height = if kit.dashboards { 0.32 } else { 0.45 };
+            let size = egui::vec2(ui.available_width(), ui.available_height() * height);
+            ui.allocate_ui(size, |ui| actions.extend(topology::show(ui, view, state)));
+            ui.separator();
+        }
+        if kit.dashboards {
+            let size = egui::vec2(ui.available_width(), ui.available_height() * 0.4);
+            ui.allocate_ui(size, |ui| actions.extend(monitoring::show(ui, view, state)));
+            ui.separator();
+        }
+        actions.extend(chat::show(ui, view, state));
+    });
+    guide::windows(ui.ctx(), view, state);
+    actions
+}

@@ -1,0 +1,53 @@
+//! Who is here: roles, teams and what each person is on, with its time box.
+
+use bevy_egui::egui;
+
+use super::View;
+use crate::comms::Task;
+use crate::time::clock;
+
+/// The roster.
+pub fn show(ui: &mut egui::Ui, view: &View) {
+    ui.heading("Roster");
+    let drill = view.drill;
+    let people = drill.people();
+    egui::Grid::new("roster")
+        .striped(true)
+        .num_columns(3)
+        .show(ui, |ui| {
+            for p in people.list.iter().filter(|p| p.present) {
+                let roles: Vec<String> = people.roles_of(&p.id).iter().map(|r| r.label()).collect();
+                let roles = if roles.is_empty() {
+                    people
+                        .team_of(&p.id)
+                        .map_or("—".into(), |t| format!("team {t}"))
+                } else {
+                    roles.join(", ")
+                };
+                let me = if p.id == view.me { " (you)" } else { "" };
+                ui.label(format!("{}{me}", p.name));
+                ui.label(roles);
+                let task = match drill.work().iter().find(|w| w.by == p.id) {
+                    Some(w) => format!(
+                        "running {} until {}",
+                        drill.scenario().actions[w.action].id,
+                        clock(w.ends_at)
+                    ),
+                    None => drill
+                        .orders()
+                        .iter()
+                        .rev()
+                        .find(|o| o.is_open() && o.to.as_deref() == Some(p.id.as_str()))
+                        .map_or(String::new(), |o| match (&o.task, o.due) {
+                            (Task::StandBy, _) => "standing by".into(),
+                            (task, Some(due)) => {
+                                format!("{} (due {})", task.describe(), clock(due))
+                            }
+                            (task, None) => format!("{} (no time box)", task.describe()),
+                        }),
+                };
+                ui.weak(task);
+                ui.end_row();
+            }
+        });
+}

@@ -1,0 +1,124 @@
+//! The status page composer with a public preview, the post history, and the
+//! customer ticket feed.
+
+use bevy_egui::egui;
+
+use super::{Action, View};
+use crate::app::ui_state::UiState;
+use crate::comms::StatusState;
+use crate::drill::{Command, Event};
+use crate::time::{Dur, MINUTE, clock};
+
+const STATES: [StatusState; 4] = [
+    StatusState::Investigating,
+    StatusState::Identified,
+    StatusState::Monitoring,
+    StatusState::Resolved,
+];
+
+/// Composer, preview and history.
+pub fn show(ui: &mut egui::Ui, view: &View, state: &mut UiState) -> Vec<Action> {
+    let mut actions = Vec::new();
+    ui.heading("Status page");
+    let draft = &mut state.status_draft;
+    ui.horizontal(|ui| {
+        for s in STATES {
+            ui.selectable_value(&mut draft.state, s, format!("{s:?}"));
+        }
+    });
+    ui.label("Customer impact");
+    ui.add(
+        egui::TextEdit::singleline(&mut draft.impact)
+            .hint_text("What customers notice, in plain words")
+            .desired_width(f32::INFINITY),
+    );
+    ui.label("Message");
+    ui.add(
+        egui::TextEdit::multiline(&mut draft.text)
+            .desired_rows(2)
+            .desired_width(f32::INFINITY),
+    );
+    ui.label("Affected components");
+    ui.horizontal_wrapped(|ui| {
+        for component in view
+            .drill
+            .scenario()
+            .components
+            .iter()
+            .filter(|c| c.customers.is_some())
+        {
+            let mut on = draft.components.contains(&component.name);
+            if ui.checkbox(&mut on, &component.name).changed() {
+                if on {
+                    draft.components.push(component.name.clone());
+                } else {
+                    draft.components.retain(|n| n != &component.name);
+                }
+            }
+        }
+    });
+    if draft.state != StatusState::Resolved {
+        ui.add(egui::Slider::new(&mut draft.next_update_minutes, 5..=60).text("next update (min)"));
+    }
+    ui.group(|ui| {
+        ui.weak("Public preview");
+        ui.strong(format!("{:?}", draft.state));
+        ui.label(&draft.impact);
+        ui.label(&draft.text);
+        if !draft.components.is_empty() {
+            ui.weak(format!("Affected: {}", draft.components.join(", ")));
+        }
+        if draft.state != StatusState::Resolved {
+            ui.weak(format!(
+                "Next update by {}",
+                clock(view.drill.now() + draft.next_update_minutes * MINUTE)
+            ));
+        }
+    });
+    if ui.button("Post to the status page").clicked() {
+        actions.push(Action::Drill(Command::PostStatus {
+            state: draft.state,
+            impact: draft.impact.clone(),
+            components: draft.components.clone(),
+            next_update: (draft.state != StatusState::Resolved)
+                .then_some(Dur(draft.next_update_minutes * MINUTE)),
+            text: draft.text.clone(),
+        }));
+    }
+    ui.label(egui::RichText::new("Posted").strong());
+    for post in view.drill.status_posts().iter().rev() {
+        let promise = post
+            .next_update
+            .map(|t| format!(", next by {}", clock(t)))
+            .unwrap_or_default();
+        ui.label(format!(
+            "{} {:?}: {} {}{promise}",
+            clock(post.at),
+            post.state,
+            post.impact,
+            post.text
+        ));
+    }
+    if view.drill.status_posts().is_empty() {
+        ui.weak("Nothing posted yet.");
+    }
+    actions
+}
+
+/// The customer ticket feed, newest first.
+pub fn tickets(ui: &mut egui::Ui, view: &View) {
+    ui.label(egui::RichText::new("Customer tickets").strong());
+    let mut shown = 0;
+    for entry in view.drill.log().iter().rev() {
+        if let Event::CustomerTicket { from, text } = &entry.event {
+            ui.label(format!("{} {from}: {text}", clock(entry.at)));
+            shown += 1;
+            if shown == 12 {
+                break;
+            }
+        }
+    }
+    if shown == 0 {
+        ui.weak("No tickets.");
+    }
+}

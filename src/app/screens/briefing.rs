@@ -1,0 +1,129 @@
+//! The briefing: pick a seat, a seed and a speed; read the seat's doctrine
+//! card; start. Editing the scenario file meanwhile reloads it.
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+
+use super::{Choice, Screen, full_screen};
+use crate::app::library::Library;
+use crate::app::live::{LiveDrill, SPEEDS};
+use crate::app::settings::{Settings, data_dir};
+use crate::doctrine::card;
+use crate::scenario::{LoadedScenario, Seat};
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(
+        EguiPrimaryContextPass,
+        draw.run_if(in_state(Screen::Briefing)),
+    );
+}
+
+/// Where a new drill's session file goes.
+pub fn session_path(loaded: &LoadedScenario, seat: Seat) -> std::path::PathBuf {
+    // The wall clock only names the file; the drill never sees it.
+    let stamp = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    data_dir()
+        .join("sessions")
+        .join(format!("{}-{seat:?}-{stamp}.ron", loaded.scenario.id).to_lowercase())
+}
+
+/// Starts a drill and switches to it, or returns why it could not start.
+pub fn start(
+    commands: &mut Commands,
+    loaded: &LoadedScenario,
+    choice: &Choice,
+    speed: u32,
+    next: &mut NextState<Screen>,
+) -> Result<(), String> {
+    let mut live = LiveDrill::start(
+        loaded,
+        choice.seat,
+        choice.seed,
+        None,
+        Some(session_path(loaded, choice.seat)),
+    )?;
+    live.speed = speed;
+    commands.insert_resource(live);
+    next.set(Screen::Drill);
+    Ok(())
+}
+
+#[derive(Default)]
+struct Form {
+    speed: Option<u32>,
+    error: Option<String>,
+}
+
+fn draw(
+    mut contexts: EguiContexts,
+    mut commands: Commands,
+    library: Res<Library>,
+    mut choice: ResMut<Choice>,
+    settings: Res<Settings>,
+    mut next: ResMut<NextState<Screen>>,
+    mut form: Local<Form>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let entry = choice.scenario.as_ref().and_then(|p| library.get(p));
+    full_screen(ctx, |ui| {
+        if ui.button("← Back to the library").clicked() {
+            next.set(Screen::Picker);
+        }
+        let Some(entry) = entry else {
+            ui.label("The scenario file is gone; choose another.");
+            return;
+        };
+        let loaded = match &entry.loaded {
+            Ok(loaded) => loaded,
+            Err(errors) => {
+                ui.colored_label(
+                    egui::Color32::from_rgb(230, 110, 90),
+                    "The scenario no longer validates (fix the file; this page reloads it):",
+                );
+                ui.monospace(errors.to_string());
+                return;
+            }
+        };
+        let s = &loaded.scenario;
+        ui.heading(&s.title);
+        ui.label(&s.summary);
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            ui.label("Your seat:");
+            for seat in Seat::STAFFED {
+                ui.selectable_value(&mut choice.seat, seat, format!("{seat:?}"));
+            }
+        });
+        ui.horizontal(|ui| {
+            ui.label("Seed:");
+            ui.add(egui::DragValue::new(&mut choice.seed).range(0..=1_000_000));
+            ui.label("Speed:");
+            let speed = form.speed.get_or_insert(settings.default_speed);
+            for s in SPEEDS {
+                ui.selectable_value(speed, s, format!("x{s}"));
+            }
+        });
+        ui.add_space(8.0);
+        ui.group(|ui| {
+            ui.strong(format!("Doctrine — {:?}", choice.seat));
+            for rule in card(choice.seat) {
+                ui.label(format!("• {rule}"));
+            }
+        });
+        ui.add_space(8.0);
+        ui.weak("Simulated people take every other seat. You will not be told when or where the fault starts.");
+        if ui
+            .button(egui::RichText::new("Start the drill").size(20.0))
+            .clicked()
+        {
+            let speed = form.speed.unwrap_or(1);
+            form.error = start(&mut commands, loaded, &choice, speed, &mut next).err();
+        }
+        if let Some(error) = &form.error {
+            ui.colored_label(egui::Color32::from_rgb(230, 110, 90), error);
+        }
+    });
+    Ok(())
+}

@@ -1,0 +1,119 @@
+//! The drill screen: the panels for the seat, keyboard shortcuts, the pause
+//! menu. Actions from the panels become queued commands or clock changes.
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+
+use super::Screen;
+use crate::app::live::LiveDrill;
+use crate::app::panels::{Action, View, drill_screen};
+use crate::app::settings::Settings;
+use crate::app::ui_state::UiState;
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<UiState>();
+    app.add_systems(OnEnter(Screen::Drill), |mut ui: ResMut<UiState>| {
+        *ui = UiState::default()
+    });
+    app.add_systems(
+        EguiPrimaryContextPass,
+        draw.run_if(in_state(Screen::Drill).and_then(resource_exists::<LiveDrill>)),
+    );
+}
+
+/// Applies what the panels asked for.
+pub fn apply(live: &mut LiveDrill, actions: Vec<Action>) {
+    for action in actions {
+        match action {
+            Action::Drill(command) => live.queue(command),
+            Action::Speed(speed) => live.speed = speed,
+            Action::Pause(paused) => live.paused = paused,
+            Action::Practice(on) => live.practice = on,
+        }
+    }
+}
+
+fn draw(
+    mut contexts: EguiContexts,
+    mut live: ResMut<LiveDrill>,
+    mut state: ResMut<UiState>,
+    mut settings: ResMut<Settings>,
+    mut next: ResMut<NextState<Screen>>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    keys(ctx, &mut live, &mut state);
+    let mut root = egui::Ui::new(
+        ctx.clone(),
+        "drill".into(),
+        egui::UiBuilder::new()
+            .layer_id(egui::LayerId::background())
+            .max_rect(ctx.viewport_rect()),
+    );
+    let view = View {
+        drill: &live.drill,
+        me: &live.me,
+        lens: live.lens(),
+        speed: live.speed,
+        paused: live.paused,
+        practice: live.practice,
+    };
+    let actions = drill_screen(&mut root, &view, &mut state);
+    apply(&mut live, actions);
+    if let Some(err) = &live.journal_error {
+        egui::Window::new("Session not saved").show(ctx, |ui| {
+            ui.label(format!("The session file could not be written: {err}. The drill goes on; what was written before is kept."));
+        });
+    }
+    let mut open = state.show_pause_menu;
+    egui::Window::new("Paused")
+        .open(&mut open)
+        .collapsible(false)
+        .show(ctx, |ui| {
+            if ui.button("Resume").clicked() {
+                state.show_pause_menu = false;
+                live.paused = false;
+            }
+            if ui.button("Settings").clicked() {
+                state.show_settings = true;
+            }
+            if ui.button("End the drill and quit to the title").clicked() {
+                state.show_pause_menu = false;
+                next.set(Screen::Title);
+            }
+        });
+    state.show_pause_menu &= open;
+    let mut settings_open = state.show_settings;
+    super::title::settings_window(ctx, &mut settings_open, &mut settings);
+    state.show_settings = settings_open;
+    Ok(())
+}
+
+/// Space pauses when not typing, F1 help, F2 doctrine, Tab cycles panels, Esc the menu.
+fn keys(ctx: &egui::Context, live: &mut LiveDrill, state: &mut UiState) {
+    let typing = ctx.egui_wants_keyboard_input();
+    let (space, f1, f2, tab, escape) = ctx.input(|i| {
+        (
+            i.key_pressed(egui::Key::Space),
+            i.key_pressed(egui::Key::F1),
+            i.key_pressed(egui::Key::F2),
+            i.key_pressed(egui::Key::Tab),
+            i.key_pressed(egui::Key::Escape),
+        )
+    });
+    if space && !typing {
+        live.paused = !live.paused;
+    }
+    if f1 {
+        state.show_help = !state.show_help;
+    }
+    if f2 {
+        state.show_doctrine = !state.show_doctrine;
+    }
+    if tab && !typing {
+        state.focus = state.focus.next();
+    }
+    if escape {
+        state.show_pause_menu = !state.show_pause_menu;
+        live.paused = state.show_pause_menu;
+    }
+}

@@ -1,0 +1,74 @@
+//! The title screen.
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+
+use super::{Screen, full_screen};
+use crate::app::settings::{self, Settings, Theme};
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(EguiPrimaryContextPass, draw.run_if(in_state(Screen::Title)));
+}
+
+#[derive(Default)]
+struct Open {
+    settings: bool,
+}
+
+fn draw(
+    mut contexts: EguiContexts,
+    mut next: ResMut<NextState<Screen>>,
+    mut exit: MessageWriter<AppExit>,
+    mut settings: ResMut<Settings>,
+    mut open: Local<Open>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    full_screen(ctx, |ui| {
+        ui.vertical_centered(|ui| {
+            ui.add_space(ui.available_height() * 0.25);
+            ui.heading(egui::RichText::new("Firedrill").size(48.0));
+            ui.label("Incident-response drills under the Incident Command System");
+            ui.add_space(24.0);
+            if ui
+                .button(egui::RichText::new("Choose a drill").size(20.0))
+                .clicked()
+            {
+                next.set(Screen::Picker);
+            }
+            if ui.button("Settings").clicked() {
+                open.settings = !open.settings;
+            }
+            if ui.button("Quit").clicked() {
+                exit.write(AppExit::Success);
+            }
+        });
+    });
+    settings_window(ctx, &mut open.settings, &mut settings);
+    Ok(())
+}
+
+/// The settings window; changes are saved at once.
+pub(crate) fn settings_window(ctx: &egui::Context, open: &mut bool, settings: &mut Settings) {
+    let mut edited = settings.clone();
+    egui::Window::new("Settings").open(open).show(ctx, |ui| {
+        ui.add(egui::Slider::new(&mut edited.ui_scale, 0.75..=2.0).text("UI scale"));
+        ui.horizontal(|ui| {
+            ui.label("Theme");
+            ui.selectable_value(&mut edited.theme, Theme::Dark, "Dark");
+            ui.selectable_value(&mut edited.theme, Theme::Light, "Light");
+        });
+        ui.checkbox(&mut edited.sound, "Sound (page tone on new alerts)");
+        ui.horizontal(|ui| {
+            ui.label("Default speed");
+            for speed in crate::app::live::SPEEDS {
+                ui.selectable_value(&mut edited.default_speed, speed, format!("x{speed}"));
+            }
+        });
+    });
+    if edited != *settings {
+        if let Err(err) = settings::save(&edited) {
+            warn!("settings not saved: {err}");
+        }
+        *settings = edited;
+    }
+}

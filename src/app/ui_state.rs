@@ -1,0 +1,89 @@
+//! UI-only state: what the trainee is typing, looking at and has read. Never
+//! part of the drill; losing it loses nothing.
+
+use std::collections::BTreeMap;
+
+use bevy::prelude::*;
+
+use crate::comms::{Channel, IsdSection, MessageKind, StatusState};
+
+/// The panels Tab cycles through.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Focus {
+    #[default]
+    Chat,
+    Topology,
+    Dashboards,
+    Ops,
+    StatusPage,
+    Isd,
+}
+
+impl Focus {
+    /// The next panel in Tab order.
+    pub fn next(self) -> Focus {
+        match self {
+            Focus::Chat => Focus::Topology,
+            Focus::Topology => Focus::Dashboards,
+            Focus::Dashboards => Focus::Ops,
+            Focus::Ops => Focus::StatusPage,
+            Focus::StatusPage => Focus::Isd,
+            Focus::Isd => Focus::Chat,
+        }
+    }
+}
+
+/// A status post being written.
+#[derive(Debug, Clone)]
+pub struct StatusDraft {
+    pub state: StatusState,
+    pub impact: String,
+    pub text: String,
+    pub components: Vec<String>,
+    pub next_update_minutes: u32,
+}
+
+impl Default for StatusDraft {
+    fn default() -> Self {
+        StatusDraft {
+            state: StatusState::Investigating,
+            impact: String::new(),
+            text: String::new(),
+            components: Vec::new(),
+            next_update_minutes: 20,
+        }
+    }
+}
+
+/// Everything the drill screen remembers between frames.
+#[derive(Resource, Debug, Default)]
+pub struct UiState {
+    pub composer: String,
+    pub channel: Option<Channel>,
+    pub kind: Option<MessageKind>,
+    /// The last composer problem, shown under the input.
+    pub composer_error: Option<String>,
+    /// Messages read per channel (a count), for unread markers.
+    pub read: BTreeMap<Channel, usize>,
+    pub selected_component: Option<usize>,
+    pub status_draft: StatusDraft,
+    pub isd_section: Option<IsdSection>,
+    pub isd_draft: String,
+    pub focus: Focus,
+    pub show_help: bool,
+    pub show_doctrine: bool,
+    pub show_pause_menu: bool,
+    pub show_settings: bool,
+}
+
+impl UiState {
+    /// The channel the composer posts to.
+    pub fn channel(&self) -> Channel {
+        self.channel.clone().unwrap_or(Channel::CommandPost)
+    }
+
+    /// The message kind chosen for plain text.
+    pub fn kind(&self) -> MessageKind {
+        self.kind.unwrap_or(MessageKind::Chat)
+    }
+}
