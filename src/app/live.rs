@@ -214,3 +214,98 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod app_tests {
+    use std::time::Duration;
+
+    use bevy::ecs::system::RunSystemOnce;
+    use bevy::prelude::*;
+    use bevy::state::app::StatesPlugin;
+    use bevy::time::TimeUpdateStrategy;
+
+    use super::LiveDrill;
+    use crate::app::screens::{Choice, Screen};
+    use crate::drill::{Command, Event};
+    use crate::scenario::{LoadedScenario, Seat, Severity};
+
+    fn app() -> App {
+        let mut app = App::new();
+        app.add_plugins((MinimalPlugins, StatesPlugin));
+        app.insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_secs(1)));
+        app.add_plugins((crate::app::screens::plugin, super::plugin));
+        app
+    }
+
+    fn screen(app: &App) -> Screen {
+        *app.world().resource::<State<Screen>>().get()
+    }
+
+    #[test]
+    fn briefing_to_drill_to_debrief_with_commands_reaching_the_core() {
+        let mut app = app();
+        app.update();
+        assert_eq!(screen(&app), Screen::Title);
+        let loaded = LoadedScenario {
+            scenario: crate::testing::tiny(),
+            path: "tiny.ron".into(),
+            hash: "h".into(),
+        };
+        let choice = Choice {
+            scenario: Some("tiny.ron".into()),
+            seat: Seat::IC,
+            seed: 3,
+        };
+        app.world_mut()
+            .run_system_once(
+                move |mut commands: Commands, mut next: ResMut<NextState<Screen>>| {
+                    let mut live =
+                        LiveDrill::start(&loaded, choice.seat, choice.seed, None, None).unwrap();
+                    live.speed = 10;
+                    commands.insert_resource(live);
+                    next.set(Screen::Drill);
+                },
+            )
+            .unwrap();
+        app.update();
+        assert_eq!(screen(&app), Screen::Drill);
+
+        // A command from the UI is queued, applied on the next tick, and shows in the log.
+        app.world_mut()
+            .resource_mut::<LiveDrill>()
+            .queue(Command::Declare(Severity::Sev2));
+        app.update();
+        let declared = app
+            .world()
+            .resource::<LiveDrill>()
+            .drill
+            .log()
+            .iter()
+            .any(|e| matches!(&e.event, Event::Declared { by, .. } if by == "you"));
+        assert!(declared, "UI command -> core command -> tick -> event");
+
+        // Pausing stops the clock.
+        app.world_mut().resource_mut::<LiveDrill>().paused = true;
+        let before = app.world().resource::<LiveDrill>().drill.now();
+        app.update();
+        assert_eq!(app.world().resource::<LiveDrill>().drill.now(), before);
+        app.world_mut().resource_mut::<LiveDrill>().paused = false;
+
+        // Simulated people finish the drill; the screen moves to the debrief.
+        for _ in 0..2000 {
+            app.update();
+            if screen(&app) == Screen::Debrief {
+                break;
+            }
+        }
+        assert_eq!(screen(&app), Screen::Debrief);
+        assert!(app.world().resource::<LiveDrill>().drill.is_over());
+
+        // Leaving the debrief lets the drill go.
+        app.world_mut()
+            .resource_mut::<NextState<Screen>>()
+            .set(Screen::Picker);
+        app.update();
+        assert!(!app.world().contains_resource::<LiveDrill>());
+    }
+}

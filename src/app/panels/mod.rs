@@ -115,3 +115,6 @@ pub fn drill_screen(ui: &mut egui::Ui, view: &View, state: &mut UiState) -> Vec<
     guide::windows(ui.ctx(), view, state);
     actions
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,164 @@
+//! The panels driven through egui without a window: what a trainee types and
+//! clicks becomes the core command they meant.
+
+use bevy_egui::egui;
+
+use super::{Action, View, drill_screen};
+use crate::app::ui_state::UiState;
+use crate::comms::{Channel, MessageKind, Task};
+use crate::drill::{Command, Drill};
+use crate::scenario::Seat;
+use crate::testing::{drill, idle_until};
+use crate::time::Dur;
+use crate::view::Lens;
+
+fn view<'a>(drill: &'a Drill, me: &'a str, seat: Seat) -> View<'a> {
+    View {
+        drill,
+        me,
+        lens: Lens::Seat(seat),
+        speed: 1,
+        paused: false,
+        practice: false,
+    }
+}
+
+/// Runs one frame with the given input events and returns the panels' actions.
+fn frame(
+    ctx: &egui::Context,
+    events: Vec<egui::Event>,
+    view: &View,
+    state: &mut UiState,
+) -> Vec<Action> {
+    frame_with_texts(ctx, events, view, state).0
+}
+
+/// One frame, also returning every text painted.
+fn frame_with_texts(
+    ctx: &egui::Context,
+    events: Vec<egui::Event>,
+    view: &View,
+    state: &mut UiState,
+) -> (Vec<Action>, Vec<String>) {
+    let input = egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1280.0, 800.0),
+        )),
+        events,
+        ..Default::default()
+    };
+    let mut actions = Vec::new();
+    let output = ctx.run_ui(input, |ui| actions = drill_screen(ui, view, state));
+    let mut texts = Vec::new();
+    for clipped in &output.shapes {
+        collect_texts(&clipped.shape, &mut texts);
+    }
+    output.drop_without_applying_deltas();
+    (actions, texts)
+}
+
+fn collect_texts(shape: &egui::Shape, texts: &mut Vec<String>) {
+    match shape {
+        egui::Shape::Text(text) => texts.push(text.galley.text().to_string()),
+        egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| collect_texts(s, texts)),
+        _ => {}
+    }
+}
+
+fn key(key: egui::Key) -> egui::Event {
+    egui::Event::Key {
+        key,
+        physical_key: None,
+        pressed: true,
+        repeat: false,
+        modifiers: egui::Modifiers::NONE,
+    }
+}
+
+/// Focuses the composer, types `text` and presses Enter.
+fn type_and_send(text: &str, view: &View, state: &mut UiState) -> Vec<Action> {
+    let ctx = egui::Context::default();
+    frame(&ctx, vec![], view, state);
+    ctx.memory_mut(|m| m.request_focus(egui::Id::new("composer")));
+    frame(&ctx, vec![], view, state);
+    frame(&ctx, vec![egui::Event::Text(text.into())], view, state);
+    frame(&ctx, vec![key(egui::Key::Enter)], view, state)
+}
+
+#[test]
+fn typing_an_order_and_pressing_enter_yields_the_core_order() {
+    let d = drill();
+    let v = view(&d, "ben", Seat::OL);
+    let mut state = UiState::default();
+    let actions = type_and_send("/order @Ana fail over orders-db 5m", &v, &mut state);
+    assert_eq!(
+        actions,
+        [Action::Drill(Command::Order {
+            to: Some("ana".into()),
+            task: Task::Free("fail over orders-db".into()),
+            timebox: Some(Dur(300)),
+            text: "@ana fail over orders-db 5m".into(),
+        })]
+    );
+    assert!(
+        state.composer.is_empty(),
+        "the composer clears after sending"
+    );
+}
+
+#[test]
+fn plain_text_goes_to_the_open_channel_with_the_chosen_kind_and_mistakes_stay_to_fix() {
+    let d = drill();
+    let v = view(&d, "ana", Seat::IC);
+    let mut state = UiState {
+        kind: Some(MessageKind::Question),
+        ..Default::default()
+    };
+    let actions = type_and_send("where are we on the db?", &v, &mut state);
+    assert_eq!(
+        actions,
+        [Action::Drill(Command::Say {
+            channel: Channel::CommandPost,
+            kind: MessageKind::Question,
+            text: "where are we on the db?".into()
+        })]
+    );
+    let actions = type_and_send("/order @zed look 5m", &v, &mut state);
+    assert!(actions.is_empty());
+    assert_eq!(
+        state.composer, "/order @zed look 5m",
+        "the text stays so it can be fixed"
+    );
+    assert!(
+        state
+            .composer_error
+            .as_deref()
+            .is_some_and(|e| e.contains("nobody called @zed"))
+    );
+}
+
+#[test]
+fn each_seat_sees_its_own_panels() {
+    let mut d = drill();
+    idle_until(&mut d, 120);
+    let ctx = egui::Context::default();
+    let mut state = UiState::default();
+    for (seat, visible, hidden) in [
+        (Seat::OL, "Ops console", "Status page"),
+        (Seat::CL, "Status page", "Ops console"),
+        (Seat::IC, "Incident State Document", "Ops console"),
+        (Seat::Scribe, "Timeline", "Status page"),
+    ] {
+        let v = view(&d, "ana", seat);
+        let (_, shown) = frame_with_texts(&ctx, vec![], &v, &mut state);
+        assert!(
+            shown.iter().any(|t| t == visible),
+            "{seat:?} should see {visible}"
+        );
+        assert!(
+            !shown.iter().any(|t| t == hidden),
+            "{seat:?} should not see {hidden}"
+        );
+    }
+}
