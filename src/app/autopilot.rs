@@ -14,7 +14,30 @@ use crate::time::format_duration;
 #[derive(Resource, Debug, Default)]
 struct Shots {
     pending: Vec<u32>,
+    debrief_taken: bool,
+    /// A capture waiting a few frames, so text drawn for the first time is in the font atlas.
+    armed: Option<(std::path::PathBuf, u32)>,
     exit_in: Option<u32>,
+}
+
+/// Frames between deciding to take a picture and taking it.
+const SETTLE_FRAMES: u32 = 8;
+
+fn capture(commands: &mut Commands, shots: &mut Shots) -> bool {
+    let Some((path, frames)) = shots.armed.as_mut() else {
+        return false;
+    };
+    if *frames > 0 {
+        *frames -= 1;
+        return true;
+    }
+    let path = path.clone();
+    shots.armed = None;
+    info!("screenshot -> {}", path.display());
+    commands
+        .spawn(Screenshot::primary_window())
+        .observe(save_to_disk(path));
+    true
 }
 
 pub(super) fn plugin(app: &mut App) {
@@ -82,6 +105,9 @@ fn take_shots(
     launch: Res<Launch>,
     mut shots: ResMut<Shots>,
 ) {
+    if capture(&mut commands, &mut shots) {
+        return;
+    }
     let (Some(live), Some(plan)) = (
         live,
         launch.direct.as_ref().and_then(|d| d.autopilot.as_ref()),
@@ -102,36 +128,46 @@ fn take_shots(
         format_duration(due)
     ));
     info!(
-        "screenshot at drill time {} -> {}",
-        format_duration(live.drill.now()),
-        path.display()
+        "drill time {}: taking a screenshot",
+        format_duration(live.drill.now())
     );
-    commands
-        .spawn(Screenshot::primary_window())
-        .observe(save_to_disk(path));
+    shots.armed = Some((path, SETTLE_FRAMES));
 }
 
 fn exit_when_done(
     live: Option<Res<LiveDrill>>,
     launch: Res<Launch>,
+    screen: Res<State<Screen>>,
     mut shots: ResMut<Shots>,
     mut exit: MessageWriter<AppExit>,
 ) {
-    if launch
-        .direct
-        .as_ref()
-        .and_then(|d| d.autopilot.as_ref())
-        .is_none()
-    {
+    let Some(plan) = launch.direct.as_ref().and_then(|d| d.autopilot.as_ref()) else {
+        return;
+    };
+    let over = live.as_ref().is_none_or(|l| l.drill.is_over());
+    if !over || !shots.pending.is_empty() {
         return;
     }
-    let over = live.is_none_or(|l| l.drill.is_over());
-    if over && shots.pending.is_empty() {
-        // A few frames for the last screenshot to be written.
-        let left = shots.exit_in.get_or_insert(30);
-        *left = left.saturating_sub(1);
-        if *left == 0 {
-            exit.write(AppExit::Success);
+    if !shots.debrief_taken {
+        if *screen.get() == Screen::Debrief
+            && let Some(live) = &live
+        {
+            shots.debrief_taken = true;
+            let seat = format!("{:?}", live.seat).to_lowercase();
+            let path = plan
+                .shot_dir
+                .join(format!("{}-{seat}-debrief.png", live.drill.scenario().id));
+            shots.armed = Some((path, SETTLE_FRAMES));
         }
+        return;
+    }
+    if shots.armed.is_some() {
+        return;
+    }
+    // A few frames for the last screenshot to be written.
+    let left = shots.exit_in.get_or_insert(30);
+    *left = left.saturating_sub(1);
+    if *left == 0 {
+        exit.write(AppExit::Success);
     }
 }

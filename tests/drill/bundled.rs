@@ -162,3 +162,43 @@ fn simulated_people_in_every_seat_win_every_scenario() {
         }
     }
 }
+
+#[test]
+fn a_trainee_playing_any_single_seat_well_wins() {
+    let solo: Vec<_> = scripts()
+        .into_iter()
+        .filter(|(p, _, _)| p.to_string_lossy().contains(".solo-"))
+        .collect();
+    assert!(
+        solo.len() >= 4,
+        "a solo script for each of IC, OL, CL and scribe"
+    );
+    for (path, loaded, script) in &solo {
+        let trainee = &script.team[0].id;
+        for seed in 1..=3 {
+            let drill = play_to_end(loaded, script, seed);
+            assert_eq!(
+                drill.outcome(),
+                Some(Outcome::Resolved),
+                "{} seed {seed}",
+                path.display()
+            );
+            let lapses: Vec<String> = drill
+                .log()
+                .iter()
+                .filter(|e| match &e.event {
+                    Event::CommandRefused { by, .. }
+                    | Event::ActionRefused { by, .. }
+                    | Event::ViolationNoted { by, .. } => by == trainee,
+                    _ => false,
+                })
+                .map(firedrill::drill::describe::describe)
+                .collect();
+            assert!(
+                lapses.is_empty(),
+                "{} seed {seed}: {lapses:?}",
+                path.display()
+            );
+        }
+    }
+}

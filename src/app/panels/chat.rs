@@ -70,7 +70,7 @@ pub fn show(ui: &mut egui::Ui, view: &View, state: &mut UiState) -> Vec<Action> 
             let total = messages.iter().filter(|m| &m.channel == channel).count();
             let unread = total.saturating_sub(state.read.get(channel).copied().unwrap_or(0));
             let label = if unread > 0 && channel != &current {
-                format!("{} ●{unread}", channel.label())
+                format!("{} • {unread} new", channel.label())
             } else {
                 channel.label()
             };

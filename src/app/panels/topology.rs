@@ -28,7 +28,7 @@ pub fn layers(scenario: &Scenario) -> Vec<usize> {
 fn symbol(health: Health) -> &'static str {
     match health {
         Health::Healthy => "✔",
-        Health::Degraded => "▲",
+        Health::Degraded => "⚠",
         Health::Down => "✖",
     }
 }
