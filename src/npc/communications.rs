@@ -20,6 +20,8 @@ pub(crate) struct Memory {
     last_exec: Option<Tick>,
     answered_question: Option<u32>,
     last_isd: Option<(Tick, StatusState)>,
+    /// Customer-facing components hurt at some point in this incident.
+    affected: Vec<String>,
 }
 
 /// The public state the incident is in now.
@@ -43,13 +45,33 @@ pub(super) fn duties(mind: &mut Mind, drill: &Drill, out: &mut Vec<Command>) {
         return;
     }
     let state = public_state(drill);
+    // Once the public and the executives have heard it is resolved, there is nothing more to say.
+    let finished = state == StatusState::Resolved
+        && memory
+            .last_status
+            .is_some_and(|(_, s)| s == StatusState::Resolved)
+        && memory
+            .last_exec
+            .zip(memory.last_status)
+            .is_some_and(|(exec, (status, _))| exec > status);
+    if finished {
+        return;
+    }
+    for (c, component) in drill.scenario.components.iter().enumerate() {
+        if component.customers.is_some()
+            && drill.platform.health[c] != Health::Healthy
+            && !memory.affected.contains(&component.name)
+        {
+            memory.affected.push(component.name.clone());
+        }
+    }
     let status_due = match memory.last_status {
         None => true,
         Some((at, last)) => last != state || now + 2 * MINUTE >= at + STATUS_EVERY,
     };
     if status_due && memory.last_status.is_none_or(|(at, _)| now >= at + MINUTE) {
         memory.last_status = Some((now, state));
-        out.push(status_post(drill, state));
+        out.push(status_post(drill, state, &memory.affected));
         return;
     }
     let question = drill
@@ -116,18 +138,8 @@ fn exec_cadence(drill: &Drill) -> Tick {
         .clamp(3 * MINUTE, 20 * MINUTE)
 }
 
-fn status_post(drill: &Drill, state: StatusState) -> Command {
-    let components: Vec<String> = drill
-        .scenario
-        .components
-        .iter()
-        .enumerate()
-        .filter(|(i, c)| {
-            c.customers.is_some()
-                && (drill.platform.health[*i] != Health::Healthy || state == StatusState::Resolved)
-        })
-        .map(|(_, c)| c.name.clone())
-        .collect();
+fn status_post(drill: &Drill, state: StatusState, affected: &[String]) -> Command {
+    let components = affected.to_vec();
     let (impact, body, next) = match state {
         StatusState::Resolved => (
             "Service is fully restored.".to_string(),
@@ -188,10 +200,20 @@ fn hierarchy(drill: &Drill) -> String {
 /// Points a joiner at the ISD instead of re-briefing the room.
 pub(super) fn welcome(drill: &Drill, who: &str, out: &mut Vec<Command>) {
     let ol = drill.people.holder(&Role::OL).unwrap_or("the OL");
+    let text = if drill.isd.last_edit().is_some() {
+        format!(
+            "@{who} welcome — the ISD is current, read it first, then check in with @{ol} for a task."
+        )
+    } else {
+        format!(
+            "@{who} welcome — where we are: {} Check in with @{ol} for a task.",
+            text::conditions(drill)
+        )
+    };
     out.push(Command::Say {
         channel: Channel::CommandPost,
         kind: MessageKind::Chat,
-        text: format!("@{who} welcome — the ISD is current, read it first, then check in with @{ol} for a task."),
+        text,
     });
 }
 

@@ -211,9 +211,22 @@ fn remediate(mind: &mut Mind, drill: &Drill, out: &mut Vec<Command>) {
             )));
         }
         Some(&at) => {
-            let decided = proposal_decided(drill, &mind.id, at);
-            if decided || now >= at + 2 * MINUTE {
+            // Production changes wait for the IC's decision; chase it every few minutes.
+            if proposal_decided(drill, &mind.id, at) {
                 assign_or_run(mind, drill, action, out);
+            } else if now >= at + 4 * MINUTE
+                && (now - at) % (4 * MINUTE) == 0
+                && let Some(ic) = drill.people.holder(&Role::IC)
+            {
+                let a = &drill.scenario.actions[action];
+                out.push(Command::Say {
+                    channel: crate::comms::Channel::CommandPost,
+                    kind: MessageKind::Question,
+                    text: format!(
+                        "@{ic} I still need a decision on {} ({}) before I change production.",
+                        a.name, a.id
+                    ),
+                });
             }
         }
     }

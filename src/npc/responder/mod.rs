@@ -104,7 +104,10 @@ pub(super) fn answer_order(mind: &mut Mind, drill: &Drill, index: usize, out: &m
         return;
     }
     let me = drill.people.get(&mind.id);
-    if me.is_some_and(|p| p.has(Trait::NewHire)) && !mind.responder.asked_first_question {
+    if me.is_some_and(|p| p.has(Trait::NewHire))
+        && !mind.responder.asked_first_question
+        && order.task != Task::StandBy
+    {
         mind.responder.asked_first_question = true;
         out.push(say(
             MessageKind::Question,
