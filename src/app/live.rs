@@ -165,8 +165,16 @@ pub(super) fn plugin(app: &mut App) {
     );
 }
 
-fn run_clock(mut live: ResMut<LiveDrill>, time: Res<Time>) {
+fn run_clock(
+    mut live: ResMut<LiveDrill>,
+    time: Res<Time>,
+    bench: Option<ResMut<super::bench::BenchStats>>,
+) {
+    let started = std::time::Instant::now();
     live.advance(time.delta_secs_f64());
+    if let Some(mut bench) = bench {
+        bench.add_own(started.elapsed());
+    }
 }
 
 fn finish(live: Res<LiveDrill>, mut next: ResMut<NextState<Screen>>) {

@@ -3,6 +3,7 @@
 //! simulated second.
 
 mod autopilot;
+pub mod bench;
 pub mod launch;
 mod library;
 pub mod live;
@@ -20,19 +21,27 @@ pub use launch::Launch;
 
 /// Opens the game window and runs until it closes.
 pub fn run(launch: Launch) -> AppExit {
-    App::new()
-        .add_plugins(DefaultPlugins.set(WindowPlugin {
-            primary_window: Some(Window {
-                title: "Firedrill".into(),
-                resolution: WindowResolution::new(1280, 800),
-                ..default()
-            }),
+    run_with(launch, None)
+}
+
+/// Like `run`, measuring a stress drill when a bench plan is given.
+pub fn run_with(launch: Launch, bench: Option<bench::BenchPlan>) -> AppExit {
+    let mut app = App::new();
+    if let Some(plan) = bench {
+        app.insert_resource(plan);
+    }
+    app.add_plugins(DefaultPlugins.set(WindowPlugin {
+        primary_window: Some(Window {
+            title: "Firedrill".into(),
+            resolution: WindowResolution::new(1280, 800),
             ..default()
-        }))
-        .add_plugins(EguiPlugin::default())
-        .insert_resource(launch)
-        .add_plugins(plugin)
-        .run()
+        }),
+        ..default()
+    }))
+    .add_plugins(EguiPlugin::default())
+    .insert_resource(launch)
+    .add_plugins(plugin)
+    .run()
 }
 
 /// Everything Firedrill adds to an app (without windowing, for headless tests).
@@ -45,6 +54,7 @@ pub fn plugin(app: &mut App) {
         screens::plugin,
         autopilot::plugin,
         theme::plugin,
+        bench::plugin,
     ));
 }
 

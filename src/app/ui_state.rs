@@ -5,7 +5,41 @@ use std::collections::BTreeMap;
 
 use bevy::prelude::*;
 
-use crate::comms::{Channel, IsdSection, MessageKind, StatusState};
+use crate::comms::{Channel, IsdSection, Message, MessageKind, StatusState};
+
+/// Message positions by channel, kept up to date incrementally so a long
+/// chat costs nothing per frame beyond the rows on screen.
+#[derive(Debug, Default)]
+pub struct ChannelIndex {
+    seen: usize,
+    by_channel: BTreeMap<Channel, Vec<usize>>,
+}
+
+impl ChannelIndex {
+    /// Takes in messages posted since the last call.
+    pub fn update(&mut self, messages: &[Message]) {
+        if messages.len() < self.seen {
+            *self = ChannelIndex::default();
+        }
+        for (i, m) in messages.iter().enumerate().skip(self.seen) {
+            self.by_channel
+                .entry(m.channel.clone())
+                .or_default()
+                .push(i);
+        }
+        self.seen = messages.len();
+    }
+
+    /// Positions of a channel's messages, oldest first.
+    pub fn rows(&self, channel: &Channel) -> &[usize] {
+        self.by_channel.get(channel).map_or(&[], Vec::as_slice)
+    }
+
+    /// Channels that have messages.
+    pub fn channels(&self) -> impl Iterator<Item = &Channel> {
+        self.by_channel.keys()
+    }
+}
 
 /// The panels Tab cycles through.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -65,6 +99,8 @@ pub struct UiState {
     pub composer_error: Option<String>,
     /// Messages read per channel (a count), for unread markers.
     pub read: BTreeMap<Channel, usize>,
+    /// Where each channel's messages are.
+    pub index: ChannelIndex,
     pub selected_component: Option<usize>,
     pub status_draft: StatusDraft,
     pub isd_section: Option<IsdSection>,

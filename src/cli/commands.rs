@@ -282,3 +282,23 @@ pub fn scenarios_dir() -> PathBuf {
     }
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios")
 }
+
+#[cfg(feature = "app")]
+pub(super) fn bench_ui(components: usize, messages: usize, frames: usize) -> Result<(), String> {
+    let plan = crate::app::bench::BenchPlan {
+        components: components.clamp(2, 2000),
+        messages,
+        frames: frames.max(10),
+        started: std::time::Instant::now(),
+    };
+    let launch = crate::app::launch::Launch {
+        scenarios_dir: scenarios_dir(),
+        direct: None,
+    };
+    match crate::app::run_with(launch, Some(plan)) {
+        bevy::app::AppExit::Success => Ok(()),
+        bevy::app::AppExit::Error(code) => {
+            Err(format!("the bench window closed with an error ({code})"))
+        }
+    }
+}

@@ -88,6 +88,16 @@ pub enum Action {
         #[arg(long, default_value_t = 30)]
         speed: u32,
     },
+    /// Measure the game window on a stress drill: frame times, own-system time, start-up.
+    #[cfg(feature = "app")]
+    BenchUi {
+        #[arg(long, default_value_t = 100)]
+        components: usize,
+        #[arg(long, default_value_t = 20_000)]
+        messages: usize,
+        #[arg(long, default_value_t = 300)]
+        frames: usize,
+    },
     /// Continue an interrupted session to its end.
     Resume {
         session: PathBuf,
@@ -149,6 +159,12 @@ pub fn run(action: Action) -> ExitCode {
             pace,
             force,
         } => commands::resume(&session, scenario.as_deref(), pace, force),
+        #[cfg(feature = "app")]
+        Action::BenchUi {
+            components,
+            messages,
+            frames,
+        } => commands::bench_ui(components, messages, frames),
         #[cfg(feature = "app")]
         Action::Drill {
             scenario,

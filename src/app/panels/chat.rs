@@ -27,7 +27,7 @@ pub const KINDS: [MessageKind; 8] = [
 const ROW: f32 = 18.0;
 
 /// Channels the trainee can open: those they read, plus direct messages with them.
-pub fn channels(view: &View) -> Vec<Channel> {
+pub fn channels(view: &View, state: &UiState) -> Vec<Channel> {
     let mut list = if view.lens == crate::view::Lens::Everything {
         let mut all = vec![
             Channel::CommandPost,
@@ -45,12 +45,10 @@ pub fn channels(view: &View) -> Vec<Channel> {
     } else {
         crate::view::readable_channels(view.drill.people(), view.me)
     };
-    for m in view.drill.messages() {
-        if matches!(m.channel, Channel::Direct(..))
-            && !list.contains(&m.channel)
-            && view.reads(&m.channel)
+    for channel in state.index.channels() {
+        if matches!(channel, Channel::Direct(..)) && !list.contains(channel) && view.reads(channel)
         {
-            list.push(m.channel.clone());
+            list.push(channel.clone());
         }
     }
     list
@@ -59,15 +57,16 @@ pub fn channels(view: &View) -> Vec<Channel> {
 /// The chat panel.
 pub fn show(ui: &mut egui::Ui, view: &View, state: &mut UiState) -> Vec<Action> {
     let mut actions = Vec::new();
-    let channels = channels(view);
+    let messages = view.drill.messages();
+    state.index.update(messages);
+    let channels = channels(view, state);
     if !channels.contains(&state.channel()) {
         state.channel = None;
     }
     let current = state.channel();
-    let messages = view.drill.messages();
     ui.horizontal_wrapped(|ui| {
         for channel in &channels {
-            let total = messages.iter().filter(|m| &m.channel == channel).count();
+            let total = state.index.rows(channel).len();
             let unread = total.saturating_sub(state.read.get(channel).copied().unwrap_or(0));
             let label = if unread > 0 && channel != &current {
                 format!("{} • {unread} new", channel.label())
@@ -79,8 +78,9 @@ pub fn show(ui: &mut egui::Ui, view: &View, state: &mut UiState) -> Vec<Action> 
             }
         }
     });
-    let rows: Vec<&Message> = messages.iter().filter(|m| m.channel == current).collect();
+    let rows = state.index.rows(&current);
     state.read.insert(current.clone(), rows.len());
+    let rows = state.index.rows(&current);
     let composer_height = 92.0;
     let history_height = (ui.available_height() - composer_height).max(60.0);
     egui::ScrollArea::vertical()
@@ -89,8 +89,8 @@ pub fn show(ui: &mut egui::Ui, view: &View, state: &mut UiState) -> Vec<Action> 
         .auto_shrink(false)
         .max_height(history_height)
         .show_rows(ui, ROW, rows.len(), |ui, range| {
-            for message in &rows[range] {
-                message_row(ui, view, message);
+            for &i in &rows[range] {
+                message_row(ui, view, &messages[i]);
             }
         });
     ui.horizontal_wrapped(|ui| {

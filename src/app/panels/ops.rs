@@ -24,11 +24,20 @@ pub fn show(ui: &mut egui::Ui, view: &View) -> Vec<Action> {
             clock(w.ends_at)
         )));
     }
-    let refusal = drill.log().iter().rev().find_map(|e| match &e.event {
-        Event::ActionRefused { by, reason, .. } if by == view.me => Some((e.at, reason.clone())),
-        _ => None,
-    });
-    if let Some((at, reason)) = refusal.filter(|(at, _)| drill.now() <= at + 120) {
+    // The log is in time order: only the last two minutes can hold a refusal worth showing.
+    let recent = drill.now().saturating_sub(120);
+    let refusal = drill
+        .log()
+        .iter()
+        .rev()
+        .take_while(|e| e.at >= recent)
+        .find_map(|e| match &e.event {
+            Event::ActionRefused { by, reason, .. } if by == view.me => {
+                Some((e.at, reason.clone()))
+            }
+            _ => None,
+        });
+    if let Some((at, reason)) = refusal {
         ui.colored_label(
             egui::Color32::from_rgb(230, 110, 90),
             format!("{}: refused — {reason}", clock(at)),

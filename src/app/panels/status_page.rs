@@ -105,11 +105,12 @@ pub fn show(ui: &mut egui::Ui, view: &View, state: &mut UiState) -> Vec<Action> 
     actions
 }
 
-/// The customer ticket feed, newest first.
+/// The customer ticket feed of the last half hour, newest first.
 pub fn tickets(ui: &mut egui::Ui, view: &View) {
-    ui.label(egui::RichText::new("Customer tickets").strong());
+    ui.label(egui::RichText::new("Customer tickets (last 30 min)").strong());
     let mut shown = 0;
-    for entry in view.drill.log().iter().rev() {
+    let since = view.drill.now().saturating_sub(30 * MINUTE);
+    for entry in view.drill.log().iter().rev().take_while(|e| e.at >= since) {
         if let Event::CustomerTicket { from, text } = &entry.event {
             ui.label(format!("{} {from}: {text}", clock(entry.at)));
             shown += 1;

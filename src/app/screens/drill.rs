@@ -39,7 +39,9 @@ fn draw(
     mut state: ResMut<UiState>,
     mut settings: ResMut<Settings>,
     mut next: ResMut<NextState<Screen>>,
+    mut bench: Option<ResMut<crate::app::bench::BenchStats>>,
 ) -> Result {
+    let started = std::time::Instant::now();
     let ctx = contexts.ctx_mut()?;
     keys(ctx, &mut live, &mut state);
     let mut root = egui::Ui::new(
@@ -85,6 +87,9 @@ fn draw(
     let mut settings_open = state.show_settings;
     super::title::settings_window(ctx, &mut settings_open, &mut settings);
     state.show_settings = settings_open;
+    if let Some(bench) = bench.as_mut() {
+        bench.add_own(started.elapsed());
+    }
     Ok(())
 }
 

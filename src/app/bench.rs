@@ -1,0 +1,143 @@
+//! The bench mode: `firedrill bench-ui` runs a stress drill (a generated
+//! platform of many components and a long chat) in the real window for a
+//! number of frames, then prints frame-time percentiles, the time spent in
+//! Firedrill's own systems, and the start-up time to the first drawn drill frame.
+
+use std::time::{Duration, Instant};
+
+use bevy::prelude::*;
+
+use super::live::LiveDrill;
+use crate::comms::{Channel, MessageKind};
+use crate::scenario::{LoadedScenario, Seat};
+
+/// What to measure.
+#[derive(Resource, Debug, Clone)]
+pub struct BenchPlan {
+    pub components: usize,
+    pub messages: usize,
+    pub frames: usize,
+    /// When the process started, for the start-up figure.
+    pub started: Instant,
+}
+
+/// Measurements so far.
+#[derive(Resource, Debug, Default)]
+pub struct BenchStats {
+    frame_times: Vec<Duration>,
+    own_times: Vec<Duration>,
+    /// Own-system time within the current frame.
+    pub own_this_frame: Duration,
+    first_frame: Option<Duration>,
+    warmup: usize,
+}
+
+impl BenchStats {
+    /// Adds time spent in a Firedrill system this frame.
+    pub fn add_own(&mut self, spent: Duration) {
+        self.own_this_frame += spent;
+    }
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(Startup, start.run_if(resource_exists::<BenchPlan>));
+    app.add_systems(Last, record.run_if(resource_exists::<BenchPlan>));
+}
+
+/// The stress drill: a generated platform and a chat already `messages` long.
+pub fn stress_drill(components: usize, messages: usize) -> LiveDrill {
+    let scenario = crate::synthetic::scenario(components);
+    let loaded = LoadedScenario {
+        scenario,
+        path: "synthetic".into(),
+        hash: String::new(),
+    };
+    let mut live = LiveDrill::start(&loaded, Seat::OL, 1, None, None)
+        .expect("a stress drill without a journal starts");
+    for i in 0..messages {
+        let text = format!(
+            "Message {i}: @you checking c{} — latency looks {} than baseline",
+            i % components.max(1),
+            if i % 2 == 0 { "worse" } else { "better" }
+        );
+        live.drill.post(
+            "sam",
+            Channel::CommandPost,
+            MessageKind::Chat,
+            text,
+            None,
+            None,
+        );
+    }
+    live.practice = true;
+    live
+}
+
+fn start(
+    mut commands: Commands,
+    plan: Res<BenchPlan>,
+    mut next: ResMut<NextState<super::screens::Screen>>,
+) {
+    commands.insert_resource(stress_drill(plan.components, plan.messages));
+    commands.insert_resource(BenchStats {
+        warmup: 30,
+        ..Default::default()
+    });
+    next.set(super::screens::Screen::Drill);
+}
+
+fn record(
+    time: Res<Time<Real>>,
+    plan: Res<BenchPlan>,
+    mut stats: ResMut<BenchStats>,
+    live: Option<Res<LiveDrill>>,
+    mut exit: MessageWriter<AppExit>,
+) {
+    let own = std::mem::take(&mut stats.own_this_frame);
+    if live.is_none() || own.is_zero() {
+        return; // the drill screen has not drawn yet
+    }
+    if stats.first_frame.is_none() {
+        stats.first_frame = Some(plan.started.elapsed());
+    }
+    if stats.warmup > 0 {
+        stats.warmup -= 1;
+        return;
+    }
+    stats.frame_times.push(time.delta());
+    stats.own_times.push(own);
+    if stats.frame_times.len() >= plan.frames {
+        println!("{}", report(&plan, &stats));
+        exit.write(AppExit::Success);
+    }
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> f64 {
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted.get(i).map_or(0.0, |d| d.as_secs_f64() * 1000.0)
+}
+
+fn report(plan: &BenchPlan, stats: &BenchStats) -> String {
+    let mut frames = stats.frame_times.clone();
+    frames.sort();
+    let mut own = stats.own_times.clone();
+    own.sort();
+    let mean = |v: &[Duration]| {
+        v.iter().map(Duration::as_secs_f64).sum::<f64>() / v.len().max(1) as f64 * 1000.0
+    };
+    format!(
+        "bench-ui: {} components, {} messages, {} frames\n  frame time ms: p50 {:.2}  p95 {:.2}  p99 {:.2}  mean {:.2}\n  Firedrill systems ms/frame: p50 {:.3}  p95 {:.3}  p99 {:.3}  mean {:.3}\n  start-up to first drill frame: {:.2} s",
+        plan.components,
+        plan.messages,
+        frames.len(),
+        percentile(&frames, 0.5),
+        percentile(&frames, 0.95),
+        percentile(&frames, 0.99),
+        mean(&frames),
+        percentile(&own, 0.5),
+        percentile(&own, 0.95),
+        percentile(&own, 0.99),
+        mean(&own),
+        stats.first_frame.unwrap_or_default().as_secs_f64()
+    )
+}
