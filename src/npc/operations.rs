@@ -215,7 +215,7 @@ fn remediate(mind: &mut Mind, drill: &Drill, out: &mut Vec<Command>) {
             if proposal_decided(drill, &mind.id, at) {
                 assign_or_run(mind, drill, action, out);
             } else if now >= at + 4 * MINUTE
-                && (now - at) % (4 * MINUTE) == 0
+                && (now - at).is_multiple_of(4 * MINUTE)
                 && let Some(ic) = drill.people.holder(&Role::IC)
             {
                 let a = &drill.scenario.actions[action];
