@@ -68,7 +68,7 @@ fn draw(
     let ctx = contexts.ctx_mut()?;
     let entry = choice.scenario.as_ref().and_then(|p| library.get(p));
     full_screen(ctx, |ui| {
-        if ui.button("← Back to the library").clicked() {
+        if ui.button("Back to the library").clicked() {
             next.set(Screen::Picker);
         }
         let Some(entry) = entry else {

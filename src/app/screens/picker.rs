@@ -23,7 +23,7 @@ fn draw(
     let ctx = contexts.ctx_mut()?;
     full_screen(ctx, |ui| {
         ui.horizontal(|ui| {
-            if ui.button("← Back").clicked() {
+            if ui.button("Back").clicked() {
                 next.set(Screen::Title);
             }
             ui.heading("Choose a drill");
