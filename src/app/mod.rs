@@ -10,6 +10,7 @@ pub mod live;
 pub mod panels;
 pub mod screens;
 mod settings;
+mod sound;
 mod theme;
 pub mod ui_state;
 
@@ -55,6 +56,7 @@ pub fn plugin(app: &mut App) {
         autopilot::plugin,
         theme::plugin,
         bench::plugin,
+        sound::plugin,
     ));
 }
 
