@@ -54,6 +54,27 @@ pub enum Focus {
 }
 
 impl Focus {
+    /// The next panel in Tab order that this seat has.
+    pub fn next_for(self, kit: crate::view::Instruments) -> Focus {
+        let mut focus = self.next();
+        while !focus.shown(kit) {
+            focus = focus.next();
+        }
+        focus
+    }
+
+    /// Whether the seat's instruments include this panel.
+    pub fn shown(self, kit: crate::view::Instruments) -> bool {
+        match self {
+            Focus::Chat => true,
+            Focus::Topology => kit.topology,
+            Focus::Dashboards => kit.dashboards,
+            Focus::Ops => kit.ops_console,
+            Focus::StatusPage => kit.status_composer,
+            Focus::Isd => kit.isd,
+        }
+    }
+
     /// The next panel in Tab order.
     pub fn next(self) -> Focus {
         match self {
@@ -106,6 +127,8 @@ pub struct UiState {
     pub isd_section: Option<IsdSection>,
     pub isd_draft: String,
     pub focus: Focus,
+    /// Tab moved the focus this frame (the composer takes keyboard focus when it lands there).
+    pub focus_moved: bool,
     pub show_help: bool,
     pub show_doctrine: bool,
     pub show_pause_menu: bool,

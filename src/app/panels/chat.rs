@@ -110,6 +110,10 @@ pub fn show(ui: &mut egui::Ui, view: &View, state: &mut UiState) -> Vec<Action> 
             .hint_text("Message, or / for commands (/order @name task 10m) — Enter sends")
             .desired_width(f32::INFINITY),
     );
+    if state.focus_moved && state.focus == crate::app::ui_state::Focus::Chat {
+        response.request_focus();
+    }
+    state.focus_moved = false;
     if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
         if let Some(action) = submit(view, state) {
             actions.push(action);

@@ -16,7 +16,7 @@ pub mod topology;
 
 use bevy_egui::egui;
 
-use super::ui_state::UiState;
+use super::ui_state::{Focus, UiState};
 use crate::drill::{Command, Drill};
 use crate::view::{Instruments, Lens};
 
@@ -52,6 +52,20 @@ pub enum Action {
     Speed(u32),
     Pause(bool),
     Practice(bool),
+}
+
+/// Draws a panel's contents in a frame, outlined when Tab has put the focus there.
+fn section<R>(ui: &mut egui::Ui, focused: bool, add: impl FnOnce(&mut egui::Ui) -> R) -> R {
+    let stroke = if focused {
+        egui::Stroke::new(2.0, ui.visuals().selection.bg_fill)
+    } else {
+        egui::Stroke::NONE
+    };
+    egui::Frame::new()
+        .stroke(stroke)
+        .inner_margin(2.0)
+        .show(ui, add)
+        .inner
 }
 
 /// Lays out the whole drill screen for the lens and returns the actions taken.
@@ -102,15 +116,22 @@ pub fn drill_screen(ui: &mut egui::Ui, view: &View, state: &mut UiState) -> Vec<
         if kit.topology {
             let height = if kit.dashboards { 0.32 } else { 0.45 };
             let size = egui::vec2(ui.available_width(), ui.available_height() * height);
-            ui.allocate_ui(size, |ui| actions.extend(topology::show(ui, view, state)));
+            let focused = state.focus == Focus::Topology;
+            ui.allocate_ui(size, |ui| {
+                actions.extend(section(ui, focused, |ui| topology::show(ui, view, state)))
+            });
             ui.separator();
         }
         if kit.dashboards {
             let size = egui::vec2(ui.available_width(), ui.available_height() * 0.4);
-            ui.allocate_ui(size, |ui| actions.extend(monitoring::show(ui, view, state)));
+            let focused = state.focus == Focus::Dashboards;
+            ui.allocate_ui(size, |ui| {
+                actions.extend(section(ui, focused, |ui| monitoring::show(ui, view, state)))
+            });
             ui.separator();
         }
-        actions.extend(chat::show(ui, view, state));
+        let focused = state.focus == Focus::Chat;
+        actions.extend(section(ui, focused, |ui| chat::show(ui, view, state)));
     });
     guide::windows(ui.ctx(), view, state);
     actions

@@ -162,3 +162,31 @@ fn each_seat_sees_its_own_panels() {
         );
     }
 }
+
+#[test]
+fn tab_moves_through_the_seats_panels_only() {
+    use crate::app::ui_state::Focus;
+    let ol = Lens::Seat(Seat::OL).instruments();
+    let mut focus = Focus::Chat;
+    let mut visited = vec![];
+    for _ in 0..5 {
+        focus = focus.next_for(ol);
+        visited.push(focus);
+    }
+    assert_eq!(
+        visited,
+        [
+            Focus::Topology,
+            Focus::Dashboards,
+            Focus::Ops,
+            Focus::Chat,
+            Focus::Topology
+        ]
+    );
+    let cl = Lens::Seat(Seat::CL).instruments();
+    assert_eq!(
+        Focus::Topology.next_for(cl),
+        Focus::StatusPage,
+        "the CL has no dashboards or ops console"
+    );
+}

@@ -115,7 +115,8 @@ fn keys(ctx: &egui::Context, live: &mut LiveDrill, state: &mut UiState) {
         state.show_doctrine = !state.show_doctrine;
     }
     if tab && !typing {
-        state.focus = state.focus.next();
+        state.focus = state.focus.next_for(live.lens().instruments());
+        state.focus_moved = true;
     }
     if escape {
         state.show_pause_menu = !state.show_pause_menu;
