@@ -7,6 +7,37 @@ use bevy::prelude::*;
 
 use crate::comms::{Channel, IsdSection, Message, MessageKind, StatusState};
 
+/// Positions of the log entries the panels list, kept up to date
+/// incrementally: the team-visible timeline, customer tickets and refusals.
+#[derive(Debug, Default)]
+pub struct LogIndex {
+    seen: usize,
+    pub timeline: Vec<usize>,
+    pub tickets: Vec<usize>,
+    pub refusals: Vec<usize>,
+}
+
+impl LogIndex {
+    /// Takes in entries logged since the last call.
+    pub fn update(&mut self, log: &[crate::drill::Entry]) {
+        use crate::drill::Event;
+        if log.len() < self.seen {
+            *self = LogIndex::default();
+        }
+        for (i, entry) in log.iter().enumerate().skip(self.seen) {
+            match entry.event {
+                Event::CustomerTicket { .. } => self.tickets.push(i),
+                Event::ActionRefused { .. } => self.refusals.push(i),
+                _ => {}
+            }
+            if !crate::app::panels::timeline::hidden(&entry.event) {
+                self.timeline.push(i);
+            }
+        }
+        self.seen = log.len();
+    }
+}
+
 /// Message positions by channel, kept up to date incrementally so a long
 /// chat costs nothing per frame beyond the rows on screen.
 #[derive(Debug, Default)]
@@ -122,6 +153,8 @@ pub struct UiState {
     pub read: BTreeMap<Channel, usize>,
     /// Where each channel's messages are.
     pub index: ChannelIndex,
+    /// Where the listed log entries are.
+    pub log_index: LogIndex,
     pub selected_component: Option<usize>,
     pub status_draft: StatusDraft,
     pub isd_section: Option<IsdSection>,

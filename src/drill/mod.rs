@@ -8,6 +8,7 @@ pub mod describe;
 pub mod event;
 pub mod orders;
 pub mod people;
+pub mod threads;
 mod tick;
 pub mod work;
 
@@ -45,6 +46,7 @@ pub struct Drill {
     pub(crate) work: Vec<Work>,
     pub(crate) done: Vec<bool>,
     pub(crate) messages: Vec<Message>,
+    pub(crate) threads: threads::Threads,
     pub(crate) orders: Vec<OrderState>,
     pub(crate) status: Vec<StatusPost>,
     pub(crate) isd: Isd,
@@ -76,6 +78,7 @@ impl Drill {
             people,
             work: Vec::new(),
             messages: Vec::new(),
+            threads: threads::Threads::default(),
             orders: Vec::new(),
             status: Vec::new(),
             isd: Isd::default(),

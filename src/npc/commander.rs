@@ -3,7 +3,7 @@
 //! closes once the incident is resolved and the public told. Hands off the keyboard.
 
 use super::mind::Mind;
-use crate::comms::{MessageId, MessageKind, StatusState};
+use crate::comms::{MessageId, StatusState};
 use crate::drill::{Command, Drill, Health, Task};
 use crate::scenario::{AlertSeverity, Role, Seat};
 use crate::time::{Dur, MINUTE, Tick};
@@ -169,10 +169,7 @@ pub(super) fn decide(drill: &Drill, proposal: MessageId, out: &mut Vec<Command>)
     let Some(m) = drill.messages.get(proposal as usize - 1) else {
         return;
     };
-    let already = drill
-        .messages
-        .iter()
-        .any(|d| d.kind == MessageKind::Decision && d.reply_to == Some(proposal));
+    let already = drill.threads.decided.contains_key(&proposal);
     if !already {
         let gist = m
             .text

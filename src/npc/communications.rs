@@ -74,16 +74,7 @@ pub(super) fn duties(mind: &mut Mind, drill: &Drill, out: &mut Vec<Command>) {
         out.push(status_post(drill, state, &memory.affected));
         return;
     }
-    let question = drill
-        .messages
-        .iter()
-        .rev()
-        .find(|m| {
-            m.channel == Channel::Executive
-                && m.kind == MessageKind::Question
-                && drill.people.get(&m.from).is_none()
-        })
-        .map(|m| (m.id, m.at));
+    let question = drill.threads.last_outside_exec_question;
     let unanswered =
         question.filter(|(id, at)| memory.answered_question != Some(*id) && now >= at + 60);
     // On cadence, and half a minute after each public post the executives have not heard about.

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::mind::Mind;
 use super::responder::{in_flight, is_idle};
 use super::text;
-use crate::comms::{MessageId, MessageKind};
+use crate::comms::MessageKind;
 use crate::drill::{Command, Drill, Health, Task};
 use crate::scenario::{ActionIdx, ActionKind, Condition, Effect, Role, Seat};
 use crate::time::{Dur, MINUTE, Tick};
@@ -233,18 +233,11 @@ fn remediate(mind: &mut Mind, drill: &Drill, out: &mut Vec<Command>) {
 }
 
 fn proposal_decided(drill: &Drill, me: &str, since: Tick) -> bool {
-    let proposal: Option<MessageId> = drill
-        .messages
-        .iter()
-        .rev()
-        .find(|m| m.kind == MessageKind::Proposal && m.from == me && m.at >= since)
-        .map(|m| m.id);
-    proposal.is_some_and(|p| {
-        drill
-            .messages
-            .iter()
-            .any(|m| m.kind == MessageKind::Decision && m.reply_to == Some(p))
-    })
+    drill
+        .threads
+        .last_proposal_by
+        .get(me)
+        .is_some_and(|&(proposal, at)| at >= since && drill.threads.decided.contains_key(&proposal))
 }
 
 fn stand_down_idle(mind: &mut Mind, drill: &Drill, out: &mut Vec<Command>) {

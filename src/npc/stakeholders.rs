@@ -96,16 +96,6 @@ fn injects(drill: &mut Drill) {
     }
 }
 
-/// When a team member last updated the executive channel.
-fn last_exec_update(drill: &Drill) -> Option<Tick> {
-    drill
-        .messages
-        .iter()
-        .rev()
-        .find(|m| m.channel == Channel::Executive && drill.people.get(&m.from).is_some())
-        .map(|m| m.at)
-}
-
 fn executives(drill: &mut Drill) {
     let now = drill.now;
     let impact = drill.platform.customer_impact(&drill.scenario);
@@ -119,7 +109,7 @@ fn executives(drill: &mut Drill) {
     if drill.resolved_at.is_some() {
         return;
     }
-    let last = last_exec_update(drill);
+    let last = drill.threads.last_exec_update;
     for i in 0..drill.scenario.executives.len() {
         let exec = drill.scenario.executives[i].clone();
         let since = last.unwrap_or(clock_start).max(clock_start);

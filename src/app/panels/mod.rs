@@ -72,6 +72,7 @@ fn section<R>(ui: &mut egui::Ui, focused: bool, add: impl FnOnce(&mut egui::Ui) 
 pub fn drill_screen(ui: &mut egui::Ui, view: &View, state: &mut UiState) -> Vec<Action> {
     let mut actions = Vec::new();
     let kit = view.instruments();
+    state.log_index.update(view.drill.log());
     egui::Panel::top("clock").show(ui, |ui| actions.extend(clock::show(ui, view, state)));
     if kit.roster || kit.ops_console {
         egui::Panel::left("left")
@@ -83,7 +84,8 @@ pub fn drill_screen(ui: &mut egui::Ui, view: &View, state: &mut UiState) -> Vec<
                     ui.separator();
                 }
                 if kit.ops_console {
-                    actions.extend(ops::show(ui, view));
+                    let focused = state.focus == Focus::Ops;
+                    actions.extend(section(ui, focused, |ui| ops::show(ui, view, state)));
                 }
             });
     }
@@ -104,10 +106,10 @@ pub fn drill_screen(ui: &mut egui::Ui, view: &View, state: &mut UiState) -> Vec<
                             ui.separator();
                         }
                         if kit.timeline {
-                            timeline::show(ui, view);
+                            timeline::show(ui, view, state);
                         }
                         if kit.tickets {
-                            status_page::tickets(ui, view);
+                            status_page::tickets(ui, view, state);
                         }
                     });
             });

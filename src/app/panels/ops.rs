@@ -4,12 +4,13 @@
 use bevy_egui::egui;
 
 use super::{Action, View};
+use crate::app::ui_state::UiState;
 use crate::drill::{Command, Event};
 use crate::scenario::ActionKind;
 use crate::time::clock;
 
 /// The console.
-pub fn show(ui: &mut egui::Ui, view: &View) -> Vec<Action> {
+pub fn show(ui: &mut egui::Ui, view: &View, state: &UiState) -> Vec<Action> {
     let mut actions = Vec::new();
     let drill = view.drill;
     ui.heading("Ops console");
@@ -24,15 +25,17 @@ pub fn show(ui: &mut egui::Ui, view: &View) -> Vec<Action> {
             clock(w.ends_at)
         )));
     }
-    // The log is in time order: only the last two minutes can hold a refusal worth showing.
-    let recent = drill.now().saturating_sub(120);
-    let refusal = drill
-        .log()
+    let log = drill.log();
+    let refusal = state
+        .log_index
+        .refusals
         .iter()
         .rev()
-        .take_while(|e| e.at >= recent)
+        .map(|&i| &log[i])
         .find_map(|e| match &e.event {
-            Event::ActionRefused { by, reason, .. } if by == view.me => {
+            Event::ActionRefused { by, reason, .. }
+                if by == view.me && drill.now() <= e.at + 120 =>
+            {
                 Some((e.at, reason.clone()))
             }
             _ => None,

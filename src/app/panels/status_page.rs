@@ -105,21 +105,16 @@ pub fn show(ui: &mut egui::Ui, view: &View, state: &mut UiState) -> Vec<Action> 
     actions
 }
 
-/// The customer ticket feed of the last half hour, newest first.
-pub fn tickets(ui: &mut egui::Ui, view: &View) {
-    ui.label(egui::RichText::new("Customer tickets (last 30 min)").strong());
-    let mut shown = 0;
-    let since = view.drill.now().saturating_sub(30 * MINUTE);
-    for entry in view.drill.log().iter().rev().take_while(|e| e.at >= since) {
-        if let Event::CustomerTicket { from, text } = &entry.event {
-            ui.label(format!("{} {from}: {text}", clock(entry.at)));
-            shown += 1;
-            if shown == 12 {
-                break;
-            }
+/// The customer ticket feed, newest first.
+pub fn tickets(ui: &mut egui::Ui, view: &View, state: &UiState) {
+    ui.label(egui::RichText::new("Customer tickets").strong());
+    let log = view.drill.log();
+    for &i in state.log_index.tickets.iter().rev().take(12) {
+        if let Event::CustomerTicket { from, text } = &log[i].event {
+            ui.label(format!("{} {from}: {text}", clock(log[i].at)));
         }
     }
-    if shown == 0 {
+    if state.log_index.tickets.is_empty() {
         ui.weak("No tickets.");
     }
 }

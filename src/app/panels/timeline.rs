@@ -4,6 +4,7 @@
 use bevy_egui::egui;
 
 use super::View;
+use crate::app::ui_state::UiState;
 use crate::drill::Event;
 use crate::drill::describe::describe;
 
@@ -21,17 +22,16 @@ pub fn hidden(event: &Event) -> bool {
 }
 
 /// The last events, newest first.
-pub fn show(ui: &mut egui::Ui, view: &View) {
+pub fn show(ui: &mut egui::Ui, view: &View, state: &UiState) {
     ui.heading("Timeline");
-    let everything = view.instruments().ground_truth;
-    let lines = view
-        .drill
-        .log()
-        .iter()
-        .rev()
-        .filter(|e| everything || !hidden(&e.event))
-        .take(40);
-    for entry in lines {
-        ui.label(describe(entry));
+    let log = view.drill.log();
+    if view.instruments().ground_truth {
+        for entry in log.iter().rev().take(40) {
+            ui.label(describe(entry));
+        }
+    } else {
+        for &i in state.log_index.timeline.iter().rev().take(40) {
+            ui.label(describe(&log[i]));
+        }
     }
 }

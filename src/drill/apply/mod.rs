@@ -235,18 +235,7 @@ impl Drill {
             }
             Command::Decide(text) => {
                 self.require_role(by, &Role::IC, "deciding")?;
-                let proposal = self
-                    .messages
-                    .iter()
-                    .rev()
-                    .find(|m| m.kind == MessageKind::Proposal)
-                    .map(|m| m.id)
-                    .filter(|id| {
-                        !self
-                            .messages
-                            .iter()
-                            .any(|m| m.kind == MessageKind::Decision && m.reply_to == Some(*id))
-                    });
+                let proposal = self.threads.open_proposal();
                 self.post(
                     by,
                     Channel::CommandPost,
@@ -360,6 +349,8 @@ impl Drill {
             message.channel = Channel::direct(a, b);
         }
         let id = message.id;
+        let from_team = self.people.get(&message.from).is_some();
+        self.threads.record(&message, from_team);
         self.messages.push(message.clone());
         self.emit(Event::Posted(message));
         id
