@@ -17,9 +17,12 @@ fn main() -> ExitCode {
 #[cfg(feature = "app")]
 fn open_window() -> ExitCode {
     let launch = firedrill::app::Launch::title(firedrill::cli::scenarios_dir());
-    match firedrill::app::run(launch) {
-        bevy::app::AppExit::Success => ExitCode::SUCCESS,
-        bevy::app::AppExit::Error(_) => ExitCode::FAILURE,
+    match firedrill::app::run_to_result(launch, None) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("{message}");
+            ExitCode::FAILURE
+        }
     }
 }
 

@@ -7,7 +7,7 @@ use std::time::Duration;
 use crate::drill::{Drill, Entry, Event, Outcome, Violation};
 use crate::scenario::LoadedScenario;
 use crate::script::Script;
-use crate::session::{FORMAT, Header, Journal};
+use crate::session::{Header, Journal};
 use crate::time::{Tick, clock};
 
 /// How fast to play: as fast as possible, or this many simulated seconds per wall second.
@@ -37,15 +37,7 @@ pub fn play_watched(
     let drill = Drill::new(loaded.scenario.clone(), seed, &script.team);
     let journal = match out {
         Some(path) => {
-            let header = Header {
-                format: FORMAT,
-                scenario: loaded.scenario.id.clone(),
-                scenario_path: loaded.path.display().to_string(),
-                scenario_hash: loaded.hash.clone(),
-                seed,
-                team: script.team.clone(),
-                script: Some(script.clone()),
-            };
+            let header = Header::new(loaded, seed, script.team.clone(), Some(script.clone()));
             Some(Journal::create(path, &header)?)
         }
         None => None,

@@ -10,7 +10,7 @@ use super::screens::Screen;
 use crate::drill::{Command, Drill, HumanSpec, Input};
 use crate::scenario::{LoadedScenario, Seat};
 use crate::script::Script;
-use crate::session::{FORMAT, Header, Journal};
+use crate::session::{Header, Journal};
 use crate::time::Dur;
 use crate::view::Lens;
 
@@ -70,15 +70,7 @@ impl LiveDrill {
                 if let Some(dir) = path.parent() {
                     std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
                 }
-                let header = Header {
-                    format: FORMAT,
-                    scenario: loaded.scenario.id.clone(),
-                    scenario_path: loaded.path.display().to_string(),
-                    scenario_hash: loaded.hash.clone(),
-                    seed,
-                    team,
-                    script: script.clone(),
-                };
+                let header = Header::new(loaded, seed, team, script.clone());
                 Some(Journal::create(path, &header)?)
             }
             None => None,

@@ -25,6 +25,14 @@ pub fn run(launch: Launch) -> AppExit {
     run_with(launch, None)
 }
 
+/// Runs the window and turns how it closed into a result for the command line.
+pub fn run_to_result(launch: Launch, bench: Option<bench::BenchPlan>) -> Result<(), String> {
+    match run_with(launch, bench) {
+        AppExit::Success => Ok(()),
+        AppExit::Error(code) => Err(format!("the game window closed with an error ({code})")),
+    }
+}
+
 /// Like `run`, measuring a stress drill when a bench plan is given.
 pub fn run_with(launch: Launch, bench: Option<bench::BenchPlan>) -> AppExit {
     let mut app = App::new();

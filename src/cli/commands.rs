@@ -263,12 +263,7 @@ pub(super) fn drill(options: DrillOptions) -> Result<(), String> {
         scenarios_dir: scenarios_dir(),
         direct: Some(direct),
     };
-    match crate::app::run(launch) {
-        bevy::app::AppExit::Success => Ok(()),
-        bevy::app::AppExit::Error(code) => {
-            Err(format!("the game window closed with an error ({code})"))
-        }
-    }
+    crate::app::run_to_result(launch, None)
 }
 
 /// The scenario library: $FIREDRILL_SCENARIOS, ./scenarios, or the one this build came from.
@@ -295,10 +290,5 @@ pub(super) fn bench_ui(components: usize, messages: usize, frames: usize) -> Res
         scenarios_dir: scenarios_dir(),
         direct: None,
     };
-    match crate::app::run_with(launch, Some(plan)) {
-        bevy::app::AppExit::Success => Ok(()),
-        bevy::app::AppExit::Error(code) => {
-            Err(format!("the bench window closed with an error ({code})"))
-        }
-    }
+    crate::app::run_to_result(launch, Some(plan))
 }

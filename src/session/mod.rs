@@ -36,6 +36,26 @@ pub struct Header {
     pub script: Option<Script>,
 }
 
+impl Header {
+    /// The header of a new session on `loaded`.
+    pub fn new(
+        loaded: &crate::scenario::LoadedScenario,
+        seed: u64,
+        team: Vec<HumanSpec>,
+        script: Option<Script>,
+    ) -> Header {
+        Header {
+            format: FORMAT,
+            scenario: loaded.scenario.id.clone(),
+            scenario_path: loaded.path.display().to_string(),
+            scenario_hash: loaded.hash.clone(),
+            seed,
+            team,
+            script,
+        }
+    }
+}
+
 /// One line of a session file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Record {
