@@ -20,11 +20,6 @@ use bevy_egui::EguiPlugin;
 
 pub use launch::Launch;
 
-/// Opens the game window and runs until it closes.
-pub fn run(launch: Launch) -> AppExit {
-    run_with(launch, None)
-}
-
 /// Runs the window and turns how it closed into a result for the command line.
 pub fn run_to_result(launch: Launch, bench: Option<bench::BenchPlan>) -> Result<(), String> {
     match run_with(launch, bench) {
@@ -33,7 +28,7 @@ pub fn run_to_result(launch: Launch, bench: Option<bench::BenchPlan>) -> Result<
     }
 }
 
-/// Like `run`, measuring a stress drill when a bench plan is given.
+/// Opens the game window and runs until it closes; with a bench plan, measures a stress drill.
 pub fn run_with(launch: Launch, bench: Option<bench::BenchPlan>) -> AppExit {
     let mut app = App::new();
     if let Some(plan) = bench {

@@ -1,6 +1,7 @@
 //! The composer language: orders, roles, reports, status posts, mentions.
 
 use super::*;
+use crate::comms::StatusState;
 use crate::testing::drill;
 
 fn run(input: &str) -> Result<Command, String> {

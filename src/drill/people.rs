@@ -132,6 +132,14 @@ impl People {
         self.explicit.remove(role);
     }
 
+    /// The team someone leads, if any.
+    pub fn team_led_by(&self, id: &str) -> Option<&str> {
+        self.teams
+            .iter()
+            .find(|(_, t)| t.lead == id)
+            .map(|(name, _)| name.as_str())
+    }
+
     /// The team someone is on, if any.
     pub fn team_of(&self, id: &str) -> Option<&str> {
         self.teams

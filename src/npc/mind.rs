@@ -203,7 +203,7 @@ impl Mind {
                     .iter()
                     .find(|h| h.role == role && h.to == self.id)
                     .map(|h| h.from.clone());
-                let leads_a_team = drill.people.teams.values().any(|t| t.lead == self.id);
+                let leads_a_team = drill.people.team_led_by(&self.id).is_some();
                 if let Some(from) = from {
                     if role == Role::IC && leads_a_team {
                         let text = format!(

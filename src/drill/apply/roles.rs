@@ -61,7 +61,7 @@ impl Drill {
                     self.name(by)
                 ));
             }
-            if let Some((team, _)) = self.people.teams.iter().find(|(_, t)| t.lead == by) {
+            if let Some(team) = self.people.team_led_by(by) {
                 return Err(format!(
                     "{} leads team `{team}`; hand the team to someone else before taking IC",
                     self.name(by)
@@ -155,7 +155,7 @@ impl Drill {
         }
         self.require_present(person)?;
         self.require_hands_free(person)?;
-        if let Some((other, _)) = self.people.teams.iter().find(|(_, t)| t.lead == person) {
+        if let Some(other) = self.people.team_led_by(person) {
             return Err(format!(
                 "{} leads team `{other}`; name another lead there first",
                 self.name(person)
