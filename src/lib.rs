@@ -20,6 +20,7 @@
 //! # Ok::<(), firedrill::diagnostic::Diagnostics>(())
 //! ```
 
+pub mod aar;
 #[cfg(feature = "app")]
 pub mod app;
 pub mod cli;
@@ -28,9 +29,12 @@ pub mod compose;
 pub mod diagnostic;
 pub mod doctrine;
 pub mod drill;
+pub mod files;
+pub mod history;
 pub mod npc;
 pub mod play;
 pub mod scenario;
+pub mod score;
 pub mod script;
 pub mod session;
 pub mod sim;

@@ -38,14 +38,7 @@ pub(super) fn plugin(app: &mut App) {
     app.insert_resource(load());
 }
 
-/// Firedrill's directory in the user's data directory.
-pub fn data_dir() -> PathBuf {
-    let base = std::env::var_os("XDG_DATA_HOME")
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
-        .unwrap_or_else(std::env::temp_dir);
-    base.join("firedrill")
-}
+pub use crate::files::data_dir;
 
 fn path() -> PathBuf {
     data_dir().join("settings.ron")
@@ -64,12 +57,7 @@ pub fn load() -> Settings {
 
 /// Saves the settings: written to a temporary file, then renamed over the old one.
 pub fn save(settings: &Settings) -> Result<(), String> {
-    let path = path();
-    let dir = path.parent().ok_or("no settings directory")?;
-    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let text = ron::ser::to_string_pretty(settings, ron::ser::PrettyConfig::default())
         .map_err(|e| e.to_string())?;
-    let temp = path.with_extension("ron.tmp");
-    std::fs::write(&temp, text).map_err(|e| format!("{}: {e}", temp.display()))?;
-    std::fs::rename(&temp, &path).map_err(|e| format!("{}: {e}", path.display()))
+    crate::files::write_atomic(&path(), text.as_bytes())
 }

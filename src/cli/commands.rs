@@ -110,7 +110,7 @@ pub(super) fn play(
     Ok(())
 }
 
-fn read_session(path: &Path) -> Result<session::Recovered, String> {
+pub(super) fn read_session(path: &Path) -> Result<session::Recovered, String> {
     let recovered = session::read(path).map_err(|d| d.to_string())?;
     if let Some(damage) = &recovered.damage {
         eprintln!("warning: {damage}");
@@ -118,7 +118,7 @@ fn read_session(path: &Path) -> Result<session::Recovered, String> {
     Ok(recovered)
 }
 
-fn session_scenario(
+pub(super) fn session_scenario(
     path: &Path,
     session: &session::Session,
     given: Option<&Path>,

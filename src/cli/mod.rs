@@ -1,7 +1,9 @@
 //! The `firedrill` command line: validate scenarios, play scripted drills
 //! headlessly, replay and resume sessions.
 
+#[macro_use]
 mod commands;
+mod report;
 
 pub use commands::scenarios_dir;
 
@@ -62,6 +64,33 @@ pub enum Action {
         /// Print every event.
         #[arg(long)]
         log: bool,
+    },
+    /// Score a recorded session against the rubric (C1-C15).
+    Score {
+        session: PathBuf,
+        /// Print the whole scorecard as JSON.
+        #[arg(long)]
+        json: bool,
+        /// The scenario file, if not where the session says.
+        #[arg(long)]
+        scenario: Option<PathBuf>,
+        /// After-action answers (RON); default: SESSION.answers.ron if present.
+        #[arg(long)]
+        answers: Option<PathBuf>,
+    },
+    /// Write the After Action Report of a session as Markdown (.md) or HTML (.html).
+    Aar {
+        session: PathBuf,
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long)]
+        scenario: Option<PathBuf>,
+        /// After-action answers (RON); default: SESSION.answers.ron if present.
+        #[arg(long)]
+        answers: Option<PathBuf>,
+        /// Replace the report if it already exists.
+        #[arg(long)]
+        force: bool,
     },
     /// Open the game window straight into a drill in one seat.
     #[cfg(feature = "app")]
@@ -153,6 +182,25 @@ pub fn run(action: Action) -> ExitCode {
             scenario,
             log,
         } => commands::replay(&session, check, scenario.as_deref(), log),
+        Action::Score {
+            session,
+            json,
+            scenario,
+            answers,
+        } => report::score_cmd(&session, json, scenario.as_deref(), answers.as_deref()),
+        Action::Aar {
+            session,
+            out,
+            scenario,
+            answers,
+            force,
+        } => report::aar_cmd(
+            &session,
+            &out,
+            scenario.as_deref(),
+            answers.as_deref(),
+            force,
+        ),
         Action::Resume {
             session,
             scenario,

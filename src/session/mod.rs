@@ -10,7 +10,7 @@ mod rerun;
 
 pub use journal::Journal;
 pub use read::{Recovered, read};
-pub use rerun::{ReplayError, backup_path, check, rerun, resume};
+pub use rerun::{ReplayError, backup_path, check, ensure_same_scenario, rerun, resume};
 
 use serde::{Deserialize, Serialize};
 

@@ -78,7 +78,8 @@ fn ensure_playable(header: &Header, loaded: &LoadedScenario) -> Result<(), Repla
     Ok(())
 }
 
-fn ensure_same_scenario(header: &Header, loaded: &LoadedScenario) -> Result<(), ReplayError> {
+/// The session was recorded on this very scenario file (same id, same SHA-256).
+pub fn ensure_same_scenario(header: &Header, loaded: &LoadedScenario) -> Result<(), ReplayError> {
     if header.scenario != loaded.scenario.id {
         return Err(ReplayError::WrongScenario {
             recorded: header.scenario.clone(),

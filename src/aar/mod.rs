@@ -1,0 +1,66 @@
+//! The After Action Report: built from the scenario, the log and the
+//! scorecard as a document, rendered to Markdown (for a wiki) or HTML.
+
+pub mod answers;
+mod appendix;
+mod believed;
+pub mod doc;
+mod findings;
+mod guidance;
+mod overview;
+
+pub use doc::Doc;
+pub use guidance::guidance;
+
+use crate::drill::Entry;
+use crate::history::Attempt;
+use crate::scenario::Scenario;
+use crate::score::{Answers, Facts, Scorecard};
+
+/// What an AAR is made from.
+pub struct Input<'a> {
+    pub scenario: &'a Scenario,
+    pub seed: u64,
+    pub log: &'a [Entry],
+    pub card: &'a Scorecard,
+    /// The previous attempt of the same scenario (and seat), if any.
+    pub previous: Option<&'a Attempt>,
+    pub answers: Option<&'a Answers>,
+}
+
+/// Builds the report.
+pub fn build(input: &Input) -> Doc {
+    let facts = Facts::new(input.scenario, input.log);
+    let mut doc = Doc::default();
+    doc.h(1, format!("After Action Report: {}", input.scenario.title));
+    overview::overview(&mut doc, input, &facts);
+    overview::scorecard(&mut doc, input);
+    overview::timeline(&mut doc, &facts);
+    findings::strengths_and_areas(&mut doc, input);
+    findings::questions(&mut doc, input, &facts);
+    findings::plan(&mut doc, input, &facts);
+    believed::section(&mut doc, &facts);
+    appendix::section(&mut doc, &facts);
+    doc
+}
+
+/// The report as Markdown.
+pub fn markdown(input: &Input) -> String {
+    build(input).to_markdown()
+}
+
+/// The report as a standalone HTML page.
+pub fn html(input: &Input) -> String {
+    build(input).to_html(&format!("AAR: {}", input.scenario.title))
+}
+
+/// "0.82 (P)" or "N/A".
+pub fn value_text(value: Option<f64>) -> String {
+    match value {
+        Some(v) => format!("{v:.2} ({:?})", crate::score::Band::of(v)),
+        None => "N/A".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,64 @@
+//! Where Firedrill keeps the user's things, and how it writes them: to a
+//! temporary file beside the target, synced, then renamed over it, so a crash
+//! leaves either the old file or the new one, never half of one.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Firedrill's directory in the user's data directory
+/// (`$XDG_DATA_HOME/firedrill`, else `~/.local/share/firedrill`).
+pub fn data_dir() -> PathBuf {
+    let base = std::env::var_os("XDG_DATA_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
+        .unwrap_or_else(std::env::temp_dir);
+    base.join("firedrill")
+}
+
+/// Writes `contents` to `path` atomically, creating its directory.
+pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), String> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(|e| format!("{}: cannot create: {e}", dir.display()))?;
+    let name = path
+        .file_name()
+        .ok_or_else(|| format!("{}: not a file name", path.display()))?;
+    let mut temp_name = name.to_os_string();
+    temp_name.push(".tmp");
+    let temp = dir.join(temp_name);
+    let result = (|| {
+        let mut file = std::fs::File::create(&temp)?;
+        file.write_all(contents)?;
+        file.sync_all()
+    })();
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(&temp);
+        return Err(format!("{}: cannot write: {e}", temp.display()));
+    }
+    std::fs::rename(&temp, path).map_err(|e| {
+        let _ = std::fs::remove_file(&temp);
+        format!("{}: cannot replace: {e}", path.display())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replaces_whole_files_and_leaves_no_temporary() {
+        let dir = std::env::temp_dir().join(format!("firedrill-files-{}", std::process::id()));
+        let path = dir.join("sub/out.md");
+        write_atomic(&path, b"first").unwrap();
+        write_atomic(&path, b"second").unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "second");
+        let left: Vec<_> = std::fs::read_dir(dir.join("sub")).unwrap().collect();
+        assert_eq!(left.len(), 1);
+        let err = write_atomic(&dir.join("sub/out.md/inside"), b"x").unwrap_err();
+        assert!(err.contains("out.md"), "{err}");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

@@ -1,0 +1,220 @@
+//! Attempt history: every finished drill's score, kept in the user's data
+//! directory, so the picker can show best and last scores, the AAR the change
+//! since the previous attempt, and solo practice its ladder.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostic::{Diagnostic, Source};
+use crate::scenario::{Difficulty, Seat};
+use crate::score::{Criterion, Mode, Scorecard};
+
+/// One finished drill.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Attempt {
+    pub scenario: String,
+    /// The trainee's seat in solo practice; `None` for team and simulated drills.
+    pub seat: Option<Seat>,
+    pub mode: String,
+    pub seed: u64,
+    /// The session file the attempt was played in.
+    pub session: String,
+    /// Seconds since the Unix epoch when it was recorded (for display only).
+    pub finished: u64,
+    pub overall: Option<f64>,
+    /// C1..C15, `None` where N/A.
+    pub criteria: Vec<Option<f64>>,
+}
+
+impl Attempt {
+    /// The attempt a scorecard describes.
+    pub fn of(card: &Scorecard, seed: u64, session: &Path, finished: u64) -> Attempt {
+        Attempt {
+            scenario: card.scenario.clone(),
+            seat: match card.mode {
+                Mode::Solo { seat, .. } => Some(seat),
+                _ => None,
+            },
+            mode: card.mode.describe(),
+            seed,
+            session: session.display().to_string(),
+            finished,
+            overall: card.overall,
+            criteria: Criterion::ALL.iter().map(|&c| card.value(c)).collect(),
+        }
+    }
+
+    /// A criterion's value in this attempt.
+    pub fn value(&self, c: Criterion) -> Option<f64> {
+        self.criteria.get(c as usize).copied().flatten()
+    }
+}
+
+/// Every attempt, oldest first.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct History {
+    pub attempts: Vec<Attempt>,
+}
+
+/// Where the history lives.
+pub fn default_path() -> PathBuf {
+    crate::files::data_dir().join("history.ron")
+}
+
+impl History {
+    /// Reads the history; a missing file is an empty history.
+    pub fn load(path: &Path) -> Result<History, Diagnostic> {
+        if !path.exists() {
+            return Ok(History::default());
+        }
+        let source = Source::read(path)?;
+        ron::from_str(&source.text).map_err(|e| {
+            let mut d = source.ron_error(&e);
+            d.hint = Some(format!(
+                "the attempt history is damaged; move {} aside to start a new one",
+                path.display()
+            ));
+            d
+        })
+    }
+
+    /// Writes the history atomically.
+    pub fn save(&self, path: &Path) -> Result<(), String> {
+        let text = ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::default())
+            .map_err(|e| e.to_string())?;
+        crate::files::write_atomic(path, text.as_bytes())
+    }
+
+    /// Adds an attempt, replacing an earlier record of the same session.
+    pub fn record(&mut self, attempt: Attempt) {
+        self.attempts.retain(|a| a.session != attempt.session);
+        self.attempts.push(attempt);
+    }
+
+    /// Attempts of one scenario, oldest first.
+    pub fn of<'a>(&'a self, scenario: &str) -> impl Iterator<Item = &'a Attempt> + 'a {
+        let scenario = scenario.to_string();
+        self.attempts.iter().filter(move |a| a.scenario == scenario)
+    }
+
+    /// The best overall score of a scenario.
+    pub fn best(&self, scenario: &str) -> Option<f64> {
+        self.of(scenario).filter_map(|a| a.overall).reduce(f64::max)
+    }
+
+    /// The latest attempt of a scenario.
+    pub fn last(&self, scenario: &str) -> Option<&Attempt> {
+        self.of(scenario).last()
+    }
+
+    /// The attempt before the one played in `session`, in the same scenario
+    /// and seat (any seat for team drills).
+    pub fn previous(&self, scenario: &str, seat: Option<Seat>, session: &str) -> Option<&Attempt> {
+        let mut candidates = self
+            .of(scenario)
+            .filter(|a| a.seat == seat)
+            .take_while(|a| a.session != session);
+        candidates.by_ref().last()
+    }
+
+    /// The solo ladder of a seat: the hardest difficulty cleared in a row from
+    /// Beginner, where a difficulty is cleared by a solo score of at least S
+    /// (0.65) on any scenario of that difficulty.
+    pub fn ladder(&self, seat: Seat, difficulty_of: impl Fn(&str) -> Option<Difficulty>) -> Rung {
+        let cleared = |d: Difficulty| {
+            self.attempts.iter().any(|a| {
+                a.seat == Some(seat)
+                    && a.overall.is_some_and(|v| v >= 0.65)
+                    && difficulty_of(&a.scenario) == Some(d)
+            })
+        };
+        let mut rung = Rung::Unranked;
+        for (d, r) in [
+            (Difficulty::Beginner, Rung::Beginner),
+            (Difficulty::Intermediate, Rung::Intermediate),
+            (Difficulty::Advanced, Rung::Advanced),
+            (Difficulty::Expert, Rung::Expert),
+        ] {
+            if !cleared(d) {
+                break;
+            }
+            rung = r;
+        }
+        rung
+    }
+}
+
+/// A rung on a seat's solo ladder: the hardest difficulty cleared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Rung {
+    Unranked,
+    Beginner,
+    Intermediate,
+    Advanced,
+    Expert,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn attempt(scenario: &str, seat: Option<Seat>, session: &str, overall: f64) -> Attempt {
+        Attempt {
+            scenario: scenario.into(),
+            seat,
+            mode: String::new(),
+            seed: 1,
+            session: session.into(),
+            finished: 0,
+            overall: Some(overall),
+            criteria: vec![Some(overall); 15],
+        }
+    }
+
+    #[test]
+    fn best_last_previous_and_ladder() {
+        let mut h = History::default();
+        h.record(attempt("a", Some(Seat::IC), "s1", 0.5));
+        h.record(attempt("a", Some(Seat::IC), "s2", 0.9));
+        h.record(attempt("a", Some(Seat::CL), "s3", 0.7));
+        h.record(attempt("a", Some(Seat::IC), "s4", 0.6));
+        h.record(attempt("b", Some(Seat::IC), "s5", 0.8));
+        assert_eq!(h.best("a"), Some(0.9));
+        assert_eq!(h.last("a").map(|a| a.session.as_str()), Some("s4"));
+        assert_eq!(
+            h.previous("a", Some(Seat::IC), "s4")
+                .map(|a| a.session.as_str()),
+            Some("s2")
+        );
+        assert_eq!(h.previous("a", Some(Seat::IC), "s1"), None);
+        // Re-recording a session replaces it.
+        h.record(attempt("a", Some(Seat::IC), "s4", 0.95));
+        assert_eq!(h.of("a").count(), 4);
+        assert_eq!(h.best("a"), Some(0.95));
+        let difficulty = |s: &str| match s {
+            "a" => Some(Difficulty::Beginner),
+            "b" => Some(Difficulty::Advanced),
+            _ => None,
+        };
+        // Advanced is cleared but Intermediate is not: the ladder stops at Beginner.
+        assert_eq!(h.ladder(Seat::IC, difficulty), Rung::Beginner);
+        assert_eq!(h.ladder(Seat::OL, difficulty), Rung::Unranked);
+    }
+
+    #[test]
+    fn survives_a_round_trip_and_reports_damage_with_a_place() {
+        let dir = std::env::temp_dir().join(format!("firedrill-history-{}", std::process::id()));
+        let path = dir.join("history.ron");
+        assert_eq!(History::load(&path).unwrap(), History::default());
+        let mut h = History::default();
+        h.record(attempt("a", None, "s1", 0.5));
+        h.save(&path).unwrap();
+        assert_eq!(History::load(&path).unwrap(), h);
+        std::fs::write(&path, "(attempts: [(scenario: 3)])").unwrap();
+        let err = History::load(&path).unwrap_err().to_string();
+        assert!(err.contains("history.ron:1:"), "{err}");
+        assert!(err.contains("move"), "{err}");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

@@ -1,0 +1,304 @@
+//! Communications: the status page and executives (C8, C9, C10).
+
+use super::{after, at, holder, incident_start, longest_gap, mark, quote};
+use crate::comms::{Channel, MessageKind, StatusState};
+use crate::scenario::Role;
+use crate::score::Mark;
+use crate::score::facts::Facts;
+use crate::score::targets::{Targets, score_time};
+use crate::score::text::{eta_promises, internal_names, states_data_loss};
+use crate::time::{MINUTE, span};
+
+/// C8: first post soon after declaring, no long silences, promises kept,
+/// customers not left to find out by themselves.
+pub fn status_timeliness(f: &Facts, t: &Targets) -> Vec<Mark> {
+    let Some(start) = incident_start(f) else {
+        return Vec::new();
+    };
+    let until = f.open_until();
+    let deadline = start + t.status_first.0;
+    let Some(first) = f.status.first() else {
+        return vec![mark(
+            f.end,
+            &[holder(f, &Role::CL, deadline.min(f.end))],
+            0.0,
+            format!(
+                "The status page stayed silent for the whole incident ({} from {})",
+                span(until.saturating_sub(start)),
+                at(start)
+            ),
+        )];
+    };
+    let delay = first.at.saturating_sub(start);
+    let mut marks = vec![mark(
+        first.at,
+        &[holder(f, &Role::CL, first.at.min(deadline))],
+        score_time(delay, t.status_first),
+        format!(
+            "First status page update at {}, {}",
+            at(first.at),
+            after(delay, "the declaration", t.status_first)
+        ),
+    )];
+    let times: Vec<_> = f.status.iter().map(|p| p.at).collect();
+    let open_end = if f.status.iter().any(|p| p.state == StatusState::Resolved) {
+        until.min(
+            f.status
+                .iter()
+                .rev()
+                .find(|p| p.state == StatusState::Resolved)
+                .map_or(until, |p| p.at),
+        )
+    } else {
+        until
+    };
+    let (gap, from) = longest_gap(&times, first.at, open_end.max(first.at));
+    marks.push(mark(
+        from,
+        &[holder(f, &Role::CL, from)],
+        score_time(gap, t.status_gap),
+        format!(
+            "Longest silence on the status page: {} from {} (target ≤ {})",
+            span(gap),
+            at(from),
+            span(t.status_gap.0)
+        ),
+    ));
+    for (i, post) in f.status.iter().enumerate() {
+        let Some(promised) = post.next_update else {
+            continue;
+        };
+        if promised + MINUTE > f.end {
+            continue;
+        }
+        let next = f.status.get(i + 1).map(|p| p.at);
+        let kept = next.is_some_and(|n| n <= promised + MINUTE);
+        marks.push(mark(
+            promised,
+            &[holder(f, &Role::CL, promised)],
+            if kept { 1.0 } else { 0.0 },
+            match (kept, next) {
+                (true, Some(n)) => format!(
+                    "The post of {} promised an update by {}; it came at {}",
+                    at(post.at),
+                    at(promised),
+                    at(n)
+                ),
+                (_, Some(n)) => format!(
+                    "The post of {} promised an update by {}; the next came only at {}",
+                    at(post.at),
+                    at(promised),
+                    at(n)
+                ),
+                (_, None) => format!(
+                    "The post of {} promised an update by {} that never came",
+                    at(post.at),
+                    at(promised)
+                ),
+            },
+        ));
+    }
+    let tickets = f
+        .tickets
+        .iter()
+        .filter(|&&t| t >= start && t < first.at)
+        .count();
+    marks.push(mark(
+        first.at,
+        &[holder(f, &Role::CL, first.at.min(deadline))],
+        super::super::s(tickets as f64, 3.0, 15.0),
+        format!("{tickets} customer tickets arrived between the declaration and the first post"),
+    ));
+    marks
+}
+
+/// C9: each post says the impact, the components, the state and the next
+/// update time; no promised fix times, no internal names; the last confirms
+/// recovery and says whether data was lost.
+pub fn status_content(f: &Facts) -> Vec<Mark> {
+    let mut marks = Vec::new();
+    for post in &f.status {
+        let mut lapses = Vec::new();
+        if post.impact.trim().is_empty() {
+            lapses.push("no customer impact".to_string());
+        }
+        if post.components.is_empty() {
+            lapses.push("no affected components".to_string());
+        }
+        if post.next_update.is_none() && post.state != StatusState::Resolved {
+            lapses.push("no next-update time".to_string());
+        }
+        let all = format!(
+            "{} {} {}",
+            post.impact,
+            post.components.join(" "),
+            post.text
+        );
+        let etas = eta_promises(&all);
+        if !etas.is_empty() {
+            lapses.push(format!("promised a fix time (\"{}\")", etas.join("\", \"")));
+        }
+        let names = internal_names(&all, f.scenario);
+        if !names.is_empty() {
+            lapses.push(format!("showed internal names ({})", names.join(", ")));
+        }
+        let value = 1.0 - 0.25 * lapses.len() as f64;
+        marks.push(mark(
+            post.at,
+            &[&post.by],
+            value,
+            if lapses.is_empty() {
+                format!(
+                    "Status post at {} ({:?}) stated impact, components and the next update",
+                    at(post.at),
+                    post.state
+                )
+            } else {
+                format!(
+                    "Status post at {} ({:?}, {}) had {}",
+                    at(post.at),
+                    post.state,
+                    quote(&post.text),
+                    lapses.join("; ")
+                )
+            },
+        ));
+    }
+    if let Some(resolved) = f.resolved {
+        let last = f
+            .status
+            .iter()
+            .rev()
+            .find(|p| p.state == StatusState::Resolved);
+        marks.push(match last {
+            Some(p) if states_data_loss(&format!("{} {}", p.impact, p.text)) => mark(
+                p.at,
+                &[&p.by],
+                1.0,
+                format!(
+                    "The final post at {} confirmed recovery and said what data was affected",
+                    at(p.at)
+                ),
+            ),
+            Some(p) => mark(
+                p.at,
+                &[&p.by],
+                0.5,
+                format!(
+                    "The final post at {} did not say whether any data was lost",
+                    at(p.at)
+                ),
+            ),
+            None if !f.status.is_empty() => mark(
+                resolved,
+                &[holder(f, &Role::CL, resolved)],
+                0.0,
+                format!(
+                    "The incident was resolved at {} but the status page never said so",
+                    at(resolved)
+                ),
+            ),
+            None => return marks,
+        });
+    }
+    marks
+}
+
+/// C10: executives hear early, regularly, and get answers fast from the CL,
+/// not the OL.
+pub fn executives(f: &Facts, t: &Targets) -> Vec<Mark> {
+    if f.scenario.executives.is_empty() {
+        return Vec::new();
+    }
+    let Some(start) = incident_start(f) else {
+        return Vec::new();
+    };
+    let until = f.open_until();
+    let ours: Vec<&crate::comms::Message> = f
+        .team_messages()
+        .filter(|m| m.channel == Channel::Executive)
+        .collect();
+    let deadline = start + t.exec_first.0;
+    let Some(first) = ours.first() else {
+        return vec![mark(
+            f.end,
+            &[holder(f, &Role::CL, deadline.min(f.end))],
+            0.0,
+            format!(
+                "Executives never heard from the incident team ({} from {})",
+                span(until.saturating_sub(start)),
+                at(start)
+            ),
+        )];
+    };
+    let delay = first.at.saturating_sub(start);
+    let mut marks = vec![mark(
+        first.at,
+        &[holder(f, &Role::CL, first.at.min(deadline))],
+        score_time(delay, t.exec_first),
+        format!(
+            "First executive update at {} by {}, {}",
+            at(first.at),
+            f.name(&first.from),
+            after(delay, "the declaration", t.exec_first)
+        ),
+    )];
+    let times: Vec<_> = ours.iter().map(|m| m.at).collect();
+    let (gap, from) = longest_gap(&times, first.at, until.max(first.at));
+    marks.push(mark(
+        from,
+        &[holder(f, &Role::CL, from)],
+        score_time(gap, t.exec_gap),
+        format!(
+            "Longest silence towards executives: {} from {} (target ≤ {})",
+            span(gap),
+            at(from),
+            span(t.exec_gap.0)
+        ),
+    ));
+    for q in f.messages.iter().filter(|m| {
+        m.channel == Channel::Executive
+            && m.kind == MessageKind::Question
+            && f.is_executive(&m.from)
+    }) {
+        let cl = holder(f, &Role::CL, q.at);
+        let answer = ours.iter().find(|m| m.at >= q.at);
+        match answer {
+            Some(a) => {
+                let delay = a.at - q.at;
+                let by_ol = f.holder(&Role::OL, a.at) == Some(&a.from) && a.from != cl;
+                let value = score_time(delay, t.exec_answer) * if by_ol { 0.5 } else { 1.0 };
+                marks.push(mark(
+                    a.at,
+                    &[cl],
+                    value,
+                    format!(
+                        "{}'s question of {} was answered by {} {}{}",
+                        f.name(&q.from),
+                        at(q.at),
+                        f.name(&a.from),
+                        after(delay, "it was asked", t.exec_answer),
+                        if by_ol {
+                            ", pulling the OL away from operations"
+                        } else {
+                            ""
+                        }
+                    ),
+                ));
+            }
+            None if q.at + t.exec_answer.0 <= f.end => marks.push(mark(
+                q.at,
+                &[cl],
+                0.0,
+                format!(
+                    "{}'s question of {} ({}) was never answered",
+                    f.name(&q.from),
+                    at(q.at),
+                    quote(&q.text)
+                ),
+            )),
+            None => {}
+        }
+    }
+    marks
+}

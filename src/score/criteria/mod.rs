@@ -1,0 +1,119 @@
+//! The criteria, grouped by area. Each returns the marks it found; the
+//! caller turns them into judgements.
+
+mod command;
+mod communications;
+mod documentation;
+mod operations;
+
+use super::facts::Facts;
+use super::targets::Targets;
+use super::{Answers, Criterion, Judgement, Mark};
+use crate::scenario::Role;
+use crate::time::{Tick, clock, span};
+
+/// Judges every criterion, in order C1..C15.
+pub fn judge_all(f: &Facts, t: &Targets, answers: Option<&Answers>) -> Vec<Judgement> {
+    Criterion::ALL
+        .iter()
+        .map(|&c| {
+            let (marks, none) = match c {
+                Criterion::C1 => (
+                    command::declare(f, t),
+                    "No alert fired: nothing to declare.",
+                ),
+                Criterion::C2 => (command::staffing(f, t), "No incident: no roles to staff."),
+                Criterion::C3 => (command::span_of_control(f, t), "Nobody directed anyone."),
+                Criterion::C4 => (command::hands_off(f), "Nobody held IC."),
+                Criterion::C5 => (
+                    operations::production_changes(f),
+                    "Nobody tried to change production.",
+                ),
+                Criterion::C6 => (
+                    operations::closed_loop(f, t),
+                    "No orders or decisions were given.",
+                ),
+                Criterion::C7 => (
+                    operations::ol_reports(f, t),
+                    "No OL was staffed, so there was nobody to report to the IC.",
+                ),
+                Criterion::C8 => (
+                    communications::status_timeliness(f, t),
+                    "No incident: the status page had nothing to say.",
+                ),
+                Criterion::C9 => (
+                    communications::status_content(f),
+                    "No status posts to judge.",
+                ),
+                Criterion::C10 => (
+                    communications::executives(f, t),
+                    "No executives in this scenario.",
+                ),
+                Criterion::C11 => (
+                    documentation::isd(f, t),
+                    "No incident: nothing to document.",
+                ),
+                Criterion::C12 => (command::handoffs(f), "No role changed hands."),
+                Criterion::C13 => (
+                    documentation::command_post(f),
+                    "Nobody spoke in the command post.",
+                ),
+                Criterion::C14 => (operations::mitigation(f, t), "No alert fired."),
+                Criterion::C15 => (
+                    documentation::learning(f, answers),
+                    "The after-action questions are not answered yet.",
+                ),
+            };
+            Judgement::from_marks(c, c.weight(f.scenario), marks, none)
+        })
+        .collect()
+}
+
+/// Who held a role at a moment, as a slice for `Mark::new`.
+fn holder<'a>(f: &Facts<'a>, role: &Role, at: Tick) -> &'a str {
+    f.holder(role, at).unwrap_or("")
+}
+
+/// "4 min after the declaration (target ≤ 5 min)".
+fn after(delay: Tick, what: &str, (target, _): (Tick, Tick)) -> String {
+    format!("{} after {what} (target ≤ {})", span(delay), span(target))
+}
+
+/// The incident's start for cadences: the declaration, else the first alert.
+fn incident_start(f: &Facts) -> Option<Tick> {
+    f.declared.map(|d| d.0).or(f.first_alert)
+}
+
+/// Longest gap in a sorted list of times within `[from, until]`, with where it starts.
+fn longest_gap(times: &[Tick], from: Tick, until: Tick) -> (Tick, Tick) {
+    let mut best = (0, from);
+    let mut last = from;
+    for &t in times.iter().filter(|&&t| t >= from && t <= until) {
+        if t - last > best.0 {
+            best = (t - last, last);
+        }
+        last = t;
+    }
+    if until > last && until - last > best.0 {
+        best = (until - last, last);
+    }
+    best
+}
+
+fn quote(text: &str) -> String {
+    let short: String = text.chars().take(60).collect();
+    if short.len() < text.len() {
+        format!("\"{short}…\"")
+    } else {
+        format!("\"{short}\"")
+    }
+}
+
+fn at(t: Tick) -> String {
+    clock(t)
+}
+
+/// A mark for people `who`, at `t`.
+fn mark(t: Tick, who: &[&str], value: f64, text: String) -> Mark {
+    Mark::new(Some(t), who, value, text)
+}

@@ -1,0 +1,432 @@
+//! Scoring: how the team communicated and delegated, criterion by criterion,
+//! as pure functions over the event log (DESIGN §6).
+//!
+//! Each criterion collects *marks*: one per opportunity it saw (an order, a
+//! status post, a gap between reports), each worth 0..1, with the people
+//! responsible at that moment and a sentence citing the log. A criterion's
+//! value is the mean of its marks, so sending more messages earns nothing;
+//! with no marks it is N/A, never 0. Person cards use the same marks,
+//! filtered to the person, weighted by how long they held the owning roles.
+
+mod cards;
+mod criteria;
+mod curve;
+pub mod facts;
+mod targets;
+pub mod text;
+
+use serde::{Deserialize, Serialize};
+
+pub use cards::Card;
+pub use curve::{Band, s};
+pub use facts::Facts;
+pub use targets::Targets;
+
+use crate::drill::Entry;
+use crate::scenario::{Role, Scenario, Seat};
+use crate::time::Tick;
+
+/// The fifteen criteria of the rubric.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Criterion {
+    C1,
+    C2,
+    C3,
+    C4,
+    C5,
+    C6,
+    C7,
+    C8,
+    C9,
+    C10,
+    C11,
+    C12,
+    C13,
+    C14,
+    C15,
+}
+
+/// The four areas the AAR groups findings by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Area {
+    Command,
+    Operations,
+    Communications,
+    Documentation,
+}
+
+impl Area {
+    pub const ALL: [Area; 4] = [
+        Area::Command,
+        Area::Operations,
+        Area::Communications,
+        Area::Documentation,
+    ];
+}
+
+impl Criterion {
+    pub const ALL: [Criterion; 15] = [
+        Criterion::C1,
+        Criterion::C2,
+        Criterion::C3,
+        Criterion::C4,
+        Criterion::C5,
+        Criterion::C6,
+        Criterion::C7,
+        Criterion::C8,
+        Criterion::C9,
+        Criterion::C10,
+        Criterion::C11,
+        Criterion::C12,
+        Criterion::C13,
+        Criterion::C14,
+        Criterion::C15,
+    ];
+
+    /// "C1".
+    pub fn id(self) -> &'static str {
+        crate::scenario::validate::CRITERIA[self as usize]
+    }
+
+    /// What the criterion looks at.
+    pub fn title(self) -> &'static str {
+        match self {
+            Criterion::C1 => "Declare and take command",
+            Criterion::C2 => "Staff roles and fan out",
+            Criterion::C3 => "Span of control",
+            Criterion::C4 => "IC hands off the keyboard",
+            Criterion::C5 => "Only Operations changes production",
+            Criterion::C6 => "Closed-loop orders and decisions",
+            Criterion::C7 => "OL reports to the IC",
+            Criterion::C8 => "Status page timeliness",
+            Criterion::C9 => "Status page content",
+            Criterion::C10 => "Executive communication",
+            Criterion::C11 => "ISD freshness, scribing and joiners",
+            Criterion::C12 => "Handoff quality",
+            Criterion::C13 => "Command post discipline",
+            Criterion::C14 => "Mitigation first",
+            Criterion::C15 => "AAR and learning loop",
+        }
+    }
+
+    /// The rubric's weight, before a scenario's overrides.
+    pub fn default_weight(self) -> f64 {
+        match self {
+            Criterion::C1 => 8.0,
+            Criterion::C2 => 7.0,
+            Criterion::C3 => 5.0,
+            Criterion::C4 => 6.0,
+            Criterion::C5 => 10.0,
+            Criterion::C6 => 10.0,
+            Criterion::C7 => 6.0,
+            Criterion::C8 => 9.0,
+            Criterion::C9 => 6.0,
+            Criterion::C10 => 7.0,
+            Criterion::C11 => 8.0,
+            Criterion::C12 => 6.0,
+            Criterion::C13 => 5.0,
+            Criterion::C14 => 3.0,
+            Criterion::C15 => 4.0,
+        }
+    }
+
+    /// The roles that own the criterion; empty means everyone.
+    pub fn owners(self) -> &'static [Role] {
+        match self {
+            Criterion::C1 | Criterion::C4 => &[Role::IC],
+            Criterion::C2 | Criterion::C3 | Criterion::C14 => &[Role::IC, Role::OL],
+            Criterion::C7 => &[Role::OL],
+            Criterion::C8 | Criterion::C9 | Criterion::C10 => &[Role::CL],
+            Criterion::C11 => &[Role::CL, Role::Scribe],
+            Criterion::C5 | Criterion::C6 | Criterion::C12 | Criterion::C13 | Criterion::C15 => &[],
+        }
+    }
+
+    /// The AAR area the criterion belongs to.
+    pub fn area(self) -> Area {
+        match self {
+            Criterion::C1 | Criterion::C2 | Criterion::C3 | Criterion::C4 | Criterion::C12 => {
+                Area::Command
+            }
+            Criterion::C5 | Criterion::C6 | Criterion::C7 | Criterion::C14 => Area::Operations,
+            Criterion::C8 | Criterion::C9 | Criterion::C10 => Area::Communications,
+            Criterion::C11 | Criterion::C13 | Criterion::C15 => Area::Documentation,
+        }
+    }
+
+    /// The weight a scenario gives the criterion.
+    pub fn weight(self, scenario: &Scenario) -> f64 {
+        scenario
+            .weights
+            .get(self.id())
+            .copied()
+            .unwrap_or_else(|| self.default_weight())
+    }
+}
+
+/// One opportunity a criterion judged.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Mark {
+    pub at: Option<Tick>,
+    /// The people responsible at that moment.
+    pub who: Vec<String>,
+    pub value: f64,
+    /// A lapse that caps the whole criterion (freelancing caps C5 at 0.5).
+    pub cap: Option<f64>,
+    /// The evidence, citing times and people.
+    pub text: String,
+}
+
+impl Mark {
+    pub fn new(at: Option<Tick>, who: &[&str], value: f64, text: impl Into<String>) -> Mark {
+        Mark {
+            at,
+            who: who.iter().map(|w| w.to_string()).collect(),
+            value: value.clamp(0.0, 1.0),
+            cap: None,
+            text: text.into(),
+        }
+    }
+
+    /// The same mark, capping its criterion at `cap`.
+    pub fn capping(mut self, cap: f64) -> Mark {
+        self.cap = Some(cap);
+        self
+    }
+}
+
+/// A criterion's verdict.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Judgement {
+    pub criterion: Criterion,
+    pub weight: f64,
+    /// `None`: no opportunity arose (N/A).
+    pub value: Option<f64>,
+    pub band: Option<Band>,
+    pub marks: Vec<Mark>,
+    /// Why the criterion is N/A, or a note about it.
+    pub note: String,
+}
+
+impl Judgement {
+    /// Judges from marks: their mean, capped by any capping mark.
+    pub fn from_marks(
+        criterion: Criterion,
+        weight: f64,
+        marks: Vec<Mark>,
+        none: &str,
+    ) -> Judgement {
+        let value = aggregate(marks.iter());
+        Judgement {
+            criterion,
+            weight,
+            value,
+            band: value.map(Band::of),
+            note: if value.is_none() {
+                none.to_string()
+            } else {
+                String::new()
+            },
+            marks,
+        }
+    }
+
+    /// The evidence sentences, lapses first, at most `n`.
+    pub fn evidence(&self, n: usize) -> Vec<&str> {
+        let mut marks: Vec<&Mark> = self.marks.iter().collect();
+        marks.sort_by(|a, b| a.value.total_cmp(&b.value).then(a.at.cmp(&b.at)));
+        let mut out: Vec<&str> = Vec::new();
+        for m in marks {
+            if out.len() == n {
+                break;
+            }
+            if !out.contains(&m.text.as_str()) {
+                out.push(&m.text);
+            }
+        }
+        out
+    }
+}
+
+/// Mean of marks, capped by the lowest cap among them.
+fn aggregate<'m>(marks: impl Iterator<Item = &'m Mark>) -> Option<f64> {
+    let (mut sum, mut n, mut cap) = (0.0, 0usize, 1.0f64);
+    for m in marks {
+        sum += m.value;
+        n += 1;
+        if let Some(c) = m.cap {
+            cap = cap.min(c);
+        }
+    }
+    (n > 0).then(|| (sum / n as f64).min(cap))
+}
+
+/// Who was scored: the whole team, one trainee in one seat, or nobody human.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Mode {
+    /// One human in one seat; simulated people in the others.
+    Solo { who: String, seat: Seat },
+    /// Several humans.
+    Team { humans: Vec<String> },
+    /// Simulated people in every seat.
+    Simulated,
+}
+
+impl Mode {
+    /// The mode a log shows: who joined as a human.
+    pub fn of(facts: &Facts) -> Mode {
+        let humans: Vec<&facts::Person> = facts.people.iter().filter(|p| p.human).collect();
+        match humans.as_slice() {
+            [] => Mode::Simulated,
+            [one] => Mode::Solo {
+                who: one.id.clone(),
+                seat: one.seat.unwrap_or(Seat::Responder),
+            },
+            many => Mode::Team {
+                humans: many.iter().map(|p| p.id.clone()).collect(),
+            },
+        }
+    }
+
+    /// "solo practice as IC", "team drill (4 people)".
+    pub fn describe(&self) -> String {
+        match self {
+            Mode::Solo { seat, .. } => format!("solo practice as {seat:?}"),
+            Mode::Team { humans } => format!("team drill ({} people)", humans.len()),
+            Mode::Simulated => "simulated team (no humans)".into(),
+        }
+    }
+}
+
+/// The answers to the after-action questions, filled in after the drill.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Answers {
+    pub went_well: String,
+    pub went_badly: String,
+    pub improve: String,
+    pub liked: String,
+    pub disliked: String,
+    /// Deeper questions.
+    pub called_for_help: String,
+    pub distrusted_data: String,
+    /// An instructor's or observer's notes, shown beside the score, never blended.
+    pub observer_notes: String,
+}
+
+impl Answers {
+    /// The five after-action questions with their answers.
+    pub fn five(&self) -> [(&'static str, &str); 5] {
+        [
+            ("What went well?", &self.went_well),
+            ("What went badly?", &self.went_badly),
+            ("What needs improving?", &self.improve),
+            ("What did we like?", &self.liked),
+            ("What did we not like?", &self.disliked),
+        ]
+    }
+
+    /// The deeper questions with their answers.
+    pub fn deeper(&self) -> [(&'static str, &str); 2] {
+        [
+            (
+                "When did you call for help, and was it early enough?",
+                &self.called_for_help,
+            ),
+            (
+                "What data did you distrust, and why?",
+                &self.distrusted_data,
+            ),
+        ]
+    }
+
+    /// Whether nothing was written.
+    pub fn is_empty(&self) -> bool {
+        *self == Answers::default()
+    }
+}
+
+/// The whole verdict on one drill.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Scorecard {
+    pub scenario: String,
+    pub mode: Mode,
+    /// The overall value the trainee (solo) or the team is measured by.
+    pub overall: Option<f64>,
+    pub band: Option<Band>,
+    /// The team's judgements (in solo play: the trainee's).
+    pub criteria: Vec<Judgement>,
+    /// One card per human (in team drills), weighted by time in role.
+    pub cards: Vec<Card>,
+    pub first_alert: Option<Tick>,
+    pub declared: Option<Tick>,
+    pub mitigated: Option<Tick>,
+    pub resolved: Option<Tick>,
+    pub ended: Tick,
+}
+
+impl Scorecard {
+    /// A criterion's judgement.
+    pub fn get(&self, c: Criterion) -> &Judgement {
+        &self.criteria[c as usize]
+    }
+
+    /// A criterion's value (`None` if N/A).
+    pub fn value(&self, c: Criterion) -> Option<f64> {
+        self.get(c).value
+    }
+}
+
+/// Scores a drill's log. `answers` are the after-action answers, if given (C15).
+pub fn score(scenario: &Scenario, log: &[Entry], answers: Option<&Answers>) -> Scorecard {
+    let facts = Facts::new(scenario, log);
+    let mode = Mode::of(&facts);
+    let targets = match mode {
+        Mode::Solo { .. } => Targets::solo(&scenario.par),
+        _ => Targets::team(&scenario.par),
+    };
+    let team = criteria::judge_all(&facts, &targets, answers);
+    let (criteria, cards, overall) = match &mode {
+        Mode::Solo { who, .. } => {
+            let card = Card::of(who, &facts, &team);
+            (card.criteria.clone(), Vec::new(), card.overall)
+        }
+        Mode::Team { humans } => {
+            let cards = humans.iter().map(|h| Card::of(h, &facts, &team)).collect();
+            let overall = weighted(team.iter().map(|j| (j.weight, j.value)));
+            (team, cards, overall)
+        }
+        Mode::Simulated => {
+            let overall = weighted(team.iter().map(|j| (j.weight, j.value)));
+            (team, Vec::new(), overall)
+        }
+    };
+    Scorecard {
+        scenario: scenario.id.clone(),
+        mode,
+        overall,
+        band: overall.map(Band::of),
+        criteria,
+        cards,
+        first_alert: facts.first_alert,
+        declared: facts.declared.map(|d| d.0),
+        mitigated: facts.mitigated,
+        resolved: facts.resolved,
+        ended: facts.end,
+    }
+}
+
+/// Weighted mean over the criteria that apply.
+fn weighted(items: impl Iterator<Item = (f64, Option<f64>)>) -> Option<f64> {
+    let (mut sum, mut weights) = (0.0, 0.0);
+    for (w, v) in items {
+        if let Some(v) = v {
+            sum += w * v;
+            weights += w;
+        }
+    }
+    (weights > 0.0).then(|| sum / weights)
+}
+
+#[cfg(test)]
+mod tests;
