@@ -63,7 +63,7 @@ impl Doc {
                     }
                 }
                 Block::Table { head, rows } => {
-                    let cell = |c: &String| c.replace('|', "\\|").replace('\n', " ");
+                    let cell = |c: &String| c.replace('|', "\\|").replace('\n', "<br>");
                     out.push_str(&format!(
                         "| {} |\n",
                         head.iter().map(cell).collect::<Vec<_>>().join(" | ")

@@ -80,7 +80,7 @@ pub fn questions(doc: &mut Doc, input: &Input, f: &Facts) {
     let help = f
         .roles
         .iter()
-        .find(|c| c.to.is_some_and(|to| to != c.by))
+        .find(|c| f.is_participant(c.by) && c.to.is_some_and(|to| to != c.by))
         .map(|c| {
             format!(
                 "{} first brought someone in ({} as {}) at {}",

@@ -63,17 +63,10 @@ pub fn overview(doc: &mut Doc, input: &Input, f: &Facts) {
 
     doc.h(3, "Role timeline");
     let mut rows = Vec::new();
-    if let Some(on_call) = f.on_call {
-        rows.push(vec![
-            clock(0),
-            "IC (on call, holding every role)".into(),
-            f.name(on_call),
-            "on call when the drill started".into(),
-        ]);
-    }
     for c in &f.roles {
         let how = match c.kind {
             ChangeKind::Declared => "declared the incident".to_string(),
+            ChangeKind::Assigned if !f.is_participant(c.by) => format!("paged by the {}", c.by),
             ChangeKind::Assigned => format!("assigned by {}", f.name(c.by)),
             ChangeKind::HandedOver => format!("handed over by {}", f.name(c.by)),
             ChangeKind::Released => format!("released by {}; back to the IC", f.name(c.by)),

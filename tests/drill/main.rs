@@ -6,3 +6,4 @@ mod determinism;
 mod journal;
 mod malformed;
 mod properties;
+mod scoring;

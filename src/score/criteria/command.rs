@@ -171,6 +171,7 @@ pub fn span_of_control(f: &Facts, t: &Targets) -> Vec<Mark> {
         if let Some(to) = change.to
             && to != change.by
             && change.kind == ChangeKind::Assigned
+            && f.is_participant(change.by)
         {
             reports.entry(change.by).or_default().insert(to);
         }
