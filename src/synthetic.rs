@@ -73,3 +73,277 @@ mod tests {
         }
     }
 }
+
+/// A long, busy event log on `scenario`: a four-person team working an
+/// incident for four hours, `events` events in all, cycling through orders,
+/// acks, production changes, reports, status posts, ISD edits, executive
+/// traffic and customer tickets. For benchmarks of scoring and the AAR.
+pub fn long_log(scenario: &Scenario, events: usize) -> Vec<crate::drill::Entry> {
+    use crate::comms::{Channel, IsdSection, MessageKind, StatusPost, StatusState, Task};
+    use crate::drill::{Event, Health};
+    use crate::scenario::{AlertSeverity, Role, Seat, Severity};
+
+    const SPAN: u32 = 4 * 3600;
+    let responders: Vec<&str> = scenario.responders.iter().map(|r| r.id.as_str()).collect();
+    let worker = |i: usize| {
+        responders
+            .get(i % responders.len().max(1))
+            .copied()
+            .unwrap_or("ben")
+    };
+    let action = |i: usize| scenario.actions[i % scenario.actions.len()].id.clone();
+    let mut w = LogWriter::default();
+    for (id, seat) in [
+        ("ana", Seat::IC),
+        ("ben", Seat::OL),
+        ("cleo", Seat::CL),
+        ("dan", Seat::Scribe),
+    ] {
+        let (who, name) = (id.to_string(), id.to_uppercase());
+        w.push(
+            0,
+            Event::Joined {
+                who,
+                name,
+                human: true,
+                seat: Some(seat),
+            },
+        );
+    }
+    for r in &responders {
+        let (who, name) = (r.to_string(), r.to_uppercase());
+        w.push(
+            60,
+            Event::Joined {
+                who,
+                name,
+                human: false,
+                seat: None,
+            },
+        );
+    }
+    let component = scenario.components[0].id.clone();
+    let alert = Event::AlertFired {
+        alert: "a".into(),
+        component,
+        severity: AlertSeverity::Page,
+        text: "alert".into(),
+    };
+    w.push(120, alert);
+    w.push(
+        180,
+        Event::Declared {
+            by: "ana".into(),
+            severity: Severity::Sev1,
+        },
+    );
+    for (role, to) in [(Role::OL, "ben"), (Role::CL, "cleo"), (Role::Scribe, "dan")] {
+        let briefing = "You own this; report every 10 minutes.".to_string();
+        w.push(
+            200,
+            Event::RoleAssigned {
+                role,
+                to: to.into(),
+                by: "ana".into(),
+                briefing,
+            },
+        );
+    }
+    // The mix of a real drill's log (measured on the bundled scenarios):
+    // about a third customer tickets, a fifth messages, then health changes
+    // and actions; status posts, ISD edits and executive traffic are rarer.
+    let cycles = events.saturating_sub(w.log.len()) / 13 + 1;
+    let step = ((SPAN - 300) / cycles as u32).max(1);
+    let ops = Channel::Team("ops".into());
+    let components = &scenario.components;
+    for c in 0..cycles {
+        let t = 300 + c as u32 * step;
+        let who = worker(c);
+        let task = Some(Task::Run(action(c)));
+        let text = format!("@{who} run {}, report in 10m", action(c));
+        let order = w.message(t, "ben", ops.clone(), MessageKind::Order, text, None, task);
+        w.message(
+            t,
+            who,
+            ops.clone(),
+            MessageKind::Ack,
+            "@ben ack".into(),
+            Some(order),
+            None,
+        );
+        let started = Event::ActionStarted {
+            by: who.into(),
+            action: action(c),
+            order: Some(order),
+            ends_at: t + 120,
+        };
+        w.push(t, started);
+        let finished = Event::ActionFinished {
+            by: who.into(),
+            action: action(c),
+            success: true,
+            finding: None,
+        };
+        w.push(t, finished);
+        w.message(
+            t,
+            who,
+            ops.clone(),
+            MessageKind::Report,
+            "@ben C: done A: ran it N: nothing".into(),
+            None,
+            None,
+        );
+        w.message(
+            t,
+            who,
+            ops.clone(),
+            MessageKind::Chat,
+            "looking at the next one".into(),
+            None,
+            None,
+        );
+        for _ in 0..4 {
+            w.push(
+                t,
+                Event::CustomerTicket {
+                    from: "Acme".into(),
+                    text: "slow".into(),
+                },
+            );
+        }
+        for k in 0..2 {
+            let component = components[(c + k) % components.len()].id.clone();
+            let health = if (c + k) % 2 == 0 {
+                Health::Degraded
+            } else {
+                Health::Healthy
+            };
+            w.push(t, Event::HealthChanged { component, health });
+        }
+        match c % 6 {
+            0 => {
+                let text = "@ana C: stable A: working N: nothing".to_string();
+                w.message(
+                    t,
+                    "ben",
+                    Channel::CommandPost,
+                    MessageKind::Report,
+                    text,
+                    None,
+                    None,
+                );
+            }
+            1 => {
+                let post = StatusPost {
+                    at: t,
+                    by: "cleo".into(),
+                    state: StatusState::Identified,
+                    impact: "Some orders are delayed.".into(),
+                    components: vec![components[0].name.clone()],
+                    next_update: Some(t + 1200),
+                    text: "We are working on it. Next update within 20 minutes.".into(),
+                };
+                w.push(t, Event::StatusPosted(Box::new(post)));
+            }
+            2 => {
+                let line = format!("{} order to {who}", crate::time::clock(t));
+                w.push(
+                    t,
+                    Event::IsdEdited {
+                        by: "dan".into(),
+                        section: IsdSection::Timeline,
+                        text: line,
+                    },
+                );
+            }
+            3 => {
+                let text = "Update: still working".to_string();
+                w.message(
+                    t,
+                    "cleo",
+                    Channel::Executive,
+                    MessageKind::StatusUpdate,
+                    text,
+                    None,
+                    None,
+                );
+            }
+            4 => match scenario.executives.first() {
+                Some(exec) => {
+                    let text = "Status?".to_string();
+                    w.message(
+                        t,
+                        &exec.id,
+                        Channel::Executive,
+                        MessageKind::Question,
+                        text,
+                        None,
+                        None,
+                    );
+                }
+                None => w.push(
+                    t,
+                    Event::CustomerTicket {
+                        from: "Acme".into(),
+                        text: "slow".into(),
+                    },
+                ),
+            },
+            _ => {
+                let status = "Identified, working".to_string();
+                w.push(
+                    t,
+                    Event::IsdEdited {
+                        by: "cleo".into(),
+                        section: IsdSection::Status,
+                        text: status,
+                    },
+                );
+            }
+        }
+    }
+    w.log.truncate(events);
+    w.log
+}
+
+/// Builds a log with sequential message ids.
+#[derive(Default)]
+struct LogWriter {
+    log: Vec<crate::drill::Entry>,
+    next_id: u32,
+}
+
+impl LogWriter {
+    fn push(&mut self, at: u32, event: crate::drill::Event) {
+        self.log.push(crate::drill::Entry { at, event });
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn message(
+        &mut self,
+        at: u32,
+        from: &str,
+        channel: crate::comms::Channel,
+        kind: crate::comms::MessageKind,
+        text: String,
+        reply_to: Option<u32>,
+        task: Option<crate::comms::Task>,
+    ) -> u32 {
+        self.next_id += 1;
+        let message = crate::comms::Message {
+            id: self.next_id,
+            at,
+            from: from.into(),
+            channel,
+            kind,
+            mentions: crate::comms::mentions_in(&text),
+            due: (kind == crate::comms::MessageKind::Order).then_some(at + 600),
+            text,
+            reply_to,
+            task,
+        };
+        self.push(at, crate::drill::Event::Posted(Box::new(message)));
+        self.next_id
+    }
+}

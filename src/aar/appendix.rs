@@ -18,7 +18,7 @@ pub fn section(doc: &mut Doc, f: &Facts) {
             .map(|p| {
                 vec![
                     clock(p.at),
-                    f.name(&p.by),
+                    f.name(&p.by).to_string(),
                     format!("{:?}", p.state),
                     p.impact.clone(),
                     p.components.join(", "),
@@ -93,7 +93,7 @@ pub fn section(doc: &mut Doc, f: &Facts) {
         .map(|m| {
             vec![
                 clock(m.at),
-                f.name(&m.from),
+                f.name(&m.from).to_string(),
                 format!("{:?}", m.kind),
                 m.text.clone(),
             ]

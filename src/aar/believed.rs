@@ -47,30 +47,38 @@ pub fn section(doc: &mut Doc, f: &Facts) {
     let mut cause_known = false;
     let (mut mitigated, mut resolved) = (false, false);
     let mut rows = Vec::new();
+    let mut cached: Option<(u32, String)> = None;
+    let mut generation = 0u32;
     for e in f.log {
         let said: Option<(String, String, Option<Claim>)> = match &e.event {
             Event::FaultStarted { fault, .. } => {
                 active.insert(fault);
+                generation += 1;
                 None
             }
             Event::FaultMitigated { fault, .. } | Event::FaultResolved { fault, .. } => {
                 active.remove(fault.as_str());
+                generation += 1;
                 None
             }
             Event::CauseRevealed { .. } => {
                 cause_known = true;
+                generation += 1;
                 None
             }
             Event::IncidentMitigated => {
                 mitigated = true;
+                generation += 1;
                 None
             }
             Event::IncidentResolved => {
                 resolved = true;
+                generation += 1;
                 None
             }
             Event::IncidentReopened { .. } => {
                 (mitigated, resolved) = (false, false);
+                generation += 1;
                 None
             }
             Event::StatusPosted(p) => Some((
@@ -116,33 +124,14 @@ pub fn section(doc: &mut Doc, f: &Facts) {
         } else {
             Claim::Investigating
         };
-        let truth = format!(
-            "{}; {}; cause {}",
-            if active.is_empty() {
-                "no fault active".to_string()
-            } else {
-                format!(
-                    "active: {}",
-                    active
-                        .iter()
-                        .map(|a| format!("`{a}`"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )
-            },
-            if resolved {
-                "resolved"
-            } else if mitigated {
-                "customers recovered"
-            } else {
-                "customers hurting"
-            },
-            if cause_known {
-                "known"
-            } else {
-                "not yet found"
-            }
-        );
+        // The truth only changes with the events above: describe it once per change.
+        if cached.as_ref().is_none_or(|(g, _)| *g != generation) {
+            cached = Some((
+                generation,
+                describe_truth(&active, resolved, mitigated, cause_known),
+            ));
+        }
+        let truth = cached.as_ref().map_or(String::new(), |(_, t)| t.clone());
         let verdict = match claim {
             None => "—".to_string(),
             Some(c) if c > truth_claim && c >= Claim::Recovered => {
@@ -173,4 +162,33 @@ pub fn section(doc: &mut Doc, f: &Facts) {
             rows,
         );
     }
+}
+
+fn describe_truth(
+    active: &BTreeSet<&str>,
+    resolved: bool,
+    mitigated: bool,
+    cause_known: bool,
+) -> String {
+    format!(
+        "{}; {}; cause {}",
+        if active.is_empty() {
+            "no fault active".to_string()
+        } else {
+            let names: Vec<String> = active.iter().map(|a| format!("`{a}`")).collect();
+            format!("active: {}", names.join(", "))
+        },
+        if resolved {
+            "resolved"
+        } else if mitigated {
+            "customers recovered"
+        } else {
+            "customers hurting"
+        },
+        if cause_known {
+            "known"
+        } else {
+            "not yet found"
+        }
+    )
 }

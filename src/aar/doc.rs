@@ -63,17 +63,14 @@ impl Doc {
                     }
                 }
                 Block::Table { head, rows } => {
-                    let cell = |c: &String| c.replace('|', "\\|").replace('\n', "<br>");
-                    out.push_str(&format!(
-                        "| {} |\n",
-                        head.iter().map(cell).collect::<Vec<_>>().join(" | ")
-                    ));
-                    out.push_str(&format!("|{}\n", "---|".repeat(head.len())));
+                    table_row(&mut out, head);
+                    out.push('|');
+                    for _ in head {
+                        out.push_str("---|");
+                    }
+                    out.push('\n');
                     for row in rows {
-                        out.push_str(&format!(
-                            "| {} |\n",
-                            row.iter().map(cell).collect::<Vec<_>>().join(" | ")
-                        ));
+                        table_row(&mut out, row);
                     }
                 }
             }
@@ -121,6 +118,28 @@ impl Doc {
         out.push_str("</body>\n</html>\n");
         out
     }
+}
+
+/// One Markdown table row; pipes escaped, line breaks as `<br>`.
+fn table_row(out: &mut String, cells: &[String]) {
+    out.push('|');
+    for cell in cells {
+        out.push(' ');
+        if !cell.contains(['|', '\n']) {
+            out.push_str(cell);
+            out.push_str(" |");
+            continue;
+        }
+        for c in cell.chars() {
+            match c {
+                '|' => out.push_str("\\|"),
+                '\n' => out.push_str("<br>"),
+                _ => out.push(c),
+            }
+        }
+        out.push_str(" |");
+    }
+    out.push('\n');
 }
 
 /// Escapes text for HTML.

@@ -139,7 +139,7 @@ pub fn plan(doc: &mut Doc, input: &Input, f: &Facts) {
     if weak.is_empty() {
         doc.p(format!(
             "Every judged criterion reached P. Next: re-run {} on a different seed, or try a harder scenario.",
-            input.scenario.id
+            input.facts.scenario.id
         ));
         return;
     }
@@ -159,7 +159,7 @@ pub fn plan(doc: &mut Doc, input: &Input, f: &Facts) {
                 action.to_string(),
                 owner(j, f),
                 "Before the next drill".to_string(),
-                format!("Re-run `{}`: {verify}", input.scenario.id),
+                format!("Re-run `{}`: {verify}", input.facts.scenario.id),
             ]
         })
         .collect();
@@ -191,7 +191,7 @@ fn owner(j: &Judgement, f: &Facts) -> String {
         .map(|r| r.label())
         .collect();
     if roles.is_empty() {
-        f.name(who)
+        f.name(who).to_string()
     } else {
         format!("{} ({})", f.name(who), roles.join(", "))
     }

@@ -12,16 +12,14 @@ mod overview;
 pub use doc::Doc;
 pub use guidance::guidance;
 
-use crate::drill::Entry;
 use crate::history::Attempt;
-use crate::scenario::Scenario;
 use crate::score::{Answers, Facts, Scorecard};
 
 /// What an AAR is made from.
 pub struct Input<'a> {
-    pub scenario: &'a Scenario,
+    /// The indexed log (and its scenario).
+    pub facts: &'a Facts<'a>,
     pub seed: u64,
-    pub log: &'a [Entry],
     pub card: &'a Scorecard,
     /// The previous attempt of the same scenario (and seat), if any.
     pub previous: Option<&'a Attempt>,
@@ -30,17 +28,18 @@ pub struct Input<'a> {
 
 /// Builds the report.
 pub fn build(input: &Input) -> Doc {
-    let facts = Facts::new(input.scenario, input.log);
+    let facts = input.facts;
     let mut doc = Doc::default();
-    doc.h(1, format!("After Action Report: {}", input.scenario.title));
-    overview::overview(&mut doc, input, &facts);
+
+    doc.h(1, format!("After Action Report: {}", facts.scenario.title));
+    overview::overview(&mut doc, input, facts);
     overview::scorecard(&mut doc, input);
-    overview::timeline(&mut doc, &facts);
+    overview::timeline(&mut doc, facts);
     findings::strengths_and_areas(&mut doc, input);
-    findings::questions(&mut doc, input, &facts);
-    findings::plan(&mut doc, input, &facts);
-    believed::section(&mut doc, &facts);
-    appendix::section(&mut doc, &facts);
+    findings::questions(&mut doc, input, facts);
+    findings::plan(&mut doc, input, facts);
+    believed::section(&mut doc, facts);
+    appendix::section(&mut doc, facts);
     doc
 }
 
@@ -51,7 +50,7 @@ pub fn markdown(input: &Input) -> String {
 
 /// The report as a standalone HTML page.
 pub fn html(input: &Input) -> String {
-    build(input).to_html(&format!("AAR: {}", input.scenario.title))
+    build(input).to_html(&format!("AAR: {}", input.facts.scenario.title))
 }
 
 /// "0.82 (P)" or "N/A".

@@ -30,7 +30,9 @@ pub fn overview(doc: &mut Doc, input: &Input, f: &Facts) {
             "Scenario".into(),
             format!(
                 "{} (`{}`, {:?})",
-                input.scenario.title, input.scenario.id, input.scenario.difficulty
+                input.facts.scenario.title,
+                input.facts.scenario.id,
+                input.facts.scenario.difficulty
             ),
         ],
         vec!["Mode".into(), card.mode.describe()],
@@ -51,9 +53,9 @@ pub fn overview(doc: &mut Doc, input: &Input, f: &Facts) {
                 when(card.first_alert),
                 when(card.declared),
                 when(card.mitigated),
-                crate::time::span(input.scenario.par.mitigate),
+                crate::time::span(input.facts.scenario.par.mitigate),
                 when(card.resolved),
-                crate::time::span(input.scenario.par.resolve),
+                crate::time::span(input.facts.scenario.par.resolve),
                 clock(card.ended)
             ),
         ],
@@ -75,7 +77,7 @@ pub fn overview(doc: &mut Doc, input: &Input, f: &Facts) {
         rows.push(vec![
             clock(c.at),
             c.role.label(),
-            c.to.map_or("the IC".to_string(), |t| f.name(t)),
+            c.to.map_or("the IC".to_string(), |t| f.name(t).to_string()),
             how,
         ]);
     }
@@ -212,9 +214,7 @@ pub fn timeline(doc: &mut Doc, f: &Facts) {
                 Some(format!("{} found the cause of `{fault}`", f.name(by)))
             }
             Event::ActionStarted { by, action, .. }
-                if f.scenario.actions.iter().any(|a| {
-                    a.id == *action && a.kind == crate::scenario::ActionKind::Remediation
-                }) =>
+                if f.action_kind(action) == Some(crate::scenario::ActionKind::Remediation) =>
             {
                 Some(format!("{} started `{action}`", f.name(by)))
             }

@@ -7,11 +7,11 @@ use crate::testing;
 #[test]
 fn an_empty_drill_still_gets_every_section() {
     let scenario = testing::tiny();
+    let facts = crate::score::Facts::new(&scenario, &[]);
     let card = score(&scenario, &[], None);
     let input = Input {
-        scenario: &scenario,
+        facts: &facts,
         seed: 1,
-        log: &[],
         card: &card,
         previous: None,
         answers: None,

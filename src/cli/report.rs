@@ -5,7 +5,7 @@ use std::path::Path;
 use crate::aar;
 use crate::history::{Attempt, History};
 use crate::scenario::LoadedScenario;
-use crate::score::{Answers, Scorecard, score};
+use crate::score::{Answers, Facts, Scorecard, score, score_facts};
 use crate::session::{self, Session};
 
 /// A recorded session with its (unchanged) scenario and any answers.
@@ -116,7 +116,8 @@ pub(super) fn aar_cmd(
         ));
     }
     let r = open(path, scenario, answers)?;
-    let card = score(&r.loaded.scenario, &r.session.events, r.answers.as_ref());
+    let facts = Facts::new(&r.loaded.scenario, &r.session.events);
+    let card = score_facts(&facts, r.answers.as_ref());
     let history = History::load(&crate::history::default_path()).unwrap_or_else(|d| {
         eprintln!("warning: {d}; the report will not compare with earlier attempts");
         History::default()
@@ -124,9 +125,8 @@ pub(super) fn aar_cmd(
     let this = Attempt::of(&card, r.session.header.seed, path, 0);
     let previous = history.previous(&this.scenario, this.seat, &this.session);
     let input = aar::Input {
-        scenario: &r.loaded.scenario,
+        facts: &facts,
         seed: r.session.header.seed,
-        log: &r.session.events,
         card: &card,
         previous,
         answers: r.answers.as_ref(),

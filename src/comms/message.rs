@@ -131,6 +131,23 @@ pub fn vague_phrases(text: &str) -> Vec<&'static str> {
         "can anybody",
         "whoever",
     ];
+    // Every phrase contains "some", "any" or "whoever"; most messages
+    // contain none, so one pass over the bytes settles them.
+    let bytes = text.as_bytes();
+    let at = |i: usize, w: &[u8]| {
+        bytes
+            .get(i..i + w.len())
+            .is_some_and(|x| x.eq_ignore_ascii_case(w))
+    };
+    let candidate = (0..bytes.len()).any(|i| match bytes[i] | 0x20 {
+        b's' => at(i, b"some"),
+        b'a' => at(i, b"any"),
+        b'w' => at(i, b"whoever"),
+        _ => false,
+    });
+    if !candidate {
+        return Vec::new();
+    }
     let lower = text.to_lowercase();
     PHRASES.into_iter().filter(|p| lower.contains(p)).collect()
 }

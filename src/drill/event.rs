@@ -113,7 +113,8 @@ pub enum Event {
         team: String,
         who: String,
     },
-    Posted(Message),
+    /// Boxed, like the other large payloads, so the log stays compact to scan.
+    Posted(Box<Message>),
     ActionStarted {
         by: String,
         action: String,
@@ -149,7 +150,7 @@ pub enum Event {
         fault: String,
         by: String,
     },
-    StatusPosted(StatusPost),
+    StatusPosted(Box<StatusPost>),
     IsdEdited {
         by: String,
         section: IsdSection,
@@ -169,7 +170,7 @@ pub enum Event {
     },
     CommandRefused {
         by: String,
-        command: Command,
+        command: Box<Command>,
         reason: String,
     },
     IncidentMitigated,

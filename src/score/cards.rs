@@ -66,7 +66,7 @@ impl Card {
         }
         Card {
             who: who.to_string(),
-            name: facts.name(who),
+            name: facts.name(who).to_string(),
             roles,
             overall,
             band: overall.map(Band::of),

@@ -3,6 +3,7 @@
 //! the ISD, production changes and the incident's milestones.
 
 use std::collections::BTreeMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::comms::{Channel, IsdSection, Message, MessageId, MessageKind, StatusPost};
 use crate::drill::{Entry, Event, Outcome, Violation};
@@ -74,6 +75,39 @@ pub struct Handoff<'a> {
     pub accepted: Option<Tick>,
 }
 
+/// A small, fast hasher for the lookup-only indexes (FxHash's mixing step);
+/// the standard SipHash is built for untrusted keys and costs more here.
+#[derive(Default, Clone, Copy)]
+pub struct Fx(u64);
+
+impl Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type HashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<Fx>>;
+type HashSet<K> = std::collections::HashSet<K, BuildHasherDefault<Fx>>;
+
+/// The first time in a sorted list at or after `t`.
+pub fn first_from(times: &[Tick], t: Tick) -> Option<Tick> {
+    times.get(times.partition_point(|&x| x < t)).copied()
+}
+
+/// Whether a sorted list has a time in `from..=to`.
+pub fn any_within(times: &[Tick], from: Tick, to: Tick) -> bool {
+    first_from(times, from).is_some_and(|x| x <= to)
+}
+
 /// Everything the criteria read, indexed once.
 pub struct Facts<'a> {
     pub scenario: &'a Scenario,
@@ -81,6 +115,7 @@ pub struct Facts<'a> {
     pub end: Tick,
     pub outcome: Option<Outcome>,
     pub people: Vec<Person>,
+    names: HashMap<&'a str, String>,
     pub on_call: Option<&'a str>,
     pub first_alert: Option<Tick>,
     pub declared: Option<(Tick, &'a str, Severity)>,
@@ -89,9 +124,23 @@ pub struct Facts<'a> {
     pub roles: Vec<RoleChange<'a>>,
     pub handoffs: Vec<Handoff<'a>>,
     pub messages: Vec<&'a Message>,
-    message_index: BTreeMap<MessageId, usize>,
+    /// Messages by people in the drill (not executives or outsiders), and
+    /// the orders among them.
+    pub team: Vec<&'a Message>,
+    pub orders: Vec<&'a Message>,
+    // Lookup-only indexes (never iterated, so hash order cannot leak out).
+    message_index: HashMap<MessageId, usize>,
+    participants: HashSet<&'a str>,
+    actions_by_id: HashMap<&'a str, (ActionKind, bool)>,
     /// First ack of each order, by order id.
     pub acks: BTreeMap<MessageId, Tick>,
+    /// When each person posted a report, in order.
+    pub reports_by: HashMap<&'a str, Vec<Tick>>,
+    /// When each person mentioned each other person, in order.
+    pub mentions_by: HashMap<(&'a str, &'a str), Vec<Tick>>,
+    /// When proposals and decisions were posted, in order.
+    pub proposals: Vec<Tick>,
+    pub decisions: Vec<Tick>,
     pub status: Vec<&'a StatusPost>,
     pub isd: Vec<IsdEdit<'a>>,
     pub actions: Vec<ActionTry<'a>>,
@@ -110,6 +159,7 @@ impl<'a> Facts<'a> {
             end: log.last().map_or(0, |e| e.at),
             outcome: None,
             people: Vec::new(),
+            names: HashMap::default(),
             on_call: None,
             first_alert: None,
             declared: None,
@@ -117,9 +167,21 @@ impl<'a> Facts<'a> {
             resolved: None,
             roles: Vec::new(),
             handoffs: Vec::new(),
-            messages: Vec::new(),
-            message_index: BTreeMap::new(),
+            messages: Vec::with_capacity(log.len() / 2),
+            team: Vec::new(),
+            orders: Vec::new(),
+            message_index: HashMap::default(),
+            participants: HashSet::default(),
+            actions_by_id: scenario
+                .actions
+                .iter()
+                .map(|a| (a.id.as_str(), (a.kind, a.trap)))
+                .collect(),
             acks: BTreeMap::new(),
+            reports_by: HashMap::default(),
+            mentions_by: HashMap::default(),
+            proposals: Vec::new(),
+            decisions: Vec::new(),
             status: Vec::new(),
             isd: Vec::new(),
             actions: Vec::new(),
@@ -130,6 +192,19 @@ impl<'a> Facts<'a> {
         };
         for entry in log {
             f.index(entry);
+        }
+        for m in &f.messages {
+            if f.participants.contains(m.from.as_str()) {
+                f.team.push(m);
+                if m.kind == MessageKind::Order {
+                    f.orders.push(m);
+                }
+            }
+        }
+        for e in &scenario.executives {
+            f.names
+                .entry(&e.id)
+                .or_insert_with(|| format!("{} ({})", e.name, e.title));
         }
         f
     }
@@ -143,6 +218,8 @@ impl<'a> Facts<'a> {
                 human,
                 seat,
             } => {
+                self.participants.insert(who);
+                self.names.insert(who, name.clone());
                 if *seat == Some(Seat::IC) && self.on_call.is_none() {
                     self.on_call = Some(who);
                 }
@@ -240,6 +317,20 @@ impl<'a> Facts<'a> {
                 {
                     self.acks.entry(order).or_insert(at);
                 }
+                match message.kind {
+                    MessageKind::Report => {
+                        self.reports_by.entry(&message.from).or_default().push(at);
+                    }
+                    MessageKind::Proposal => self.proposals.push(at),
+                    MessageKind::Decision => self.decisions.push(at),
+                    _ => {}
+                }
+                for to in &message.mentions {
+                    self.mentions_by
+                        .entry((&message.from, to))
+                        .or_default()
+                        .push(at);
+                }
                 self.message_index.insert(message.id, self.messages.len());
                 self.messages.push(message);
             }
@@ -281,13 +372,17 @@ impl<'a> Facts<'a> {
         order: Option<MessageId>,
         refused: bool,
     ) {
-        let known = self.scenario.actions.iter().find(|a| a.id == action);
+        let (kind, trap) = self
+            .actions_by_id
+            .get(action)
+            .copied()
+            .unwrap_or((ActionKind::Diagnostic, false));
         self.actions.push(ActionTry {
             at,
             by,
             action,
-            kind: known.map_or(ActionKind::Diagnostic, |a| a.kind),
-            trap: known.is_some_and(|a| a.trap),
+            kind,
+            trap,
             order,
             refused,
         });
@@ -298,21 +393,19 @@ impl<'a> Facts<'a> {
         self.message_index.get(&id).map(|&i| self.messages[i])
     }
 
-    /// A participant's display name (the id if unknown).
-    pub fn name(&self, id: &str) -> String {
-        if let Some(p) = self.people.iter().find(|p| p.id == id) {
-            return p.name.clone();
-        }
-        self.scenario
-            .executives
-            .iter()
-            .find(|e| e.id == id)
-            .map_or_else(|| id.to_string(), |e| format!("{} ({})", e.name, e.title))
+    /// A participant's or executive's display name (the id if unknown).
+    pub fn name<'s>(&'s self, id: &'s str) -> &'s str {
+        self.names.get(id).map_or(id, String::as_str)
+    }
+
+    /// Whether an action of the scenario is a diagnostic or a remediation.
+    pub fn action_kind(&self, id: &str) -> Option<ActionKind> {
+        self.actions_by_id.get(id).map(|&(kind, _)| kind)
     }
 
     /// Whether `id` is someone the drill introduced (not an executive or outsider).
     pub fn is_participant(&self, id: &str) -> bool {
-        self.people.iter().any(|p| p.id == id)
+        self.participants.contains(id)
     }
 
     /// Whether `id` is one of the scenario's executives.
@@ -372,10 +465,7 @@ impl<'a> Facts<'a> {
 
     /// Messages posted by people in the drill (not executives or outsiders).
     pub fn team_messages(&self) -> impl Iterator<Item = &'a Message> + '_ {
-        self.messages
-            .iter()
-            .copied()
-            .filter(|m| self.is_participant(&m.from))
+        self.team.iter().copied()
     }
 
     /// Whether a channel is the command post.

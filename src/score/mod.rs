@@ -175,6 +175,14 @@ pub struct Mark {
     pub cap: Option<f64>,
     /// The evidence, citing times and people.
     pub text: String,
+    /// How many like opportunities the mark stands for (routine good ones
+    /// are folded into one mark per person).
+    #[serde(default = "one")]
+    pub count: u32,
+}
+
+fn one() -> u32 {
+    1
 }
 
 impl Mark {
@@ -185,6 +193,7 @@ impl Mark {
             value: value.clamp(0.0, 1.0),
             cap: None,
             text: text.into(),
+            count: 1,
         }
     }
 
@@ -252,8 +261,8 @@ impl Judgement {
 fn aggregate<'m>(marks: impl Iterator<Item = &'m Mark>) -> Option<f64> {
     let (mut sum, mut n, mut cap) = (0.0, 0usize, 1.0f64);
     for m in marks {
-        sum += m.value;
-        n += 1;
+        sum += m.value * f64::from(m.count);
+        n += m.count as usize;
         if let Some(c) = m.cap {
             cap = cap.min(c);
         }
@@ -379,20 +388,25 @@ impl Scorecard {
 
 /// Scores a drill's log. `answers` are the after-action answers, if given (C15).
 pub fn score(scenario: &Scenario, log: &[Entry], answers: Option<&Answers>) -> Scorecard {
-    let facts = Facts::new(scenario, log);
-    let mode = Mode::of(&facts);
+    score_facts(&Facts::new(scenario, log), answers)
+}
+
+/// Scores an indexed log (index once, then score and report from the same facts).
+pub fn score_facts(facts: &Facts, answers: Option<&Answers>) -> Scorecard {
+    let scenario = facts.scenario;
+    let mode = Mode::of(facts);
     let targets = match mode {
         Mode::Solo { .. } => Targets::solo(&scenario.par),
         _ => Targets::team(&scenario.par),
     };
-    let team = criteria::judge_all(&facts, &targets, answers);
+    let team = criteria::judge_all(facts, &targets, answers);
     let (criteria, cards, overall) = match &mode {
         Mode::Solo { who, .. } => {
-            let card = Card::of(who, &facts, &team);
+            let card = Card::of(who, facts, &team);
             (card.criteria.clone(), Vec::new(), card.overall)
         }
         Mode::Team { humans } => {
-            let cards = humans.iter().map(|h| Card::of(h, &facts, &team)).collect();
+            let cards = humans.iter().map(|h| Card::of(h, facts, &team)).collect();
             let overall = weighted(team.iter().map(|j| (j.weight, j.value)));
             (team, cards, overall)
         }

@@ -24,14 +24,15 @@ pub fn eta_promises(text: &str) -> Vec<&'static str> {
         "should be resolved",
     ];
     let lower = text.to_lowercase();
-    let words: Vec<&str> = lower
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    let joined = format!(" {} ", words.join(" "));
+    let bytes = lower.as_bytes();
+    let is_word = |i: usize| bytes.get(i).is_some_and(|b| b.is_ascii_alphanumeric());
     PHRASES
         .into_iter()
-        .filter(|p| joined.contains(&format!(" {p} ")))
+        .filter(|phrase| {
+            lower.match_indices(phrase).any(|(start, _)| {
+                (start == 0 || !is_word(start - 1)) && !is_word(start + phrase.len())
+            })
+        })
         .collect()
 }
 
@@ -42,6 +43,13 @@ pub fn internal_names(text: &str, scenario: &Scenario) -> Vec<String> {
     for raw in text.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')')) {
         let token = raw.trim_matches(|c: char| matches!(c, '.' | ':' | '!' | '?' | '"' | '\''));
         if token.is_empty() {
+            continue;
+        }
+        // Only tokens with a dash, a dot or a digit can be internal names.
+        if !token
+            .bytes()
+            .any(|b| b == b'-' || b == b'.' || b.is_ascii_digit())
+        {
             continue;
         }
         let lower = token.to_lowercase();

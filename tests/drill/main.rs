@@ -6,4 +6,5 @@ mod determinism;
 mod journal;
 mod malformed;
 mod properties;
+mod report;
 mod scoring;

@@ -29,7 +29,7 @@ impl Drill {
     fn refuse(&mut self, by: &str, command: Command, reason: String) {
         self.emit(Event::CommandRefused {
             by: by.into(),
-            command,
+            command: Box::new(command),
             reason,
         });
     }
@@ -269,7 +269,7 @@ impl Drill {
                     text: text.clone(),
                 };
                 self.status.push(post.clone());
-                self.emit(Event::StatusPosted(post));
+                self.emit(Event::StatusPosted(Box::new(post)));
             }
             Command::EditIsd { section, text } => {
                 if self.people.is_observer(by) {
@@ -352,7 +352,7 @@ impl Drill {
         let from_team = self.people.get(&message.from).is_some();
         self.threads.record(&message, from_team);
         self.messages.push(message.clone());
-        self.emit(Event::Posted(message));
+        self.emit(Event::Posted(Box::new(message)));
         id
     }
 }

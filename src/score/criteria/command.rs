@@ -3,7 +3,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::{after, at, holder, incident_start, mark, quote};
-use crate::comms::{Channel, MessageKind};
+use crate::comms::Channel;
 use crate::scenario::{Role, Seat};
 use crate::score::Mark;
 use crate::score::facts::{ChangeKind, Facts};
@@ -160,7 +160,7 @@ pub fn staffing(f: &Facts, t: &Targets) -> Vec<Mark> {
 /// C3: nobody directs more people than they can keep track of.
 pub fn span_of_control(f: &Facts, t: &Targets) -> Vec<Mark> {
     let mut reports: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
-    for m in f.team_messages().filter(|m| m.kind == MessageKind::Order) {
+    for &m in &f.orders {
         for to in &m.mentions {
             if *to != m.from {
                 reports.entry(&m.from).or_default().insert(to);
@@ -224,7 +224,7 @@ pub fn hands_off(f: &Facts) -> Vec<Mark> {
             ));
         }
     }
-    for m in f.team_messages().filter(|m| m.kind == MessageKind::Order) {
+    for &m in &f.orders {
         let ol = f.explicit_holder(&Role::OL, m.at);
         if f.holder(&Role::IC, m.at) == Some(m.from.as_str())
             && let Some(ol) = ol

@@ -1,6 +1,6 @@
 //! Communications: the status page and executives (C8, C9, C10).
 
-use super::{after, at, holder, incident_start, longest_gap, mark, quote};
+use super::{Tally, after, at, holder, incident_start, longest_gap, mark, plural, quote};
 use crate::comms::{Channel, MessageKind, StatusState};
 use crate::scenario::Role;
 use crate::score::Mark;
@@ -11,7 +11,8 @@ use crate::time::{MINUTE, span};
 
 /// C8: first post soon after declaring, no long silences, promises kept,
 /// customers not left to find out by themselves.
-pub fn status_timeliness(f: &Facts, t: &Targets) -> Vec<Mark> {
+pub fn status_timeliness<'a>(f: &Facts<'a>, t: &Targets) -> Vec<Mark> {
+    let mut kept = Tally::default();
     let Some(start) = incident_start(f) else {
         return Vec::new();
     };
@@ -72,32 +73,39 @@ pub fn status_timeliness(f: &Facts, t: &Targets) -> Vec<Mark> {
             continue;
         }
         let next = f.status.get(i + 1).map(|p| p.at);
-        let kept = next.is_some_and(|n| n <= promised + MINUTE);
-        marks.push(mark(
-            promised,
-            &[holder(f, &Role::CL, promised)],
-            if kept { 1.0 } else { 0.0 },
-            match (kept, next) {
-                (true, Some(n)) => format!(
-                    "The post of {} promised an update by {}; it came at {}",
-                    at(post.at),
-                    at(promised),
-                    at(n)
-                ),
-                (_, Some(n)) => format!(
+        let cl = holder(f, &Role::CL, promised);
+        match next {
+            Some(n) if n <= promised + MINUTE => kept.add(&[cl], promised),
+            Some(n) => marks.push(mark(
+                promised,
+                &[cl],
+                0.0,
+                format!(
                     "The post of {} promised an update by {}; the next came only at {}",
                     at(post.at),
                     at(promised),
                     at(n)
                 ),
-                (_, None) => format!(
+            )),
+            None => marks.push(mark(
+                promised,
+                &[cl],
+                0.0,
+                format!(
                     "The post of {} promised an update by {} that never came",
                     at(post.at),
                     at(promised)
                 ),
-            },
-        ));
+            )),
+        }
     }
+    marks.extend(kept.marks(|who, n| {
+        format!(
+            "{} kept {}",
+            f.name(who[0]),
+            plural(n, "promised update time", "promised update times")
+        )
+    }));
     // Customers complain whether or not anyone declared.
     let tickets = f.tickets.iter().filter(|&&t| t < first.at).count();
     marks.push(mark(
@@ -112,8 +120,9 @@ pub fn status_timeliness(f: &Facts, t: &Targets) -> Vec<Mark> {
 /// C9: each post says the impact, the components, the state and the next
 /// update time; no promised fix times, no internal names; the last confirms
 /// recovery and says whether data was lost.
-pub fn status_content(f: &Facts) -> Vec<Mark> {
+pub fn status_content<'a>(f: &Facts<'a>) -> Vec<Mark> {
     let mut marks = Vec::new();
+    let mut complete = Tally::default();
     for post in &f.status {
         let mut lapses = Vec::new();
         if post.impact.trim().is_empty() {
@@ -139,28 +148,30 @@ pub fn status_content(f: &Facts) -> Vec<Mark> {
         if !names.is_empty() {
             lapses.push(format!("showed internal names ({})", names.join(", ")));
         }
-        let value = 1.0 - 0.25 * lapses.len() as f64;
+        if lapses.is_empty() {
+            complete.add(&[&post.by], post.at);
+            continue;
+        }
         marks.push(mark(
             post.at,
             &[&post.by],
-            value,
-            if lapses.is_empty() {
-                format!(
-                    "Status post at {} ({:?}) stated impact, components and the next update",
-                    at(post.at),
-                    post.state
-                )
-            } else {
-                format!(
-                    "Status post at {} ({:?}, {}) had {}",
-                    at(post.at),
-                    post.state,
-                    quote(&post.text),
-                    lapses.join("; ")
-                )
-            },
+            1.0 - 0.25 * lapses.len() as f64,
+            format!(
+                "Status post at {} ({:?}, {}) had {}",
+                at(post.at),
+                post.state,
+                quote(&post.text),
+                lapses.join("; ")
+            ),
         ));
     }
+    marks.extend(complete.marks(|who, n| {
+        format!(
+            "{}'s {} stated impact, components and the next update",
+            f.name(who[0]),
+            plural(n, "status post", "status posts")
+        )
+    }));
     if let Some(resolved) = f.resolved {
         let last = f
             .status
@@ -203,7 +214,8 @@ pub fn status_content(f: &Facts) -> Vec<Mark> {
 
 /// C10: executives hear early, regularly, and get answers fast from the CL,
 /// not the OL.
-pub fn executives(f: &Facts, t: &Targets) -> Vec<Mark> {
+pub fn executives<'a>(f: &Facts<'a>, t: &Targets) -> Vec<Mark> {
+    let mut answered = Tally::default();
     if f.scenario.executives.is_empty() {
         return Vec::new();
     }
@@ -259,12 +271,16 @@ pub fn executives(f: &Facts, t: &Targets) -> Vec<Mark> {
             && f.is_executive(&m.from)
     }) {
         let cl = holder(f, &Role::CL, q.at);
-        let answer = ours.iter().find(|m| m.at >= q.at);
+        let answer = ours.get(ours.partition_point(|m| m.at < q.at));
         match answer {
             Some(a) => {
                 let delay = a.at - q.at;
                 let by_ol = f.holder(&Role::OL, a.at) == Some(&a.from) && a.from != cl;
                 let value = score_time(delay, t.exec_answer) * if by_ol { 0.5 } else { 1.0 };
+                if value >= 1.0 {
+                    answered.add(&[cl], a.at);
+                    continue;
+                }
                 marks.push(mark(
                     a.at,
                     &[cl],
@@ -297,5 +313,13 @@ pub fn executives(f: &Facts, t: &Targets) -> Vec<Mark> {
             None => {}
         }
     }
+    marks.extend(answered.marks(|who, n| {
+        format!(
+            "{} answered {} within {}",
+            f.name(who[0]),
+            plural(n, "executive question", "executive questions"),
+            span(t.exec_answer.0)
+        )
+    }));
     marks
 }

@@ -8,6 +8,8 @@ mod operations;
 
 use super::facts::Facts;
 use super::targets::Targets;
+use std::collections::BTreeMap;
+
 use super::{Answers, Criterion, Judgement, Mark};
 use crate::scenario::Role;
 use crate::time::{Tick, clock, span};
@@ -116,4 +118,42 @@ fn at(t: Tick) -> String {
 /// A mark for people `who`, at `t`.
 fn mark(t: Tick, who: &[&str], value: f64, text: String) -> Mark {
     Mark::new(Some(t), who, value, text)
+}
+
+/// Routine good marks, folded into one mark per group of responsible people,
+/// so a long drill does not write a sentence per message. Lapses stay one
+/// mark each, with their own evidence.
+#[derive(Default)]
+struct Tally<'a> {
+    groups: BTreeMap<[&'a str; 2], (u32, Tick)>,
+}
+
+impl<'a> Tally<'a> {
+    /// Counts one routine good opportunity for one or two people.
+    fn add(&mut self, who: &[&'a str], at: Tick) {
+        let key = [
+            who.first().copied().unwrap_or(""),
+            who.get(1).copied().unwrap_or(""),
+        ];
+        self.groups.entry(key).or_insert((0, at)).0 += 1;
+    }
+
+    /// One full-value mark per group, described by `text(who, count)`.
+    fn marks(self, text: impl Fn(&[&str], u32) -> String) -> Vec<Mark> {
+        self.groups
+            .into_iter()
+            .map(|(key, (count, first))| {
+                let who: &[&str] = if key[1].is_empty() { &key[..1] } else { &key };
+                Mark {
+                    count,
+                    ..Mark::new(Some(first), who, 1.0, text(who, count))
+                }
+            })
+            .collect()
+    }
+}
+
+/// "1 order" / "3 orders".
+fn plural(n: u32, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }

@@ -1,19 +1,20 @@
 //! Operations: who changes production, closed loops, OL reports, mitigation
 //! (C5, C6, C7, C14).
 
-use super::{after, at, holder, longest_gap, mark, quote};
+use super::{Tally, after, at, holder, longest_gap, mark, plural, quote};
 use crate::comms::{MessageKind, Task, vague_phrases};
 use crate::drill::Violation;
 use crate::scenario::{ActionKind, Role};
 use crate::score::Mark;
-use crate::score::facts::Facts;
+use crate::score::facts::{Facts, any_within, first_from};
 use crate::score::targets::{Targets, score_time};
 use crate::score::text::is_can_form;
 use crate::time::{MINUTE, span};
 
 /// C5: production changes come from the Operations chain, on an order or a decision.
-pub fn production_changes(f: &Facts) -> Vec<Mark> {
+pub fn production_changes<'a>(f: &Facts<'a>) -> Vec<Mark> {
     let mut marks = Vec::new();
+    let mut ordered = Tally::default();
     for a in f
         .actions
         .iter()
@@ -56,22 +57,9 @@ pub fn production_changes(f: &Facts) -> Vec<Mark> {
                 .capping(0.5),
             );
         } else if let Some(order) = a.order.and_then(|o| f.message(o)) {
-            marks.push(mark(
-                a.at,
-                &[a.by, &order.from],
-                1.0,
-                format!(
-                    "{who} ran `{}` at {} on {}'s order of {}",
-                    a.action,
-                    at(a.at),
-                    f.name(&order.from),
-                    at(order.at)
-                ),
-            ));
+            ordered.add(&[a.by, &order.from], a.at);
         } else {
-            let decided = f.messages.iter().any(|m| {
-                m.kind == MessageKind::Decision && m.at <= a.at && m.at + 15 * MINUTE >= a.at
-            });
+            let decided = any_within(&f.decisions, a.at.saturating_sub(15 * MINUTE), a.at);
             marks.push(if decided {
                 mark(
                     a.at,
@@ -93,13 +81,22 @@ pub fn production_changes(f: &Facts) -> Vec<Mark> {
             });
         }
     }
+    marks.extend(ordered.marks(|who, n| {
+        format!(
+            "{} made {} on {}'s orders",
+            f.name(who[0]),
+            plural(n, "production change", "production changes"),
+            f.name(who[1])
+        )
+    }));
     marks
 }
 
 /// C6: orders name an owner and a time box and are acknowledged and closed;
 /// decisions are put to the room first; nobody asks "can someone…".
-pub fn closed_loop(f: &Facts, t: &Targets) -> Vec<Mark> {
+pub fn closed_loop<'a>(f: &Facts<'a>, t: &Targets) -> Vec<Mark> {
     let mut marks = Vec::new();
+    let (mut orders, mut acks, mut loops) = (Tally::default(), Tally::default(), Tally::default());
     for m in f.team_messages() {
         let vague = vague_phrases(&m.text);
         if m.kind == MessageKind::Order {
@@ -114,36 +111,28 @@ pub fn closed_loop(f: &Facts, t: &Targets) -> Vec<Mark> {
             if let Some(p) = vague.first() {
                 lapses.push(format!("said \"{p}\""));
             }
-            let value = 1.0 - 0.4 * lapses.len() as f64;
-            let to = owner
-                .map(|o| format!(" to {}", f.name(o)))
-                .unwrap_or_default();
-            marks.push(mark(
-                m.at,
-                &[&m.from],
-                value,
-                if lapses.is_empty() {
-                    format!(
-                        "{}'s order{to} at {} had an owner and a time box of {}",
-                        f.name(&m.from),
-                        at(m.at),
-                        span(m.due.unwrap_or(m.at) - m.at)
-                    )
-                } else {
+            if lapses.is_empty() {
+                orders.add(&[&m.from], m.at);
+            } else {
+                let to = owner
+                    .map(|o| format!(" to {}", f.name(o)))
+                    .unwrap_or_default();
+                marks.push(mark(
+                    m.at,
+                    &[&m.from],
+                    1.0 - 0.4 * lapses.len() as f64,
                     format!(
                         "{}'s order{to} at {} {} ({})",
                         f.name(&m.from),
                         at(m.at),
                         lapses.join(" and "),
                         quote(&m.text)
-                    )
-                },
-            ));
+                    ),
+                ));
+            }
             if let Some(owner) = owner {
-                marks.push(ack(f, t, m, owner));
-                if let Some(loop_mark) = follow_up(f, m, owner) {
-                    marks.push(loop_mark);
-                }
+                marks.extend(ack(f, t, m, owner, &mut acks));
+                marks.extend(follow_up(f, m, owner, &mut loops));
             }
         } else if let Some(p) = vague.first() {
             marks.push(mark(
@@ -158,9 +147,7 @@ pub fn closed_loop(f: &Facts, t: &Targets) -> Vec<Mark> {
             ));
         }
         if m.kind == MessageKind::Decision {
-            let polled = f.messages.iter().any(|p| {
-                p.kind == MessageKind::Proposal && p.at <= m.at && p.at + 15 * MINUTE >= m.at
-            });
+            let polled = any_within(&f.proposals, m.at.saturating_sub(15 * MINUTE), m.at);
             marks.push(if polled {
                 mark(
                     m.at,
@@ -187,26 +174,60 @@ pub fn closed_loop(f: &Facts, t: &Targets) -> Vec<Mark> {
             });
         }
     }
+    marks.extend(orders.marks(|who, n| {
+        format!(
+            "{} gave {} with an owner and a time box",
+            f.name(who[0]),
+            plural(n, "order", "orders")
+        )
+    }));
+    marks.extend(acks.marks(|who, n| {
+        format!(
+            "{} acknowledged {} within {}",
+            f.name(who[0]),
+            plural(n, "order", "orders"),
+            span(t.ack.0)
+        )
+    }));
+    marks.extend(loops.marks(|who, n| {
+        format!(
+            "{} reported back within the time box on {} from {}",
+            f.name(who[0]),
+            plural(n, "order", "orders"),
+            f.name(who[1])
+        )
+    }));
     marks
 }
 
-fn ack(f: &Facts, t: &Targets, order: &crate::comms::Message, owner: &str) -> Mark {
+fn ack<'a>(
+    f: &Facts<'a>,
+    t: &Targets,
+    order: &'a crate::comms::Message,
+    owner: &'a str,
+    good: &mut Tally<'a>,
+) -> Option<Mark> {
     match f.acks.get(&order.id) {
         Some(&acked) => {
             let delay = acked.saturating_sub(order.at);
-            mark(
+            let value = score_time(delay, t.ack);
+            if value >= 1.0 {
+                good.add(&[owner], acked);
+                return None;
+            }
+            Some(mark(
                 acked,
                 &[owner],
-                score_time(delay, t.ack),
+                value,
                 format!(
                     "{} acknowledged {}'s order {}",
                     f.name(owner),
                     f.name(&order.from),
                     after(delay, "it was given", t.ack)
                 ),
-            )
+            ))
         }
-        None => mark(
+        None => Some(mark(
             order.at,
             &[owner],
             0.0,
@@ -216,39 +237,40 @@ fn ack(f: &Facts, t: &Targets, order: &crate::comms::Message, owner: &str) -> Ma
                 f.name(&order.from),
                 at(order.at)
             ),
-        ),
+        )),
     }
 }
 
 /// Whether the owner reported back by the time box, or the giver chased it.
-fn follow_up(f: &Facts, order: &crate::comms::Message, owner: &str) -> Option<Mark> {
+fn follow_up<'a>(
+    f: &Facts<'a>,
+    order: &'a crate::comms::Message,
+    owner: &'a str,
+    good: &mut Tally<'a>,
+) -> Option<Mark> {
     let due = order.due?;
     if matches!(order.task, Some(Task::StandBy)) || due + 2 * MINUTE > f.end {
         return None;
     }
     let report = f
-        .messages
-        .iter()
-        .find(|r| r.from == owner && r.kind == MessageKind::Report && r.at >= order.at);
+        .reports_by
+        .get(owner)
+        .and_then(|times| first_from(times, order.at));
     let chased = f
-        .messages
-        .iter()
-        .any(|c| c.from == order.from && c.at > due && c.mentions.iter().any(|m| m == owner));
+        .mentions_by
+        .get(&(order.from.as_str(), owner))
+        .is_some_and(|times| first_from(times, due + 1).is_some());
     let (value, text) = match report {
-        Some(r) if r.at <= due + 2 * MINUTE => (
-            1.0,
-            format!(
-                "{} reported back at {}, within the time box",
-                f.name(owner),
-                at(r.at)
-            ),
-        ),
+        Some(r) if r <= due + 2 * MINUTE => {
+            good.add(&[owner, &order.from], r);
+            return None;
+        }
         Some(r) => (
             0.5,
             format!(
                 "{} reported back at {}, after the time box ran out at {}",
                 f.name(owner),
-                at(r.at),
+                at(r),
                 at(due)
             ),
         ),
