@@ -5,6 +5,8 @@
 use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, save_to_disk};
 
+use super::debrief::{Debrief, Tab};
+
 use super::launch::{DirectDrill, Launch};
 use super::live::LiveDrill;
 use super::screens::{Choice, Screen};
@@ -14,9 +16,13 @@ use crate::time::format_duration;
 #[derive(Resource, Debug, Default)]
 struct Shots {
     pending: Vec<u32>,
-    debrief_taken: bool,
+    /// How many debrief tabs have been photographed.
+    debrief_shots: usize,
     /// A capture waiting a few frames, so text drawn for the first time is in the font atlas.
     armed: Option<(std::path::PathBuf, u32)>,
+    /// Frames to leave the screen unchanged after a capture, so the picture
+    /// shows what was armed rather than the next change.
+    cooldown: u32,
     exit_in: Option<u32>,
 }
 
@@ -33,6 +39,7 @@ fn capture(commands: &mut Commands, shots: &mut Shots) -> bool {
     }
     let path = path.clone();
     shots.armed = None;
+    shots.cooldown = 3;
     info!("screenshot -> {}", path.display());
     commands
         .spawn(Screenshot::primary_window())
@@ -139,6 +146,7 @@ fn exit_when_done(
     launch: Res<Launch>,
     screen: Res<State<Screen>>,
     mut shots: ResMut<Shots>,
+    mut debrief: Option<ResMut<Debrief>>,
     mut exit: MessageWriter<AppExit>,
 ) {
     let Some(plan) = launch.direct.as_ref().and_then(|d| d.autopilot.as_ref()) else {
@@ -148,20 +156,33 @@ fn exit_when_done(
     if !over || !shots.pending.is_empty() {
         return;
     }
-    if !shots.debrief_taken {
+    if shots.armed.is_some() {
+        return;
+    }
+    if shots.cooldown > 0 {
+        shots.cooldown -= 1;
+        return;
+    }
+    // The debrief's scorecard, report and questions, one screenshot each.
+    const TABS: [(Tab, &str); 3] = [
+        (Tab::Scorecard, "debrief"),
+        (Tab::Report, "debrief-report"),
+        (Tab::Questions, "debrief-questions"),
+    ];
+    if shots.debrief_shots < TABS.len() {
         if *screen.get() == Screen::Debrief
             && let Some(live) = &live
+            && let Some(debrief) = debrief.as_mut()
         {
-            shots.debrief_taken = true;
+            let (tab, name) = TABS[shots.debrief_shots];
+            debrief.tab = tab;
+            shots.debrief_shots += 1;
             let seat = format!("{:?}", live.seat).to_lowercase();
             let path = plan
                 .shot_dir
-                .join(format!("{}-{seat}-debrief.png", live.drill.scenario().id));
+                .join(format!("{}-{seat}-{name}.png", live.drill.scenario().id));
             shots.armed = Some((path, SETTLE_FRAMES));
         }
-        return;
-    }
-    if shots.armed.is_some() {
         return;
     }
     // A few frames for the last screenshot to be written.

@@ -234,6 +234,11 @@ mod app_tests {
         app.add_plugins((MinimalPlugins, StatesPlugin));
         app.insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_secs(1)));
         app.add_plugins((crate::app::screens::plugin, super::plugin));
+        let history = std::env::temp_dir()
+            .join(format!("firedrill-app-history-{}", std::process::id()))
+            .join("history.ron");
+        let _ = std::fs::remove_file(&history);
+        app.insert_resource(crate::app::attempts::Attempts::load(history));
         app
     }
 
@@ -300,6 +305,14 @@ mod app_tests {
         }
         assert_eq!(screen(&app), Screen::Debrief);
         assert!(app.world().resource::<LiveDrill>().drill.is_over());
+        app.update();
+        // The debrief scored the drill and kept the attempt on disk.
+        let debrief = app.world().resource::<crate::app::debrief::Debrief>();
+        assert!(debrief.card.overall.is_some());
+        let attempts = app.world().resource::<crate::app::attempts::Attempts>();
+        let saved = crate::history::History::load(&attempts.path).unwrap();
+        assert_eq!(saved.attempts.len(), 1);
+        assert_eq!(saved.attempts[0].seat, Some(Seat::IC));
 
         // Leaving the debrief lets the drill go.
         app.world_mut()

@@ -2,8 +2,10 @@
 //! core `Drill`; every click becomes a core `Command` queued for the next
 //! simulated second.
 
+pub mod attempts;
 mod autopilot;
 pub mod bench;
+pub mod debrief;
 pub mod launch;
 mod library;
 pub mod live;
@@ -13,6 +15,8 @@ mod settings;
 mod sound;
 mod theme;
 pub mod ui_state;
+#[cfg(test)]
+mod ui_test;
 
 use bevy::prelude::*;
 use bevy::window::WindowResolution;
@@ -53,6 +57,7 @@ pub fn plugin(app: &mut App) {
     app.add_systems(Startup, spawn_camera);
     app.add_plugins((
         settings::plugin,
+        attempts::plugin,
         library::plugin,
         live::plugin,
         screens::plugin,

@@ -59,6 +59,10 @@ impl Card {
             }
         }
         for role in command {
+            // A role nobody ever staffed (often PL) is noise on every card.
+            if role != Role::IC && facts.first_staffed(&role).is_none() && role != Role::Scribe {
+                continue;
+            }
             let (held, _) = facts.held_for(who, std::slice::from_ref(&role));
             if held > 0 {
                 roles.push((role.label(), held));

@@ -40,30 +40,10 @@ fn frame_with_texts(
     view: &View,
     state: &mut UiState,
 ) -> (Vec<Action>, Vec<String>) {
-    let input = egui::RawInput {
-        screen_rect: Some(egui::Rect::from_min_size(
-            egui::Pos2::ZERO,
-            egui::vec2(1280.0, 800.0),
-        )),
-        events,
-        ..Default::default()
-    };
     let mut actions = Vec::new();
-    let output = ctx.run_ui(input, |ui| actions = drill_screen(ui, view, state));
-    let mut texts = Vec::new();
-    for clipped in &output.shapes {
-        collect_texts(&clipped.shape, &mut texts);
-    }
-    output.drop_without_applying_deltas();
+    let texts =
+        crate::app::ui_test::frame(ctx, events, |ui| actions = drill_screen(ui, view, state));
     (actions, texts)
-}
-
-fn collect_texts(shape: &egui::Shape, texts: &mut Vec<String>) {
-    match shape {
-        egui::Shape::Text(text) => texts.push(text.galley.text().to_string()),
-        egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| collect_texts(s, texts)),
-        _ => {}
-    }
 }
 
 fn key(key: egui::Key) -> egui::Event {

@@ -1,53 +1,69 @@
-//! The debrief: how the drill ended and its whole timeline, hidden causes included.
+//! The debrief screen: scores the drill on entry, records the attempt, and
+//! shows the scorecard, the questions form, the AAR and the timeline.
 
 use bevy::prelude::*;
-use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 
 use super::{Screen, full_screen};
+use crate::app::attempts::Attempts;
+use crate::app::debrief::{Debrief, DebriefAction, debrief_screen};
 use crate::app::live::LiveDrill;
-use crate::drill::describe::describe;
-use crate::play::Summary;
 
 pub(super) fn plugin(app: &mut App) {
+    app.add_systems(OnEnter(Screen::Debrief), open);
     app.add_systems(
         EguiPrimaryContextPass,
-        draw.run_if(in_state(Screen::Debrief).and_then(resource_exists::<LiveDrill>)),
+        draw.run_if(in_state(Screen::Debrief).and_then(resource_exists::<Debrief>)),
     );
     app.add_systems(OnExit(Screen::Debrief), |mut commands: Commands| {
-        commands.remove_resource::<LiveDrill>()
+        commands.remove_resource::<LiveDrill>();
+        commands.remove_resource::<Debrief>();
     });
+}
+
+fn open(mut commands: Commands, live: Option<Res<LiveDrill>>, mut attempts: ResMut<Attempts>) {
+    let Some(live) = live else {
+        return;
+    };
+    let mut debrief = Debrief::new(
+        &live.drill,
+        live.session_path.as_deref(),
+        &mut attempts.history,
+    );
+    attempts.save();
+    if let Some(problem) = &attempts.problem {
+        debrief.note = Some(format!("Attempt history not saved: {problem}"));
+    }
+    commands.insert_resource(debrief);
 }
 
 fn draw(
     mut contexts: EguiContexts,
     live: Res<LiveDrill>,
+    mut debrief: ResMut<Debrief>,
     mut next: ResMut<NextState<Screen>>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
+    let mut actions = Vec::new();
     full_screen(ctx, |ui| {
-        ui.horizontal(|ui| {
-            ui.heading(format!("Debrief — {}", live.drill.scenario().title));
-            if ui.button("Back to the library").clicked() {
-                next.set(Screen::Picker);
-            }
-        });
-        ui.monospace(Summary::of(&live.drill).to_string());
-        if let Some(path) = &live.session_path {
-            ui.weak(format!("Session saved to {}", path.display()));
-        }
-        ui.separator();
-        ui.strong("Timeline (hidden causes shown)");
-        let log = live.drill.log();
-        egui::ScrollArea::vertical().auto_shrink(false).show_rows(
-            ui,
-            18.0,
-            log.len(),
-            |ui, range| {
-                for entry in &log[range] {
-                    ui.add(egui::Label::new(describe(entry)).truncate());
-                }
-            },
-        );
+        actions = debrief_screen(ui, &mut debrief, &live.drill)
     });
+    for action in actions {
+        match action {
+            DebriefAction::Back => next.set(Screen::Picker),
+            DebriefAction::SaveAnswers => {
+                debrief.note = Some(match debrief.save_answers(&live.drill) {
+                    Ok(path) => format!("Answers saved to {}", path.display()),
+                    Err(e) => format!("Answers not saved: {e}"),
+                });
+            }
+            DebriefAction::Export { html } => {
+                debrief.note = Some(match debrief.export(&live.drill, html) {
+                    Ok(path) => format!("After Action Report written to {}", path.display()),
+                    Err(e) => format!("Report not written: {e}"),
+                });
+            }
+        }
+    }
     Ok(())
 }

@@ -4,8 +4,13 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
+use egui_plot::{Line, Plot, PlotPoints};
+
 use super::{Choice, Screen, full_screen};
+use crate::app::attempts::Attempts;
 use crate::app::library::Library;
+use crate::history::History;
+use crate::scenario::Seat;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
@@ -17,6 +22,7 @@ pub(super) fn plugin(app: &mut App) {
 fn draw(
     mut contexts: EguiContexts,
     library: Res<Library>,
+    attempts: Res<Attempts>,
     mut choice: ResMut<Choice>,
     mut next: ResMut<NextState<Screen>>,
 ) -> Result {
@@ -28,6 +34,13 @@ fn draw(
             }
             ui.heading("Choose a drill");
         });
+        ladder(ui, &attempts.history, &library);
+        if let Some(problem) = &attempts.problem {
+            ui.colored_label(
+                egui::Color32::from_rgb(230, 110, 90),
+                format!("Attempt history: {problem}"),
+            );
+        }
         if let Some(problem) = &library.problem {
             ui.colored_label(
                 egui::Color32::from_rgb(230, 110, 90),
@@ -63,6 +76,7 @@ fn draw(
                                 .map(|s| format!("{s:?}"))
                                 .collect();
                             ui.weak(format!("Recommended seats: {}", seats.join(", ")));
+                            record(ui, &attempts.history, &s.id);
                         }
                         Err(errors) => {
                             ui.heading(entry.title());
@@ -78,4 +92,60 @@ fn draw(
         });
     });
     Ok(())
+}
+
+/// Best and last score of a scenario, and a plot of every attempt.
+fn record(ui: &mut egui::Ui, history: &History, id: &str) {
+    let scores: Vec<f64> = history.of(id).filter_map(|a| a.overall).collect();
+    let (Some(best), Some(last)) = (history.best(id), history.last(id)) else {
+        ui.weak("Not attempted yet");
+        return;
+    };
+    ui.horizontal(|ui| {
+        let seat = last.seat.map_or("team".to_string(), |s| format!("{s:?}"));
+        ui.label(format!(
+            "Best {}  ·  Last {} ({seat})  ·  {} attempt{}",
+            crate::aar::value_text(Some(best)),
+            crate::aar::value_text(last.overall),
+            scores.len(),
+            if scores.len() == 1 { "" } else { "s" }
+        ));
+        if scores.len() >= 2 {
+            let points: PlotPoints = scores
+                .iter()
+                .enumerate()
+                .map(|(i, v)| [i as f64 + 1.0, *v])
+                .collect();
+            Plot::new(("attempts", id))
+                .height(48.0)
+                .width(220.0)
+                .include_y(0.0)
+                .include_y(1.0)
+                .allow_drag(false)
+                .allow_zoom(false)
+                .allow_scroll(false)
+                .show_axes([false, true])
+                .show(ui, |plot| plot.line(Line::new("overall", points)));
+        }
+    });
+}
+
+/// The solo ladder: per seat, the hardest difficulty cleared in a row.
+fn ladder(ui: &mut egui::Ui, history: &History, library: &Library) {
+    let difficulty_of = |id: &str| {
+        library
+            .entries
+            .iter()
+            .filter_map(|e| e.loaded.as_ref().ok())
+            .find(|l| l.scenario.id == id)
+            .map(|l| l.scenario.difficulty)
+    };
+    let rungs: Vec<String> = [Seat::IC, Seat::OL, Seat::CL, Seat::Scribe]
+        .into_iter()
+        .map(|seat| format!("{seat:?}: {:?}", history.ladder(seat, difficulty_of)))
+        .collect();
+    ui.weak(format!(
+        "Solo ladder (hardest difficulty cleared at S or better): {}",
+        rungs.join("  ·  ")
+    ));
 }

@@ -251,7 +251,9 @@ pub fn command_post(f: &Facts) -> Vec<Mark> {
         }
         let entry = per_person.entry(&m.from).or_insert((0, 0, None));
         entry.0 += 1;
-        if m.kind == MessageKind::Chat {
+        // Untyped and addressed to nobody: chatter. A note to a named
+        // person (briefing a joiner) is directed, not chatter.
+        if m.kind == MessageKind::Chat && m.mentions.is_empty() {
             entry.1 += 1;
             entry.2.get_or_insert(&m.text);
         }

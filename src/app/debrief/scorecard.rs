@@ -1,0 +1,92 @@
+//! The scorecard view: overall band, each criterion with its evidence, the
+//! change since the last attempt, and the team's individual cards.
+
+use bevy_egui::egui;
+
+use crate::history::Attempt;
+use crate::score::{Band, Scorecard};
+
+/// The colour of a band (always shown with its letter too).
+pub fn band_colour(band: Option<Band>) -> egui::Color32 {
+    match band {
+        Some(Band::P) => egui::Color32::from_rgb(90, 180, 110),
+        Some(Band::S) => egui::Color32::from_rgb(200, 190, 80),
+        Some(Band::M) => egui::Color32::from_rgb(225, 140, 60),
+        Some(Band::U) => egui::Color32::from_rgb(220, 80, 70),
+        None => egui::Color32::GRAY,
+    }
+}
+
+pub fn show(ui: &mut egui::Ui, card: &Scorecard, previous: Option<&Attempt>) {
+    ui.horizontal(|ui| {
+        let overall = crate::aar::value_text(card.overall);
+        ui.label(
+            egui::RichText::new(format!("Overall {overall}"))
+                .heading()
+                .color(band_colour(card.band)),
+        );
+        ui.label(card.band.map_or("no opportunity to judge", |b| b.meaning()));
+        ui.weak(card.mode.describe());
+        if let Some(p) = previous {
+            let change = match (p.overall, card.overall) {
+                (Some(a), Some(b)) => format!("{:+.2} since the last attempt", b - a),
+                _ => "first scored attempt".into(),
+            };
+            ui.weak(change);
+        }
+    });
+    egui::ScrollArea::vertical()
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            egui::Grid::new("scorecard")
+                .striped(true)
+                .num_columns(4)
+                .show(ui, |ui| {
+                    ui.strong("Criterion");
+                    ui.strong("Score");
+                    ui.strong("Change");
+                    ui.strong("Evidence");
+                    ui.end_row();
+                    for j in &card.criteria {
+                        let c = j.criterion;
+                        ui.label(format!("{} {}", c.id(), c.title()));
+                        ui.label(
+                            egui::RichText::new(crate::aar::value_text(j.value))
+                                .color(band_colour(j.band))
+                                .strong(),
+                        );
+                        let change = match (previous.and_then(|p| p.value(c)), j.value) {
+                            (Some(a), Some(b)) => format!("{:+.2}", b - a),
+                            _ => "—".into(),
+                        };
+                        ui.label(change);
+                        let evidence = if j.value.is_none() {
+                            j.note.clone()
+                        } else {
+                            j.evidence(2).join("\n")
+                        };
+                        ui.add(egui::Label::new(evidence).wrap());
+                        ui.end_row();
+                    }
+                });
+            if !card.cards.is_empty() {
+                ui.separator();
+                ui.strong("Individual cards (weighted by time in role)");
+                for c in &card.cards {
+                    let roles: Vec<String> = c
+                        .roles
+                        .iter()
+                        .map(|(r, m)| format!("{r} {m} min"))
+                        .collect();
+                    ui.horizontal(|ui| {
+                        ui.label(
+                            egui::RichText::new(crate::aar::value_text(c.overall))
+                                .color(band_colour(c.band)),
+                        );
+                        ui.label(&c.name);
+                        ui.weak(roles.join(", "));
+                    });
+                }
+            }
+        });
+}
