@@ -40,80 +40,78 @@ fn claim_in(text: &str) -> Option<Claim> {
     }
 }
 
+/// Who said something about the incident's state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Source<'a> {
+    StatusPage,
+    Isd(&'a str),
+    OlReport(&'a str),
+}
+
 pub fn section(doc: &mut Doc, f: &Facts) {
     doc.h(2, "Believed versus true");
-    doc.p("What the team said at each moment (status page, ISD status, OL reports) against what the simulation knew then.");
+    doc.p("What the team said (status page, ISD status, OL reports) against what the simulation knew then: a row whenever a source's claim or the truth changed, and every disagreement.");
     let mut active: BTreeSet<&str> = BTreeSet::new();
     let mut cause_known = false;
     let (mut mitigated, mut resolved) = (false, false);
     let mut rows = Vec::new();
-    let mut cached: Option<(u32, String)> = None;
     let mut generation = 0u32;
+    let mut last_row: std::collections::BTreeMap<Source, (Option<Claim>, u32)> =
+        std::collections::BTreeMap::new();
     for e in f.log {
-        let said: Option<(String, String, Option<Claim>)> = match &e.event {
+        let (source, text, claim): (Source, &str, Option<Claim>) = match &e.event {
             Event::FaultStarted { fault, .. } => {
                 active.insert(fault);
                 generation += 1;
-                None
+                continue;
             }
             Event::FaultMitigated { fault, .. } | Event::FaultResolved { fault, .. } => {
                 active.remove(fault.as_str());
                 generation += 1;
-                None
+                continue;
             }
             Event::CauseRevealed { .. } => {
                 cause_known = true;
                 generation += 1;
-                None
+                continue;
             }
             Event::IncidentMitigated => {
                 mitigated = true;
                 generation += 1;
-                None
+                continue;
             }
             Event::IncidentResolved => {
                 resolved = true;
                 generation += 1;
-                None
+                continue;
             }
             Event::IncidentReopened { .. } => {
                 (mitigated, resolved) = (false, false);
                 generation += 1;
-                None
+                continue;
             }
-            Event::StatusPosted(p) => Some((
-                "status page".into(),
-                format!("{:?}: {}", p.state, p.text),
+            Event::StatusPosted(p) => (
+                Source::StatusPage,
+                &p.text,
                 Some(match p.state {
                     StatusState::Investigating => Claim::Investigating,
                     StatusState::Identified => Claim::Identified,
                     StatusState::Monitoring => Claim::Recovered,
                     StatusState::Resolved => Claim::Resolved,
                 }),
-            )),
+            ),
             Event::IsdEdited {
                 section: IsdSection::Status,
                 text,
                 by,
-            } => Some((
-                format!("ISD status ({})", f.name(by)),
-                text.clone(),
-                claim_in(text),
-            )),
+            } => (Source::Isd(by), text, claim_in(text)),
             Event::Posted(m)
                 if m.kind == MessageKind::Report
                     && f.holder(&crate::scenario::Role::OL, m.at) == Some(&m.from) =>
             {
-                Some((
-                    format!("OL report ({})", f.name(&m.from)),
-                    m.text.clone(),
-                    claim_in(&m.text),
-                ))
+                (Source::OlReport(&m.from), &m.text, claim_in(&m.text))
             }
-            _ => None,
-        };
-        let Some((source, text, claim)) = said else {
-            continue;
+            _ => continue,
         };
         let truth_claim = if resolved {
             Claim::Resolved
@@ -124,29 +122,42 @@ pub fn section(doc: &mut Doc, f: &Facts) {
         } else {
             Claim::Investigating
         };
-        // The truth only changes with the events above: describe it once per change.
-        if cached.as_ref().is_none_or(|(g, _)| *g != generation) {
-            cached = Some((
-                generation,
-                describe_truth(&active, resolved, mitigated, cause_known),
-            ));
-        }
-        let truth = cached.as_ref().map_or(String::new(), |(_, t)| t.clone());
         let verdict = match claim {
-            None => "—".to_string(),
+            None => None,
             Some(c) if c > truth_claim && c >= Claim::Recovered => {
-                "**ahead of the truth**: claimed more recovery than there was".into()
+                Some("**ahead of the truth**: claimed more recovery than there was")
             }
             Some(Claim::Identified) if !cause_known => {
-                "guessing: no diagnostic had found the cause".into()
+                Some("guessing: no diagnostic had found the cause")
             }
             Some(c) if c < truth_claim && truth_claim >= Claim::Recovered => {
-                "behind the truth: recovery not yet reported".into()
+                Some("behind the truth: recovery not yet reported")
             }
-            Some(_) => "consistent".into(),
+            Some(_) => Some("consistent"),
         };
-        let short: String = text.chars().take(90).collect();
-        rows.push(vec![clock(e.at), source, short, truth, verdict]);
+        // A row when a source's claim or the truth changes, or when they disagree.
+        let consistent = matches!(verdict, None | Some("consistent"));
+        if consistent && last_row.get(&source) == Some(&(claim, generation)) {
+            continue;
+        }
+        last_row.insert(source, (claim, generation));
+        let who = match source {
+            Source::StatusPage => "status page".to_string(),
+            Source::Isd(by) => format!("ISD status ({})", f.name(by)),
+            Source::OlReport(by) => format!("OL report ({})", f.name(by)),
+        };
+        let said = match (source, &e.event) {
+            (Source::StatusPage, Event::StatusPosted(p)) => format!("{:?}: {}", p.state, p.text),
+            _ => text.chars().take(90).collect(),
+        };
+        let truth = describe_truth(&active, resolved, mitigated, cause_known);
+        rows.push(vec![
+            clock(e.at),
+            who,
+            said.chars().take(90).collect(),
+            truth,
+            verdict.unwrap_or("—").to_string(),
+        ]);
     }
     if rows.is_empty() {
         doc.p("Nobody said anything about the incident's state.");

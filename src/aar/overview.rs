@@ -185,7 +185,10 @@ pub fn scorecard(doc: &mut Doc, input: &Input) {
 /// The incident's milestones as the simulation recorded them.
 pub fn timeline(doc: &mut Doc, f: &Facts) {
     doc.h(2, "Timeline");
+    doc.p("Milestones: the first start of each production change and each change of the status page's state; every post and message is in the appendices.");
     let mut items = Vec::new();
+    let mut started = std::collections::BTreeSet::new();
+    let mut last_state = None;
     for e in f.log {
         let line = match &e.event {
             Event::FaultStarted { fault, component } => {
@@ -214,7 +217,8 @@ pub fn timeline(doc: &mut Doc, f: &Facts) {
                 Some(format!("{} found the cause of `{fault}`", f.name(by)))
             }
             Event::ActionStarted { by, action, .. }
-                if f.action_kind(action) == Some(crate::scenario::ActionKind::Remediation) =>
+                if f.action_kind(action) == Some(crate::scenario::ActionKind::Remediation)
+                    && started.insert(action.as_str()) =>
             {
                 Some(format!("{} started `{action}`", f.name(by)))
             }
@@ -226,7 +230,9 @@ pub fn timeline(doc: &mut Doc, f: &Facts) {
             Event::Posted(m) if m.kind == crate::comms::MessageKind::Decision => {
                 Some(format!("decision by {}: {}", f.name(&m.from), m.text))
             }
-            Event::StatusPosted(p) => Some(format!("status page: {:?}", p.state)),
+            Event::StatusPosted(p) if last_state.replace(p.state) != Some(p.state) => {
+                Some(format!("status page: {:?}", p.state))
+            }
             Event::FaultMitigated { fault, .. } => Some(format!("`{fault}` mitigated")),
             Event::IncidentMitigated => Some("**customers recovered (incident mitigated)**".into()),
             Event::IncidentResolved => Some("**incident resolved**".into()),

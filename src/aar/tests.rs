@@ -33,3 +33,39 @@ fn an_empty_drill_still_gets_every_section() {
     }
     assert!(md.contains("_(not answered yet)_"));
 }
+
+#[test]
+fn believed_versus_true_flags_a_premature_all_clear() {
+    use crate::comms::{StatusPost, StatusState};
+    use crate::drill::{Entry, Event};
+    let scenario = testing::tiny();
+    let post = |at, state| Entry {
+        at,
+        event: Event::StatusPosted(Box::new(StatusPost {
+            at,
+            by: "ana".into(),
+            state,
+            impact: "Orders fail".into(),
+            components: vec!["Web".into()],
+            next_update: None,
+            text: "Update".into(),
+        })),
+    };
+    let log = vec![
+        Entry {
+            at: 60,
+            event: Event::FaultStarted {
+                fault: "db-disk".into(),
+                component: "db".into(),
+            },
+        },
+        post(120, StatusState::Investigating),
+        post(180, StatusState::Resolved),
+    ];
+    let facts = crate::score::Facts::new(&scenario, &log);
+    let mut doc = Doc::default();
+    believed::section(&mut doc, &facts);
+    let md = doc.to_markdown();
+    assert!(md.contains("| T+02:00 | status page | Investigating: Update | active: `db-disk`; customers hurting; cause not yet found | consistent |"), "{md}");
+    assert!(md.contains("**ahead of the truth**"), "{md}");
+}

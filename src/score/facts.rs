@@ -95,8 +95,8 @@ impl Hasher for Fx {
     }
 }
 
-type HashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<Fx>>;
-type HashSet<K> = std::collections::HashSet<K, BuildHasherDefault<Fx>>;
+pub(crate) type HashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<Fx>>;
+pub(crate) type HashSet<K> = std::collections::HashSet<K, BuildHasherDefault<Fx>>;
 
 /// The first time in a sorted list at or after `t`.
 pub fn first_from(times: &[Tick], t: Tick) -> Option<Tick> {
@@ -129,7 +129,8 @@ pub struct Facts<'a> {
     pub team: Vec<&'a Message>,
     pub orders: Vec<&'a Message>,
     // Lookup-only indexes (never iterated, so hash order cannot leak out).
-    message_index: HashMap<MessageId, usize>,
+    /// Position of each message by id (ids count up from 1 in a drill's log).
+    message_index: Vec<u32>,
     participants: HashSet<&'a str>,
     actions_by_id: HashMap<&'a str, (ActionKind, bool)>,
     /// First ack of each order, by order id.
@@ -170,7 +171,7 @@ impl<'a> Facts<'a> {
             messages: Vec::with_capacity(log.len() / 2),
             team: Vec::new(),
             orders: Vec::new(),
-            message_index: HashMap::default(),
+            message_index: Vec::new(),
             participants: HashSet::default(),
             actions_by_id: scenario
                 .actions
@@ -331,7 +332,11 @@ impl<'a> Facts<'a> {
                         .or_default()
                         .push(at);
                 }
-                self.message_index.insert(message.id, self.messages.len());
+                let slot = message.id as usize;
+                if slot >= self.message_index.len() {
+                    self.message_index.resize(slot + 1, u32::MAX);
+                }
+                self.message_index[slot] = self.messages.len() as u32;
                 self.messages.push(message);
             }
             Event::ActionStarted {
@@ -390,7 +395,10 @@ impl<'a> Facts<'a> {
 
     /// A message by id.
     pub fn message(&self, id: MessageId) -> Option<&'a Message> {
-        self.message_index.get(&id).map(|&i| self.messages[i])
+        self.message_index
+            .get(id as usize)
+            .filter(|&&i| i != u32::MAX)
+            .map(|&i| self.messages[i as usize])
     }
 
     /// A participant's or executive's display name (the id if unknown).

@@ -8,8 +8,8 @@ mod operations;
 
 use super::facts::Facts;
 use super::targets::Targets;
-use std::collections::BTreeMap;
 
+use super::facts::HashMap;
 use super::{Answers, Criterion, Judgement, Mark};
 use crate::scenario::Role;
 use crate::time::{Tick, clock, span};
@@ -125,7 +125,7 @@ fn mark(t: Tick, who: &[&str], value: f64, text: String) -> Mark {
 /// mark each, with their own evidence.
 #[derive(Default)]
 struct Tally<'a> {
-    groups: BTreeMap<[&'a str; 2], (u32, Tick)>,
+    groups: HashMap<[&'a str; 2], (u32, Tick)>,
 }
 
 impl<'a> Tally<'a> {
@@ -140,7 +140,10 @@ impl<'a> Tally<'a> {
 
     /// One full-value mark per group, described by `text(who, count)`.
     fn marks(self, text: impl Fn(&[&str], u32) -> String) -> Vec<Mark> {
-        self.groups
+        // Sorted, so the marks come out in the same order every run.
+        let mut groups: Vec<_> = self.groups.into_iter().collect();
+        groups.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        groups
             .into_iter()
             .map(|(key, (count, first))| {
                 let who: &[&str] = if key[1].is_empty() { &key[..1] } else { &key };
