@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use super::Doc;
-use crate::comms::{Channel, IsdSection};
+use crate::comms::IsdSection;
 use crate::score::Facts;
 use crate::time::{Tick, clock};
 
@@ -87,9 +87,8 @@ pub fn section(doc: &mut Doc, f: &Facts) {
 
     doc.h(2, "Appendix C: command post log");
     let rows: Vec<Vec<String>> = f
-        .messages
+        .command_post
         .iter()
-        .filter(|m| m.channel == Channel::CommandPost)
         .map(|m| {
             vec![
                 clock(m.at),

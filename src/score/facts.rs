@@ -128,6 +128,11 @@ pub struct Facts<'a> {
     /// the orders among them.
     pub team: Vec<&'a Message>,
     pub orders: Vec<&'a Message>,
+    /// Messages by where they were posted or what they are (any sender).
+    pub command_post: Vec<&'a Message>,
+    pub executive: Vec<&'a Message>,
+    pub direct: Vec<&'a Message>,
+    pub reports: Vec<&'a Message>,
     // Lookup-only indexes (never iterated, so hash order cannot leak out).
     /// Position of each message by id (ids count up from 1 in a drill's log).
     message_index: Vec<u32>,
@@ -171,6 +176,10 @@ impl<'a> Facts<'a> {
             messages: Vec::with_capacity(log.len() / 2),
             team: Vec::new(),
             orders: Vec::new(),
+            command_post: Vec::new(),
+            executive: Vec::new(),
+            direct: Vec::new(),
+            reports: Vec::new(),
             message_index: Vec::new(),
             participants: HashSet::default(),
             actions_by_id: scenario
@@ -193,14 +202,6 @@ impl<'a> Facts<'a> {
         };
         for entry in log {
             f.index(entry);
-        }
-        for m in &f.messages {
-            if f.participants.contains(m.from.as_str()) {
-                f.team.push(m);
-                if m.kind == MessageKind::Order {
-                    f.orders.push(m);
-                }
-            }
         }
         for e in &scenario.executives {
             f.names
@@ -331,6 +332,23 @@ impl<'a> Facts<'a> {
                         .entry((&message.from, to))
                         .or_default()
                         .push(at);
+                }
+                // People join before they speak: whoever posts as a known
+                // participant is on the team (executives and outsiders are not).
+                if self.participants.contains(message.from.as_str()) {
+                    self.team.push(message);
+                    if message.kind == MessageKind::Order {
+                        self.orders.push(message);
+                    }
+                }
+                match message.channel {
+                    Channel::CommandPost => self.command_post.push(message),
+                    Channel::Executive => self.executive.push(message),
+                    Channel::Direct(..) => self.direct.push(message),
+                    _ => {}
+                }
+                if message.kind == MessageKind::Report {
+                    self.reports.push(message);
                 }
                 let slot = message.id as usize;
                 if slot >= self.message_index.len() {
@@ -474,6 +492,13 @@ impl<'a> Facts<'a> {
     /// Messages posted by people in the drill (not executives or outsiders).
     pub fn team_messages(&self) -> impl Iterator<Item = &'a Message> + '_ {
         self.team.iter().copied()
+    }
+
+    /// Messages posted in `from..=to` (the log is in time order).
+    pub fn messages_between(&self, from: Tick, to: Tick) -> &[&'a Message] {
+        let start = self.messages.partition_point(|m| m.at < from);
+        let end = self.messages.partition_point(|m| m.at <= to);
+        &self.messages[start..end.max(start)]
     }
 
     /// Whether a channel is the command post.

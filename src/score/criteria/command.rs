@@ -303,12 +303,12 @@ pub fn handoffs(f: &Facts) -> Vec<Mark> {
                         at(accepted)
                     ),
                 ));
-                let announced = f.messages.iter().any(|m| {
-                    m.channel == Channel::CommandPost
-                        && (m.from == h.to || m.from == h.from)
-                        && m.at >= accepted
-                        && m.at <= accepted + 180
-                });
+                let announced = f
+                    .messages_between(accepted, accepted + 180)
+                    .iter()
+                    .any(|m| {
+                        m.channel == Channel::CommandPost && (m.from == h.to || m.from == h.from)
+                    });
                 marks.push(if announced {
                     mark(
                         accepted,

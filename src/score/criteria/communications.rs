@@ -1,7 +1,7 @@
 //! Communications: the status page and executives (C8, C9, C10).
 
 use super::{Tally, after, at, holder, incident_start, longest_gap, mark, plural, quote};
-use crate::comms::{Channel, MessageKind, StatusState};
+use crate::comms::{MessageKind, StatusState};
 use crate::scenario::Role;
 use crate::score::Mark;
 use crate::score::facts::Facts;
@@ -224,8 +224,10 @@ pub fn executives<'a>(f: &Facts<'a>, t: &Targets) -> Vec<Mark> {
     };
     let until = f.open_until();
     let ours: Vec<&crate::comms::Message> = f
-        .team_messages()
-        .filter(|m| m.channel == Channel::Executive)
+        .executive
+        .iter()
+        .copied()
+        .filter(|m| f.is_participant(&m.from))
         .collect();
     let deadline = start + t.exec_first.0;
     let Some(first) = ours.first() else {
@@ -265,11 +267,11 @@ pub fn executives<'a>(f: &Facts<'a>, t: &Targets) -> Vec<Mark> {
             span(t.exec_gap.0)
         ),
     ));
-    for q in f.messages.iter().filter(|m| {
-        m.channel == Channel::Executive
-            && m.kind == MessageKind::Question
-            && f.is_executive(&m.from)
-    }) {
+    for q in f
+        .executive
+        .iter()
+        .filter(|m| m.kind == MessageKind::Question && f.is_executive(&m.from))
+    {
         let cl = holder(f, &Role::CL, q.at);
         let answer = ours.get(ours.partition_point(|m| m.at < q.at));
         match answer {

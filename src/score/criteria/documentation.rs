@@ -70,15 +70,17 @@ fn joiners(f: &Facts, start: Tick, until: Tick) -> Vec<Mark> {
         .filter(|p| p.joined > start && p.joined + 2 * MINUTE < until)
     {
         let window = p.joined..=p.joined + 5 * MINUTE;
-        let told = f.messages.iter().any(|m| {
-            window.contains(&m.at)
-                && m.from != p.id
-                && (m.mentions.contains(&p.id)
-                    || matches!(&m.channel, Channel::Direct(a, b) if *a == p.id || *b == p.id))
-        }) || f
-            .roles
+        let told = f
+            .messages_between(p.joined, p.joined + 5 * MINUTE)
             .iter()
-            .any(|c| window.contains(&c.at) && c.to == Some(p.id.as_str()))
+            .any(|m| {
+                m.from != p.id
+                    && (m.mentions.contains(&p.id)
+                        || matches!(&m.channel, Channel::Direct(a, b) if *a == p.id || *b == p.id))
+            })
+            || f.roles
+                .iter()
+                .any(|c| window.contains(&c.at) && c.to == Some(p.id.as_str()))
             || f.handoffs
                 .iter()
                 .any(|h| window.contains(&h.at) && h.to == p.id);
@@ -210,9 +212,8 @@ pub fn command_post(f: &Facts) -> Vec<Mark> {
     let mut marks = Vec::new();
     let mut per_person: BTreeMap<&str, (usize, usize, Option<&str>)> = BTreeMap::new();
     let any_human = f.people.iter().any(|p| p.human);
-    for m in f.team_messages() {
-        if matches!(m.channel, Channel::Direct(..))
-            && matches!(m.kind, MessageKind::Order | MessageKind::Decision)
+    for &m in &f.direct {
+        if f.is_participant(&m.from) && matches!(m.kind, MessageKind::Order | MessageKind::Decision)
         {
             marks.push(mark(
                 m.at,
@@ -230,7 +231,9 @@ pub fn command_post(f: &Facts) -> Vec<Mark> {
                 ),
             ));
         }
-        if m.channel != Channel::CommandPost {
+    }
+    for &m in &f.command_post {
+        if !f.is_participant(&m.from) {
             continue;
         }
         // Humans answer for their own traffic; simulated people are judged

@@ -98,7 +98,11 @@ pub fn closed_loop<'a>(f: &Facts<'a>, t: &Targets) -> Vec<Mark> {
     let mut marks = Vec::new();
     let (mut orders, mut acks, mut loops) = (Tally::default(), Tally::default(), Tally::default());
     for m in f.team_messages() {
-        let vague = vague_phrases(&m.text);
+        // Acks, reports and updates answer someone; only asks can be vague.
+        let vague = match m.kind {
+            MessageKind::Ack | MessageKind::Report | MessageKind::StatusUpdate => Vec::new(),
+            _ => vague_phrases(&m.text),
+        };
         if m.kind == MessageKind::Order {
             let owner = m.mentions.first().filter(|o| f.is_participant(o));
             let mut lapses = Vec::new();
@@ -303,10 +307,10 @@ pub fn ol_reports(f: &Facts, t: &Targets) -> Vec<Mark> {
         return Vec::new();
     }
     let reports: Vec<&crate::comms::Message> = f
-        .messages
+        .reports
         .iter()
         .copied()
-        .filter(|m| m.kind == MessageKind::Report && f.holder(&Role::OL, m.at) == Some(&m.from))
+        .filter(|m| f.holder(&Role::OL, m.at) == Some(&m.from))
         .collect();
     let times: Vec<_> = reports.iter().map(|m| m.at).collect();
     let (gap, from) = longest_gap(&times, staffed.at, until);
