@@ -26,8 +26,11 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), String> {
     let name = path
         .file_name()
         .ok_or_else(|| format!("{}: not a file name", path.display()))?;
+    // A temporary name no other writer (another Firedrill, another thread) uses.
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let mut temp_name = name.to_os_string();
-    temp_name.push(".tmp");
+    temp_name.push(format!(".{}-{n}.tmp", std::process::id()));
     let temp = dir.join(temp_name);
     let result = (|| {
         let mut file = std::fs::File::create(&temp)?;
@@ -41,7 +44,12 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), String> {
     std::fs::rename(&temp, path).map_err(|e| {
         let _ = std::fs::remove_file(&temp);
         format!("{}: cannot replace: {e}", path.display())
-    })
+    })?;
+    // Make the rename itself durable (best effort: not every platform can sync a directory).
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -38,7 +38,11 @@ impl Attempt {
             },
             mode: card.mode.describe(),
             seed,
-            session: session.display().to_string(),
+            // One spelling per file, however the path was given.
+            session: std::fs::canonicalize(session)
+                .unwrap_or_else(|_| session.to_path_buf())
+                .display()
+                .to_string(),
             finished,
             overall: card.overall,
             criteria: Criterion::ALL.iter().map(|&c| card.value(c)).collect(),
@@ -84,6 +88,17 @@ impl History {
         let text = ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::default())
             .map_err(|e| e.to_string())?;
         crate::files::write_atomic(path, text.as_bytes())
+    }
+
+    /// Adds the attempts of `other` this history lacks (another window may
+    /// have recorded drills since this one was read).
+    pub fn merge(&mut self, other: History) {
+        for a in other.attempts {
+            if !self.attempts.iter().any(|b| b.session == a.session) {
+                self.attempts.push(a);
+            }
+        }
+        self.attempts.sort_by_key(|a| a.finished);
     }
 
     /// Adds an attempt, replacing an earlier record of the same session.
@@ -200,6 +215,19 @@ mod tests {
         // Advanced is cleared but Intermediate is not: the ladder stops at Beginner.
         assert_eq!(h.ladder(Seat::IC, difficulty), Rung::Beginner);
         assert_eq!(h.ladder(Seat::OL, difficulty), Rung::Unranked);
+    }
+
+    #[test]
+    fn merging_keeps_attempts_recorded_elsewhere() {
+        let mut mine = History::default();
+        mine.record(attempt("a", None, "s1", 0.5));
+        let mut theirs = History::default();
+        theirs.record(attempt("a", None, "s1", 0.9));
+        theirs.record(attempt("b", None, "s2", 0.7));
+        mine.merge(theirs);
+        assert_eq!(mine.attempts.len(), 2);
+        assert_eq!(mine.best("a"), Some(0.5), "our own record of s1 wins");
+        assert_eq!(mine.best("b"), Some(0.7));
     }
 
     #[test]

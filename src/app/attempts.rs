@@ -38,6 +38,14 @@ impl Attempts {
         if self.problem.is_some() {
             return;
         }
+        // Keep what another window recorded since this one read the file.
+        match History::load(&self.path) {
+            Ok(on_disk) => self.history.merge(on_disk),
+            Err(d) => {
+                self.problem = Some(d.to_string());
+                return;
+            }
+        }
         if let Err(e) = self.history.save(&self.path) {
             self.problem = Some(e);
         }

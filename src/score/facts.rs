@@ -136,6 +136,7 @@ pub struct Facts<'a> {
     // Lookup-only indexes (never iterated, so hash order cannot leak out).
     /// Position of each message by id (ids count up from 1 in a drill's log).
     message_index: Vec<u32>,
+    stray_ids: HashMap<MessageId, u32>,
     participants: HashSet<&'a str>,
     actions_by_id: HashMap<&'a str, (ActionKind, bool)>,
     /// First ack of each order, by order id.
@@ -181,6 +182,7 @@ impl<'a> Facts<'a> {
             direct: Vec::new(),
             reports: Vec::new(),
             message_index: Vec::new(),
+            stray_ids: HashMap::default(),
             participants: HashSet::default(),
             actions_by_id: scenario
                 .actions
@@ -350,11 +352,17 @@ impl<'a> Facts<'a> {
                 if message.kind == MessageKind::Report {
                     self.reports.push(message);
                 }
+                // Ids count up from 1; a hand-edited file with wild ids goes to a map.
                 let slot = message.id as usize;
-                if slot >= self.message_index.len() {
-                    self.message_index.resize(slot + 1, u32::MAX);
+                if slot <= self.messages.len() + 1024 {
+                    if slot >= self.message_index.len() {
+                        self.message_index.resize(slot + 1, u32::MAX);
+                    }
+                    self.message_index[slot] = self.messages.len() as u32;
+                } else {
+                    self.stray_ids
+                        .insert(message.id, self.messages.len() as u32);
                 }
-                self.message_index[slot] = self.messages.len() as u32;
                 self.messages.push(message);
             }
             Event::ActionStarted {
@@ -381,6 +389,12 @@ impl<'a> Facts<'a> {
             }
             Event::IncidentResolved => {
                 self.resolved.get_or_insert(at);
+            }
+            // A fault after recovery: the incident counts as recovered only
+            // when it recovers again.
+            Event::IncidentReopened { .. } => {
+                self.mitigated = None;
+                self.resolved = None;
             }
             Event::DrillEnded { outcome, .. } => self.outcome = Some(*outcome),
             _ => {}
@@ -416,6 +430,7 @@ impl<'a> Facts<'a> {
         self.message_index
             .get(id as usize)
             .filter(|&&i| i != u32::MAX)
+            .or_else(|| self.stray_ids.get(&id))
             .map(|&i| self.messages[i as usize])
     }
 
@@ -472,21 +487,24 @@ impl<'a> Facts<'a> {
         roles.iter().any(|r| self.holder(r, at) == Some(id))
     }
 
-    /// Seconds of the incident (first alert to end) during which `id` held
-    /// any of `roles`, sampled once a minute.
+    /// Minutes of the incident (first alert to end) during which `id` held
+    /// any of `roles`, and the incident's length in minutes.
     pub fn held_for(&self, id: &str, roles: &[Role]) -> (Tick, Tick) {
-        let start = self.first_alert.unwrap_or(0);
-        let mut held = 0;
-        let mut total = 0;
+        let start = u64::from(self.first_alert.unwrap_or(0));
+        let end = u64::from(self.end).max(start);
+        // Once a minute, and never more than a day's worth of samples.
+        let step = ((end - start) / 1440).max(60);
+        let (mut held, mut total) = (0u64, 0u64);
         let mut t = start;
-        while t <= self.end {
+        while t <= end {
             total += 1;
-            if self.held_any(id, roles, t) {
+            if self.held_any(id, roles, t as Tick) {
                 held += 1;
             }
-            t += 60;
+            t += step;
         }
-        (held, total.max(1))
+        let minutes = |n: u64| (n * step / 60) as Tick;
+        (minutes(held), minutes(total).max(1))
     }
 
     /// Messages posted by people in the drill (not executives or outsiders).

@@ -36,8 +36,17 @@ pub fn eta_promises(text: &str) -> Vec<&'static str> {
     PHRASES
         .into_iter()
         .filter(|phrase| {
+            // "back in", "fixed by"…: a promise only when a time follows
+            // ("back in 10 minutes", "fix by 10:30"), not "restored by rolling back".
+            let needs_time =
+                phrase.ends_with(" by") || phrase.ends_with(" in") || phrase.ends_with(" within");
             lower.match_indices(phrase).any(|(start, _)| {
-                (start == 0 || !is_word(start - 1)) && !is_word(start + phrase.len())
+                let end = start + phrase.len();
+                let bounded = (start == 0 || !is_word(start - 1)) && !is_word(end);
+                let timed = lower[end..]
+                    .trim_start()
+                    .starts_with(|c: char| c.is_ascii_digit());
+                bounded && (!needs_time || timed)
             })
         })
         .collect()
@@ -157,16 +166,23 @@ pub fn stamps(text: &str) -> Vec<u32> {
             .chars()
             .take_while(|c| c.is_ascii_digit() || *c == ':')
             .collect();
-        let fields: Vec<u32> = digits
+        // Typed by people: parse wide and drop anything past a day.
+        let fields: Vec<u64> = digits
             .split(':')
-            .map_while(|f| f.parse::<u32>().ok())
+            .map_while(|f| f.parse::<u64>().ok())
             .take(3)
             .collect();
-        match fields.as_slice() {
-            [m] => out.push(m * 60),
-            [m, s] => out.push(m * 60 + s),
-            [h, m, s] => out.push(h * 3600 + m * 60 + s),
-            _ => {}
+        let seconds = match fields.as_slice() {
+            [m] => m.checked_mul(60),
+            [m, s] => m.checked_mul(60).and_then(|m| m.checked_add(*s)),
+            [h, m, s] => h
+                .checked_mul(3600)
+                .and_then(|h| h.checked_add(m.checked_mul(60)?))
+                .and_then(|t| t.checked_add(*s)),
+            _ => None,
+        };
+        if let Some(t) = seconds.filter(|&t| t <= u64::from(crate::time::MAX_DURATION)) {
+            out.push(t as u32);
         }
     }
     out
@@ -190,6 +206,10 @@ mod tests {
         assert!(eta_promises("Next update within 20 minutes.").is_empty());
         assert!(eta_promises("This incident is resolved.").is_empty());
         assert!(eta_promises("Our beta users").is_empty());
+        assert!(
+            eta_promises("Service was restored by rolling back; back in normal operation.")
+                .is_empty()
+        );
     }
 
     #[test]

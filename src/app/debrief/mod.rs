@@ -51,6 +51,8 @@ pub struct Debrief {
     pub note: Option<String>,
     session: Option<PathBuf>,
     seed: u64,
+    /// The answers file beside the session exists but cannot be read: never overwrite it.
+    answers_damaged: bool,
 }
 
 impl Debrief {
@@ -58,10 +60,14 @@ impl Debrief {
     /// `history` if the drill finished.
     pub fn new(drill: &Drill, session: Option<&Path>, history: &mut History) -> Debrief {
         let mut note = None;
+        let mut answers_damaged = false;
         let answers = match session.map(aar::answers::beside) {
             Some(Ok(Some(answers))) => answers,
             Some(Err(d)) => {
-                note = Some(format!("Saved answers could not be read: {d}"));
+                note = Some(format!(
+                    "Saved answers could not be read: {d}. They will not be overwritten; fix or move the file to save new ones."
+                ));
+                answers_damaged = true;
                 Answers::default()
             }
             _ => Answers::default(),
@@ -86,6 +92,7 @@ impl Debrief {
             note,
             session: session.map(Path::to_path_buf),
             seed: drill.seed(),
+            answers_damaged,
         };
         debrief.rebuild(drill);
         debrief
@@ -116,9 +123,22 @@ impl Debrief {
             .as_ref()
             .ok_or("this drill has no session file to keep the answers beside")?;
         let path = aar::answers::answers_path(session);
+        if self.answers_damaged && path.exists() {
+            return Err(format!(
+                "{} cannot be read; fix it or move it aside, then save again",
+                path.display()
+            ));
+        }
+        self.answers_damaged = false;
         aar::answers::save(&path, &self.answers)?;
         self.rebuild(drill);
         Ok(path)
+    }
+
+    /// The attempt this debrief stands for, with the current answers' score.
+    pub fn attempt(&self, drill: &Drill) -> Attempt {
+        let session = self.session.clone().unwrap_or_default();
+        Attempt::of(&self.card, drill.seed(), &session, unix_now())
     }
 
     /// Writes the AAR beside the session as Markdown or HTML.

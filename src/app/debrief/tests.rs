@@ -114,3 +114,30 @@ fn answers_typed_in_the_form_are_saved_beside_the_session_and_score_c15() {
     assert!(std::fs::read_to_string(html).unwrap().contains("<table>"));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn damaged_saved_answers_are_never_overwritten() {
+    let dir =
+        std::env::temp_dir().join(format!("firedrill-debrief-damaged-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let session = dir.join("drill.ron");
+    let answers = dir.join("drill.answers.ron");
+    std::fs::write(&answers, "(went_well: \"half a thought").unwrap();
+    let d = finished_drill();
+    let mut debrief = Debrief::new(&d, Some(&session), &mut History::default());
+    assert!(
+        debrief
+            .note
+            .as_deref()
+            .is_some_and(|n| n.contains("drill.answers.ron"))
+    );
+    debrief.answers.went_well = "new".into();
+    let err = debrief.save_answers(&d).unwrap_err();
+    assert!(err.contains("move it aside"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(&answers).unwrap(),
+        "(went_well: \"half a thought"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -41,6 +41,7 @@ fn draw(
     mut contexts: EguiContexts,
     live: Res<LiveDrill>,
     mut debrief: ResMut<Debrief>,
+    mut attempts: ResMut<Attempts>,
     mut next: ResMut<NextState<Screen>>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
@@ -53,7 +54,14 @@ fn draw(
             DebriefAction::Back => next.set(Screen::Picker),
             DebriefAction::SaveAnswers => {
                 debrief.note = Some(match debrief.save_answers(&live.drill) {
-                    Ok(path) => format!("Answers saved to {}", path.display()),
+                    Ok(path) => {
+                        // The attempt's score now includes C15.
+                        if live.drill.outcome().is_some() {
+                            attempts.history.record(debrief.attempt(&live.drill));
+                            attempts.save();
+                        }
+                        format!("Answers saved to {}", path.display())
+                    }
                     Err(e) => format!("Answers not saved: {e}"),
                 });
             }

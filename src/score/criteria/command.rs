@@ -52,6 +52,15 @@ pub fn declare(f: &Facts, t: &Targets) -> Vec<Mark> {
             0.5,
             format!("Declared {severity:?} for an incident of {expected:?} impact"),
         )
+    } else if severity < expected {
+        mark(
+            when,
+            &[by],
+            1.0,
+            format!(
+                "Declared {severity:?} above the {expected:?} impact: safe, and easy to downgrade"
+            ),
+        )
     } else {
         mark(
             when,
@@ -304,7 +313,7 @@ pub fn handoffs(f: &Facts) -> Vec<Mark> {
                     ),
                 ));
                 let announced = f
-                    .messages_between(accepted, accepted + 180)
+                    .messages_between(accepted, accepted.saturating_add(180))
                     .iter()
                     .any(|m| {
                         m.channel == Channel::CommandPost && (m.from == h.to || m.from == h.from)

@@ -17,7 +17,7 @@ pub fn status_timeliness<'a>(f: &Facts<'a>, t: &Targets) -> Vec<Mark> {
         return Vec::new();
     };
     let until = f.open_until();
-    let deadline = start + t.status_first.0;
+    let deadline = start.saturating_add(t.status_first.0);
     let Some(first) = f.status.first() else {
         return vec![mark(
             f.end,
@@ -69,13 +69,13 @@ pub fn status_timeliness<'a>(f: &Facts<'a>, t: &Targets) -> Vec<Mark> {
         let Some(promised) = post.next_update else {
             continue;
         };
-        if promised + MINUTE > f.end {
+        if promised.saturating_add(MINUTE) > f.end {
             continue;
         }
         let next = f.status.get(i + 1).map(|p| p.at);
         let cl = holder(f, &Role::CL, promised);
         match next {
-            Some(n) if n <= promised + MINUTE => kept.add(&[cl], promised),
+            Some(n) if n <= promised.saturating_add(MINUTE) => kept.add(&[cl], promised),
             Some(n) => marks.push(mark(
                 promised,
                 &[cl],
@@ -229,7 +229,7 @@ pub fn executives<'a>(f: &Facts<'a>, t: &Targets) -> Vec<Mark> {
         .copied()
         .filter(|m| f.is_participant(&m.from))
         .collect();
-    let deadline = start + t.exec_first.0;
+    let deadline = start.saturating_add(t.exec_first.0);
     let Some(first) = ours.first() else {
         return vec![mark(
             f.end,
@@ -301,7 +301,7 @@ pub fn executives<'a>(f: &Facts<'a>, t: &Targets) -> Vec<Mark> {
                     ),
                 ));
             }
-            None if q.at + t.exec_answer.0 <= f.end => marks.push(mark(
+            None if q.at.saturating_add(t.exec_answer.0) <= f.end => marks.push(mark(
                 q.at,
                 &[cl],
                 0.0,

@@ -19,7 +19,7 @@ pub fn isd(f: &Facts, t: &Targets) -> Vec<Mark> {
         return Vec::new();
     };
     let until = f.open_until();
-    let deadline = start + t.isd_first.0;
+    let deadline = start.saturating_add(t.isd_first.0);
     let mut marks = Vec::new();
     match f.isd.iter().find(|e| e.at >= start).or(f.isd.first()) {
         None => marks.push(mark(
@@ -67,11 +67,11 @@ fn joiners(f: &Facts, start: Tick, until: Tick) -> Vec<Mark> {
     for p in f
         .people
         .iter()
-        .filter(|p| p.joined > start && p.joined + 2 * MINUTE < until)
+        .filter(|p| p.joined > start && p.joined.saturating_add(2 * MINUTE) < until)
     {
-        let window = p.joined..=p.joined + 5 * MINUTE;
+        let window = p.joined..=p.joined.saturating_add(5 * MINUTE);
         let told = f
-            .messages_between(p.joined, p.joined + 5 * MINUTE)
+            .messages_between(p.joined, p.joined.saturating_add(5 * MINUTE))
             .iter()
             .any(|m| {
                 m.from != p.id
@@ -147,7 +147,7 @@ fn scribing(f: &Facts, t: &Targets) -> Vec<Mark> {
     let mut marks = Vec::new();
     let mut used_decisions: BTreeMap<usize, ()> = BTreeMap::new();
     for (when, what, words, decision) in key_events(f) {
-        if when + t.record.0 > f.end {
+        if when.saturating_add(t.record.0) > f.end {
             continue;
         }
         let scribe = holder(f, &Role::Scribe, when);

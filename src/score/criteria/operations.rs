@@ -195,10 +195,9 @@ pub fn closed_loop<'a>(f: &Facts<'a>, t: &Targets) -> Vec<Mark> {
     }));
     marks.extend(loops.marks(|who, n| {
         format!(
-            "{} reported back within the time box on {} from {}",
+            "{} reported back within the time box on {}",
             f.name(who[0]),
-            plural(n, "order", "orders"),
-            f.name(who[1])
+            plural(n, "order", "orders")
         )
     }));
     marks
@@ -253,7 +252,7 @@ fn follow_up<'a>(
     good: &mut Tally<'a>,
 ) -> Option<Mark> {
     let due = order.due?;
-    if matches!(order.task, Some(Task::StandBy)) || due + 2 * MINUTE > f.end {
+    if matches!(order.task, Some(Task::StandBy)) || due.saturating_add(2 * MINUTE) > f.end {
         return None;
     }
     let report = f
@@ -263,10 +262,11 @@ fn follow_up<'a>(
     let chased = f
         .mentions_by
         .get(&(order.from.as_str(), owner))
-        .is_some_and(|times| first_from(times, due + 1).is_some());
+        .is_some_and(|times| first_from(times, due.saturating_add(1)).is_some());
     let (value, text) = match report {
-        Some(r) if r <= due + 2 * MINUTE => {
-            good.add(&[owner, &order.from], r);
+        Some(r) if r <= due.saturating_add(2 * MINUTE) => {
+            // The report-back is the owner's credit, not the giver's.
+            good.add(&[owner], r);
             return None;
         }
         Some(r) => (
