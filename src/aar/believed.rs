@@ -58,7 +58,7 @@ pub fn section(doc: &mut Doc, f: &Facts) {
     let mut generation = 0u32;
     let mut last_row: std::collections::BTreeMap<Source, (Option<Claim>, u32)> =
         std::collections::BTreeMap::new();
-    for e in f.log {
+    for &e in &f.milestones {
         let (source, text, claim): (Source, &str, Option<Claim>) = match &e.event {
             Event::FaultStarted { fault, .. } => {
                 active.insert(fault);

@@ -189,7 +189,7 @@ pub fn timeline(doc: &mut Doc, f: &Facts) {
     let mut items = Vec::new();
     let mut started = std::collections::BTreeSet::new();
     let mut last_state = None;
-    for e in f.log {
+    for &e in &f.milestones {
         let line = match &e.event {
             Event::FaultStarted { fault, component } => {
                 Some(format!("fault `{fault}` started on {component}"))

@@ -155,6 +155,10 @@ pub struct Facts<'a> {
     pub causes: Vec<(Tick, &'a str)>,
     pub faults_started: Vec<(Tick, &'a str)>,
     pub tickets: Vec<Tick>,
+    /// The entries a report's timelines are made of (incident milestones,
+    /// roles, production changes, decisions, reports, status posts, ISD
+    /// edits), in log order: tickets, health flaps and chat are left out.
+    pub milestones: Vec<&'a Entry>,
 }
 
 impl<'a> Facts<'a> {
@@ -201,6 +205,7 @@ impl<'a> Facts<'a> {
             causes: Vec::new(),
             faults_started: Vec::new(),
             tickets: Vec::new(),
+            milestones: Vec::new(),
         };
         for entry in log {
             f.index(entry);
@@ -215,6 +220,24 @@ impl<'a> Facts<'a> {
 
     fn index(&mut self, entry: &'a Entry) {
         let at = entry.at;
+        let milestone = match &entry.event {
+            Event::Posted(m) => matches!(m.kind, MessageKind::Report | MessageKind::Decision),
+            Event::Joined { .. }
+            | Event::DrillStarted { .. }
+            | Event::HealthChanged { .. }
+            | Event::AlertResolved { .. }
+            | Event::AlertAcked { .. }
+            | Event::ActionFinished { .. }
+            | Event::CustomerTicket { .. }
+            | Event::InjectDelivered { .. }
+            | Event::CommandRefused { .. }
+            | Event::TeamJoined { .. }
+            | Event::TeamLeft { .. } => false,
+            _ => true,
+        };
+        if milestone {
+            self.milestones.push(entry);
+        }
         match &entry.event {
             Event::Joined {
                 who,
