@@ -3,110 +3,15 @@
 //! the ISD, production changes and the incident's milestones.
 
 use std::collections::BTreeMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
-use crate::comms::{Channel, IsdSection, Message, MessageId, MessageKind, StatusPost};
+use crate::comms::{Channel, Message, MessageId, MessageKind, StatusPost};
 use crate::drill::{Entry, Event, Outcome, Violation};
 use crate::scenario::{ActionKind, Role, Scenario, Seat, Severity};
 use crate::time::Tick;
 
-/// A participant as the log introduced them.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Person {
-    pub id: String,
-    pub name: String,
-    pub human: bool,
-    pub seat: Option<Seat>,
-    pub joined: Tick,
-}
-
-/// An ISD edit.
-#[derive(Debug, Clone, Copy)]
-pub struct IsdEdit<'a> {
-    pub at: Tick,
-    pub by: &'a str,
-    pub section: IsdSection,
-    pub text: &'a str,
-}
-
-/// A production change or diagnostic that started, or was refused.
-#[derive(Debug, Clone, Copy)]
-pub struct ActionTry<'a> {
-    pub at: Tick,
-    pub by: &'a str,
-    pub action: &'a str,
-    pub kind: ActionKind,
-    pub trap: bool,
-    pub order: Option<MessageId>,
-    /// Refused by the core (outside the Operations chain, or not possible yet).
-    pub refused: bool,
-}
-
-/// A role given, handed over or released, with the briefing that came with it.
-#[derive(Debug, Clone)]
-pub struct RoleChange<'a> {
-    pub at: Tick,
-    pub role: Role,
-    /// The new explicit holder; `None` when released back to the IC.
-    pub to: Option<&'a str>,
-    pub by: &'a str,
-    pub briefing: &'a str,
-    pub kind: ChangeKind,
-}
-
-/// How a role changed hands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ChangeKind {
-    Declared,
-    Assigned,
-    HandedOver,
-    Released,
-    TeamLead,
-}
-
-/// A handoff offer and what became of it.
-#[derive(Debug, Clone)]
-pub struct Handoff<'a> {
-    pub at: Tick,
-    pub role: Role,
-    pub from: &'a str,
-    pub to: &'a str,
-    pub briefing: &'a str,
-    pub accepted: Option<Tick>,
-}
-
-/// A small, fast hasher for the lookup-only indexes (FxHash's mixing step);
-/// the standard SipHash is built for untrusted keys and costs more here.
-#[derive(Default, Clone, Copy)]
-pub struct Fx(u64);
-
-impl Hasher for Fx {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
-                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-pub(crate) type HashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<Fx>>;
-pub(crate) type HashSet<K> = std::collections::HashSet<K, BuildHasherDefault<Fx>>;
-
-/// The first time in a sorted list at or after `t`.
-pub fn first_from(times: &[Tick], t: Tick) -> Option<Tick> {
-    times.get(times.partition_point(|&x| x < t)).copied()
-}
-
-/// Whether a sorted list has a time in `from..=to`.
-pub fn any_within(times: &[Tick], from: Tick, to: Tick) -> bool {
-    first_from(times, from).is_some_and(|x| x <= to)
-}
+pub(crate) use super::index::{HashMap, HashSet};
+pub use super::index::{any_within, first_from};
+pub use super::records::{ActionTry, ChangeKind, Handoff, IsdEdit, Person, RoleChange};
 
 /// Everything the criteria read, indexed once.
 pub struct Facts<'a> {

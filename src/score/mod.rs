@@ -12,18 +12,25 @@ mod cards;
 mod criteria;
 mod curve;
 pub mod facts;
+mod index;
+mod records;
 mod targets;
 pub mod text;
 
 use serde::{Deserialize, Serialize};
 
+mod answers;
+mod mode;
+
+pub use answers::Answers;
 pub use cards::Card;
 pub use curve::{Band, s};
 pub use facts::Facts;
+pub use mode::Mode;
 pub use targets::Targets;
 
 use crate::drill::Entry;
-use crate::scenario::{Role, Scenario, Seat};
+use crate::scenario::{Role, Scenario};
 use crate::time::Tick;
 
 /// The fifteen criteria of the rubric.
@@ -268,91 +275,6 @@ fn aggregate<'m>(marks: impl Iterator<Item = &'m Mark>) -> Option<f64> {
         }
     }
     (n > 0).then(|| (sum / n as f64).min(cap))
-}
-
-/// Who was scored: the whole team, one trainee in one seat, or nobody human.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub enum Mode {
-    /// One human in one seat; simulated people in the others.
-    Solo { who: String, seat: Seat },
-    /// Several humans.
-    Team { humans: Vec<String> },
-    /// Simulated people in every seat.
-    Simulated,
-}
-
-impl Mode {
-    /// The mode a log shows: who joined as a human.
-    pub fn of(facts: &Facts) -> Mode {
-        let humans: Vec<&facts::Person> = facts.people.iter().filter(|p| p.human).collect();
-        match humans.as_slice() {
-            [] => Mode::Simulated,
-            [one] => Mode::Solo {
-                who: one.id.clone(),
-                seat: one.seat.unwrap_or(Seat::Responder),
-            },
-            many => Mode::Team {
-                humans: many.iter().map(|p| p.id.clone()).collect(),
-            },
-        }
-    }
-
-    /// "solo practice as IC", "team drill (4 people)".
-    pub fn describe(&self) -> String {
-        match self {
-            Mode::Solo { seat, .. } => format!("solo practice as {seat:?}"),
-            Mode::Team { humans } => format!("team drill ({} people)", humans.len()),
-            Mode::Simulated => "simulated team (no humans)".into(),
-        }
-    }
-}
-
-/// The answers to the after-action questions, filled in after the drill.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct Answers {
-    pub went_well: String,
-    pub went_badly: String,
-    pub improve: String,
-    pub liked: String,
-    pub disliked: String,
-    /// Deeper questions.
-    pub called_for_help: String,
-    pub distrusted_data: String,
-    /// An instructor's or observer's notes, shown beside the score, never blended.
-    pub observer_notes: String,
-}
-
-impl Answers {
-    /// The five after-action questions with their answers.
-    pub fn five(&self) -> [(&'static str, &str); 5] {
-        [
-            ("What went well?", &self.went_well),
-            ("What went badly?", &self.went_badly),
-            ("What needs improving?", &self.improve),
-            ("What did we like?", &self.liked),
-            ("What did we not like?", &self.disliked),
-        ]
-    }
-
-    /// The deeper questions with their answers.
-    pub fn deeper(&self) -> [(&'static str, &str); 2] {
-        [
-            (
-                "When did you call for help, and was it early enough?",
-                &self.called_for_help,
-            ),
-            (
-                "What data did you distrust, and why?",
-                &self.distrusted_data,
-            ),
-        ]
-    }
-
-    /// Whether nothing was written.
-    pub fn is_empty(&self) -> bool {
-        *self == Answers::default()
-    }
 }
 
 /// The whole verdict on one drill.

@@ -94,7 +94,7 @@ impl Debrief {
             seed: drill.seed(),
             answers_damaged,
         };
-        debrief.rebuild(drill);
+        debrief.render(&facts);
         debrief
     }
 
@@ -102,7 +102,11 @@ impl Debrief {
     pub fn rebuild(&mut self, drill: &Drill) {
         let facts = Facts::new(drill.scenario(), drill.log());
         self.card = score_facts(&facts, Some(&self.answers));
-        self.doc = aar::build(&self.input(&facts));
+        self.render(&facts);
+    }
+
+    fn render(&mut self, facts: &Facts) {
+        self.doc = aar::build(&self.input(facts));
         self.report = self.doc.to_markdown();
     }
 
