@@ -1,6 +1,8 @@
 //! Communications: the status page and executives (C8, C9, C10).
 
-use super::{Tally, after, at, holder, incident_start, longest_gap, mark, plural, quote};
+use super::{
+    Tally, after, at, first_word, holder, incident_start, longest_silence, mark, plural, quote,
+};
 use crate::comms::{MessageKind, StatusState};
 use crate::scenario::Role;
 use crate::score::Mark;
@@ -17,30 +19,31 @@ pub fn status_timeliness<'a>(f: &Facts<'a>, t: &Targets) -> Vec<Mark> {
         return Vec::new();
     };
     let until = f.open_until();
-    let deadline = start.saturating_add(t.status_first.0);
-    let Some(first) = f.status.first() else {
-        return vec![mark(
-            f.end,
-            &[holder(f, &Role::CL, deadline.min(f.end))],
-            0.0,
+    let first_post = first_word(
+        f,
+        start,
+        f.status.first().map(|p| p.at),
+        t.status_first,
+        |when, delay| {
+            format!(
+                "First status page update at {}, {}",
+                at(when),
+                after(delay, "the declaration", t.status_first)
+            )
+        },
+        || {
             format!(
                 "The status page stayed silent for the whole incident ({} from {})",
                 span(until.saturating_sub(start)),
                 at(start)
-            ),
-        )];
+            )
+        },
+    );
+    let Some(first) = f.status.first() else {
+        return vec![first_post];
     };
-    let delay = first.at.saturating_sub(start);
-    let mut marks = vec![mark(
-        first.at,
-        &[holder(f, &Role::CL, first.at.min(deadline))],
-        score_time(delay, t.status_first),
-        format!(
-            "First status page update at {}, {}",
-            at(first.at),
-            after(delay, "the declaration", t.status_first)
-        ),
-    )];
+    let deadline = start.saturating_add(t.status_first.0);
+    let mut marks = vec![first_post];
     let times: Vec<_> = f.status.iter().map(|p| p.at).collect();
     let open_end = if f.status.iter().any(|p| p.state == StatusState::Resolved) {
         until.min(
@@ -53,17 +56,20 @@ pub fn status_timeliness<'a>(f: &Facts<'a>, t: &Targets) -> Vec<Mark> {
     } else {
         until
     };
-    let (gap, from) = longest_gap(&times, first.at, open_end.max(first.at));
-    marks.push(mark(
-        from,
-        &[holder(f, &Role::CL, from)],
-        score_time(gap, t.status_gap),
-        format!(
-            "Longest silence on the status page: {} from {} (target ≤ {})",
-            span(gap),
-            at(from),
-            span(t.status_gap.0)
-        ),
+    marks.push(longest_silence(
+        f,
+        &times,
+        first.at,
+        open_end,
+        t.status_gap,
+        |gap, from| {
+            format!(
+                "Longest silence on the status page: {} from {} (target ≤ {})",
+                span(gap),
+                at(from),
+                span(t.status_gap.0)
+            )
+        },
     ));
     for (i, post) in f.status.iter().enumerate() {
         let Some(promised) = post.next_update else {
@@ -229,43 +235,46 @@ pub fn executives<'a>(f: &Facts<'a>, t: &Targets) -> Vec<Mark> {
         .copied()
         .filter(|m| f.is_participant(&m.from))
         .collect();
-    let deadline = start.saturating_add(t.exec_first.0);
-    let Some(first) = ours.first() else {
-        return vec![mark(
-            f.end,
-            &[holder(f, &Role::CL, deadline.min(f.end))],
-            0.0,
+    let first_update = first_word(
+        f,
+        start,
+        ours.first().map(|m| m.at),
+        t.exec_first,
+        |when, delay| {
+            format!(
+                "First executive update at {} by {}, {}",
+                at(when),
+                ours.first().map_or("", |m| f.name(&m.from)),
+                after(delay, "the declaration", t.exec_first)
+            )
+        },
+        || {
             format!(
                 "Executives never heard from the incident team ({} from {})",
                 span(until.saturating_sub(start)),
                 at(start)
-            ),
-        )];
+            )
+        },
+    );
+    let Some(first) = ours.first() else {
+        return vec![first_update];
     };
-    let delay = first.at.saturating_sub(start);
-    let mut marks = vec![mark(
-        first.at,
-        &[holder(f, &Role::CL, first.at.min(deadline))],
-        score_time(delay, t.exec_first),
-        format!(
-            "First executive update at {} by {}, {}",
-            at(first.at),
-            f.name(&first.from),
-            after(delay, "the declaration", t.exec_first)
-        ),
-    )];
+    let mut marks = vec![first_update];
     let times: Vec<_> = ours.iter().map(|m| m.at).collect();
-    let (gap, from) = longest_gap(&times, first.at, until.max(first.at));
-    marks.push(mark(
-        from,
-        &[holder(f, &Role::CL, from)],
-        score_time(gap, t.exec_gap),
-        format!(
-            "Longest silence towards executives: {} from {} (target ≤ {})",
-            span(gap),
-            at(from),
-            span(t.exec_gap.0)
-        ),
+    marks.push(longest_silence(
+        f,
+        &times,
+        first.at,
+        until,
+        t.exec_gap,
+        |gap, from| {
+            format!(
+                "Longest silence towards executives: {} from {} (target ≤ {})",
+                span(gap),
+                at(from),
+                span(t.exec_gap.0)
+            )
+        },
     ));
     for q in f
         .executive

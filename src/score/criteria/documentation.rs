@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{after, at, holder, incident_start, longest_gap, mark, quote};
+use super::{after, at, first_word, holder, incident_start, longest_silence, mark, quote};
 use crate::comms::{Channel, IsdSection, MessageKind};
 use crate::scenario::Role;
 use crate::score::facts::Facts;
@@ -19,42 +19,39 @@ pub fn isd(f: &Facts, t: &Targets) -> Vec<Mark> {
         return Vec::new();
     };
     let until = f.open_until();
-    let deadline = start.saturating_add(t.isd_first.0);
-    let mut marks = Vec::new();
-    match f.isd.iter().find(|e| e.at >= start).or(f.isd.first()) {
-        None => marks.push(mark(
-            f.end,
-            &[holder(f, &Role::CL, deadline.min(f.end))],
-            0.0,
-            "Nobody wrote the Incident State Document".to_string(),
-        )),
-        Some(first) => {
-            let delay = first.at.saturating_sub(start);
-            marks.push(mark(
-                first.at,
-                &[holder(f, &Role::CL, first.at.min(deadline))],
-                score_time(delay, t.isd_first),
-                format!(
-                    "The ISD was started at {} by {}, {}",
-                    at(first.at),
-                    f.name(first.by),
-                    after(delay, "the declaration", t.isd_first)
-                ),
-            ));
-            let times: Vec<Tick> = f.isd.iter().map(|e| e.at).collect();
-            let (gap, from) = longest_gap(&times, first.at, until.max(first.at));
-            marks.push(mark(
-                from,
-                &[holder(f, &Role::CL, from)],
-                score_time(gap, t.isd_stale),
+    let first = f.isd.iter().find(|e| e.at >= start).or(f.isd.first());
+    let mut marks = vec![first_word(
+        f,
+        start,
+        first.map(|e| e.at),
+        t.isd_first,
+        |when, delay| {
+            format!(
+                "The ISD was started at {} by {}, {}",
+                at(when),
+                first.map_or("", |e| f.name(e.by)),
+                after(delay, "the declaration", t.isd_first)
+            )
+        },
+        || "Nobody wrote the Incident State Document".to_string(),
+    )];
+    if let Some(first) = first {
+        let times: Vec<Tick> = f.isd.iter().map(|e| e.at).collect();
+        marks.push(longest_silence(
+            f,
+            &times,
+            first.at,
+            until,
+            t.isd_stale,
+            |gap, from| {
                 format!(
                     "The ISD went {} without an edit from {} (target ≤ {})",
                     span(gap),
                     at(from),
                     span(t.isd_stale.0)
-                ),
-            ));
-        }
+                )
+            },
+        ));
     }
     marks.extend(joiners(f, start, until));
     marks.extend(scribing(f, t));

@@ -7,7 +7,7 @@ mod documentation;
 mod operations;
 
 use super::facts::Facts;
-use super::targets::Targets;
+use super::targets::{Targets, score_time};
 
 use super::facts::HashMap;
 use super::{Answers, Criterion, Judgement, Mark};
@@ -84,6 +84,48 @@ fn after(delay: Tick, what: &str, (target, _): (Tick, Tick)) -> String {
 /// The incident's start for cadences: the declaration, else the first alert.
 fn incident_start(f: &Facts) -> Option<Tick> {
     f.declared.map(|d| d.0).or(f.first_alert)
+}
+
+/// How soon after `start` the first of something the CL owes came (`first`),
+/// or a zero for silence. It falls on whoever held CL when it came, or when
+/// its target ran out if that was sooner.
+fn first_word(
+    f: &Facts,
+    start: Tick,
+    first: Option<Tick>,
+    target: (Tick, Tick),
+    said: impl FnOnce(Tick, Tick) -> String,
+    silent: impl FnOnce() -> String,
+) -> Mark {
+    let deadline = start.saturating_add(target.0);
+    match first {
+        Some(when) => {
+            let delay = when.saturating_sub(start);
+            let cl = holder(f, &Role::CL, when.min(deadline));
+            mark(when, &[cl], score_time(delay, target), said(when, delay))
+        }
+        None => mark(
+            f.end,
+            &[holder(f, &Role::CL, deadline.min(f.end))],
+            0.0,
+            silent(),
+        ),
+    }
+}
+
+/// The longest silence in `times` from `from` to `until`, owned by whoever held
+/// CL when it began.
+fn longest_silence(
+    f: &Facts,
+    times: &[Tick],
+    from: Tick,
+    until: Tick,
+    target: (Tick, Tick),
+    said: impl FnOnce(Tick, Tick) -> String,
+) -> Mark {
+    let (gap, began) = longest_gap(times, from, until.max(from));
+    let cl = holder(f, &Role::CL, began);
+    mark(began, &[cl], score_time(gap, target), said(gap, began))
 }
 
 /// Longest gap in a sorted list of times within `[from, until]`, with where it starts.
