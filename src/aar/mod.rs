@@ -50,7 +50,12 @@ pub fn markdown(input: &Input) -> String {
 
 /// The report as a standalone HTML page.
 pub fn html(input: &Input) -> String {
-    build(input).to_html(&format!("AAR: {}", input.facts.scenario.title))
+    page(&build(input), &input.facts.scenario.title)
+}
+
+/// A built report as a standalone HTML page.
+pub fn page(doc: &Doc, scenario_title: &str) -> String {
+    doc.to_html(&format!("AAR: {scenario_title}"))
 }
 
 /// "0.82 (P)" or "N/A".

@@ -58,7 +58,6 @@ pub struct Facts<'a> {
     pub actions: Vec<ActionTry<'a>>,
     pub violations: Vec<(Tick, &'a str, Violation, &'a str)>,
     pub causes: Vec<(Tick, &'a str)>,
-    pub faults_started: Vec<(Tick, &'a str)>,
     pub tickets: Vec<Tick>,
     /// The entries a report's timelines are made of (incident milestones,
     /// roles, production changes, decisions, reports, status posts, ISD
@@ -108,7 +107,6 @@ impl<'a> Facts<'a> {
             actions: Vec::new(),
             violations: Vec::new(),
             causes: Vec::new(),
-            faults_started: Vec::new(),
             tickets: Vec::new(),
             milestones: Vec::new(),
         };
@@ -303,7 +301,6 @@ impl<'a> Facts<'a> {
                 detail,
             } => self.violations.push((at, by, *violation, detail)),
             Event::CauseRevealed { fault, .. } => self.causes.push((at, fault)),
-            Event::FaultStarted { fault, .. } => self.faults_started.push((at, fault)),
             Event::StatusPosted(post) => self.status.push(post),
             Event::IsdEdited { by, section, text } => self.isd.push(IsdEdit {
                 at,
@@ -445,11 +442,6 @@ impl<'a> Facts<'a> {
         let start = self.messages.partition_point(|m| m.at < from);
         let end = self.messages.partition_point(|m| m.at <= to);
         &self.messages[start..end.max(start)]
-    }
-
-    /// Whether a channel is the command post.
-    pub fn is_command_post(channel: &Channel) -> bool {
-        *channel == Channel::CommandPost
     }
 
     /// When the incident stopped hurting or the drill ended: the window in

@@ -156,12 +156,11 @@ impl Debrief {
             .map_or("drill".into(), |s| s.to_string_lossy().into_owned());
         let path =
             session.with_file_name(format!("{stem}.aar.{}", if html { "html" } else { "md" }));
-        let facts = Facts::new(drill.scenario(), drill.log());
-        let input = self.input(&facts);
+        // The report was rendered when the answers last changed: write it as it stands.
         let text = if html {
-            aar::html(&input)
+            aar::page(&self.doc, &drill.scenario().title)
         } else {
-            aar::markdown(&input)
+            self.report.clone()
         };
         crate::files::write_atomic(&path, text.as_bytes())?;
         Ok(path)

@@ -4,6 +4,7 @@
 mod command;
 mod communications;
 mod documentation;
+mod mitigation;
 mod operations;
 
 use super::facts::Facts;
@@ -60,7 +61,7 @@ pub fn judge_all(f: &Facts, t: &Targets, answers: Option<&Answers>) -> Vec<Judge
                     documentation::command_post(f),
                     "Nobody spoke in the command post.",
                 ),
-                Criterion::C14 => (operations::mitigation(f, t), "No alert fired."),
+                Criterion::C14 => (mitigation::mitigation(f, t), "No alert fired."),
                 Criterion::C15 => (
                     documentation::learning(f, answers),
                     "The after-action questions are not answered yet.",
