@@ -1,6 +1,26 @@
 //! The doctrine cards: the few rules each seat keeps in mind, one key away.
 
+use serde::{Deserialize, Serialize};
+
 use crate::scenario::Seat;
+
+/// The four areas of doctrine: the AAR groups findings by them and observers file notes under them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Area {
+    Command,
+    Operations,
+    Communications,
+    Documentation,
+}
+
+impl Area {
+    pub const ALL: [Area; 4] = [
+        Area::Command,
+        Area::Operations,
+        Area::Communications,
+        Area::Documentation,
+    ];
+}
 
 /// The short rules for a seat.
 pub fn card(seat: Seat) -> &'static [&'static str] {

@@ -118,7 +118,8 @@ pub fn team_problems(team: &[HumanSpec], scenario: &Scenario) -> Vec<(usize, Tea
         }
         let taken = scenario.responders.iter().any(|r| r.id == member.id)
             || scenario.executives.iter().any(|x| x.id == member.id)
-            || crate::npc::is_seat_npc(&member.id);
+            || crate::npc::is_seat_npc(&member.id)
+            || member.id == crate::drill::GAME_MASTER;
         if !ids.insert(member.id.clone()) || taken {
             problem(
                 index,
@@ -169,6 +170,10 @@ fn check(script: &Script, scenario: &Scenario, source: &Source) -> Vec<Diagnosti
         .map(|m| m.id.as_str())
         .chain(scenario.responders.iter().map(|r| r.id.as_str()))
         .chain(crate::npc::SEAT_NPC_IDS)
+        .chain(script.commands.iter().filter_map(|c| match &c.command {
+            Command::AddResponder { id, .. } => Some(id.as_str()),
+            _ => None,
+        }))
         .collect();
     let actions: Vec<&str> = scenario.actions.iter().map(|a| a.id.as_str()).collect();
     let components: Vec<&str> = scenario.components.iter().map(|c| c.id.as_str()).collect();
@@ -198,7 +203,21 @@ fn check(script: &Script, scenario: &Scenario, source: &Source) -> Vec<Diagnosti
                 "move it earlier".into(),
             );
         }
-        if !script.team.iter().any(|m| m.id == command.by) {
+        let game_master = command.by == crate::drill::GAME_MASTER;
+        if game_master != command.command.is_instructor() {
+            e(
+                here,
+                if game_master {
+                    "the game master (\"gm\") only injects, adds or removes responders and pins notes".into()
+                } else {
+                    format!("`{}` cannot issue an instructor command", command.by)
+                },
+                format!(
+                    "instructor commands (TriggerInject, CustomInject, AddResponder, RemoveResponder, Note) are issued by \"{}\"",
+                    crate::drill::GAME_MASTER
+                ),
+            );
+        } else if !game_master && !script.team.iter().any(|m| m.id == command.by) {
             let hint = did_you_mean(&command.by, script.team.iter().map(|m| m.id.as_str()))
                 .map_or("only the script's team issues commands".into(), |b| {
                     format!("did you mean \"{b}\"?")
@@ -241,6 +260,15 @@ fn check(script: &Script, scenario: &Scenario, source: &Source) -> Vec<Diagnosti
                 }
             }
             Command::Report { to: Some(to), .. } => reference("person", to, &people),
+            Command::RemoveResponder(id) => reference("person", id, &people),
+            Command::TriggerInject(index) if *index >= scenario.injects.len() => e(
+                here,
+                format!(
+                    "there is no inject #{index}: the scenario has {}",
+                    scenario.injects.len()
+                ),
+                "injects are numbered from 0 in time order".into(),
+            ),
             _ => {}
         }
     }

@@ -7,6 +7,7 @@ mod believed;
 pub mod doc;
 mod findings;
 mod guidance;
+pub mod observers;
 mod overview;
 
 pub use doc::Doc;
@@ -34,6 +35,7 @@ pub fn build(input: &Input) -> Doc {
     doc.h(1, format!("After Action Report: {}", facts.scenario.title));
     overview::overview(&mut doc, input, facts);
     overview::scorecard(&mut doc, input);
+    observers::section(&mut doc, input);
     overview::timeline(&mut doc, facts);
     findings::strengths_and_areas(&mut doc, input);
     findings::questions(&mut doc, input, facts);

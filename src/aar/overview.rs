@@ -170,16 +170,6 @@ pub fn scorecard(doc: &mut Doc, input: &Input) {
             rows,
         );
     }
-    if let Some(notes) = input
-        .answers
-        .map(|a| a.observer_notes.trim())
-        .filter(|n| !n.is_empty())
-    {
-        doc.h(3, "Observer notes");
-        doc.p(format!(
-            "Shown beside the automatic score, never blended into it: {notes}"
-        ));
-    }
 }
 
 /// The incident's milestones as the simulation recorded them.

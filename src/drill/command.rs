@@ -5,7 +5,8 @@ use serde::{Deserialize, Serialize};
 
 pub use crate::comms::Task;
 use crate::comms::{Channel, IsdSection, MessageKind, StatusState};
-use crate::scenario::{Role, Severity};
+use crate::doctrine::Area;
+use crate::scenario::{Persona, Role, Severity, Skill, Trait};
 use crate::time::Dur;
 
 /// One thing a participant does.
@@ -87,7 +88,46 @@ pub enum Command {
     EditIsd { section: IsdSection, text: String },
     /// Close the incident once it is resolved.
     Close,
+    /// Game master: deliver a scheduled inject now (its place in the scenario's inject list).
+    TriggerInject(usize),
+    /// Game master: a message from someone inside or outside the response, now.
+    CustomInject { from: Persona, text: String },
+    /// Game master: a simulated responder joins now.
+    AddResponder {
+        id: String,
+        name: String,
+        #[serde(default)]
+        skills: Vec<Skill>,
+        #[serde(default)]
+        traits: Vec<Trait>,
+    },
+    /// Game master: a simulated responder is called away (their roles return to the IC).
+    RemoveResponder(String),
+    /// Game master or observer: a note pinned to this moment, with an optional 1-5 rating.
+    Note {
+        area: Area,
+        #[serde(default)]
+        rating: Option<u8>,
+        text: String,
+    },
 }
+
+impl Command {
+    /// Whether only the game master may issue this command.
+    pub fn is_instructor(&self) -> bool {
+        matches!(
+            self,
+            Command::TriggerInject(_)
+                | Command::CustomInject { .. }
+                | Command::AddResponder { .. }
+                | Command::RemoveResponder(_)
+                | Command::Note { .. }
+        )
+    }
+}
+
+/// The participant id instructor commands are issued by.
+pub const GAME_MASTER: &str = "gm";
 
 /// A command with the participant who issues it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

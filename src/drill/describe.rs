@@ -83,7 +83,22 @@ pub fn describe(entry: &Entry) -> String {
         ),
         Event::IsdEdited { by, section, text } => format!("{by} edited ISD {section:?}: {text}"),
         Event::CustomerTicket { from, text } => format!("ticket from {from}: {text}"),
-        Event::InjectDelivered { from, text } => format!("inject from {from:?}: {text}"),
+        Event::InjectDelivered {
+            from,
+            text,
+            instructor,
+        } => format!(
+            "{} from {}: {text}",
+            if *instructor { "GM inject" } else { "inject" },
+            persona(from)
+        ),
+        Event::Left { name, .. } => format!("{name} left the drill"),
+        Event::ObserverNote {
+            area, rating, text, ..
+        } => format!(
+            "NOTE [{area:?}{}] {text}",
+            rating.map(|r| format!(", {r}/5")).unwrap_or_default()
+        ),
         Event::ExecutiveEscalated { text, .. } => format!("ESCALATION {text}"),
         Event::CommandRefused {
             by,
@@ -103,6 +118,18 @@ pub fn describe(entry: &Entry) -> String {
         ),
     };
     format!("{} {text}", clock(entry.at))
+}
+
+/// "executive coo", "customer Jo", …
+pub fn persona(p: &crate::scenario::Persona) -> String {
+    use crate::scenario::Persona;
+    match p {
+        Persona::Executive(id) => format!("executive {id}"),
+        Persona::Customer(n) => format!("customer {n}"),
+        Persona::Vendor(n) => format!("vendor {n}"),
+        Persona::Regulator(n) => format!("regulator {n}"),
+        Persona::Responder(id) => format!("responder {id}"),
+    }
 }
 
 fn command_name(command: &super::Command) -> String {

@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::comms::{IsdSection, Message, StatusPost};
+use crate::doctrine::Area;
 use crate::drill::command::Command;
 use crate::scenario::{AlertSeverity, Persona, Role, Seat, Severity};
 use crate::time::Tick;
@@ -163,6 +164,21 @@ pub enum Event {
     InjectDelivered {
         from: Persona,
         text: String,
+        /// Delivered by the game master (live or ahead of schedule), not by the scenario's clock.
+        #[serde(default, skip_serializing_if = "is_false")]
+        instructor: bool,
+    },
+    /// A simulated responder was called away by the game master.
+    Left {
+        who: String,
+        name: String,
+    },
+    /// An observer's note pinned to this moment; never part of the score.
+    ObserverNote {
+        by: String,
+        area: Area,
+        rating: Option<u8>,
+        text: String,
     },
     ExecutiveEscalated {
         executive: String,
@@ -187,6 +203,10 @@ pub enum Event {
         failed_orders: u64,
         peak_users_affected: u32,
     },
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 /// An event with the tick it happened at.

@@ -4,6 +4,8 @@
 mod apply;
 pub mod command;
 mod conditions;
+mod instructor;
+pub use instructor::check_note;
 pub mod describe;
 pub mod event;
 pub mod orders;
@@ -15,7 +17,7 @@ pub mod work;
 use rand_chacha::ChaCha8Rng;
 use rand_core::SeedableRng;
 
-pub use command::{Command, Input, Task};
+pub use command::{Command, GAME_MASTER, Input, Task};
 pub use event::{Entry, Event, Health, Outcome, Violation};
 pub use people::{HumanSpec, Participant, People};
 
@@ -33,6 +35,7 @@ use work::Work;
 pub const CLOSE_GRACE: Tick = 15 * MINUTE;
 
 /// A running drill. All state changes go through `step`.
+#[derive(Clone)]
 pub struct Drill {
     pub(crate) scenario: Scenario,
     pub(crate) seed: u64,

@@ -12,7 +12,11 @@ use crate::sim::faults::{FaultPhase, due_to_start};
 pub(super) fn run(drill: &mut Drill, inputs: &[Input]) {
     joins(drill);
     for input in inputs {
-        drill.apply(&input.by, input.command.clone());
+        if input.by == super::GAME_MASTER || input.command.is_instructor() {
+            super::instructor::apply(drill, &input.by, input.command.clone());
+        } else {
+            drill.apply(&input.by, input.command.clone());
+        }
     }
     start_faults(drill);
     finish_work(drill);

@@ -8,7 +8,7 @@ use crate::drill::{Command, Drill, Health, Task};
 use crate::scenario::{AlertSeverity, Role, Seat};
 use crate::time::{Dur, MINUTE, Tick};
 
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub(crate) struct Memory {
     first_page: Option<Tick>,
     acked: bool,

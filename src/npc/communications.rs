@@ -13,7 +13,7 @@ use crate::time::{Dur, MINUTE, Tick};
 const STATUS_EVERY: Tick = 20 * MINUTE;
 const ISD_EVERY: Tick = 10 * MINUTE;
 
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub(crate) struct Memory {
     assigned_at: Option<Tick>,
     last_status: Option<(Tick, StatusState)>,

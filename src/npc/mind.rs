@@ -33,7 +33,7 @@ pub(super) enum Reaction {
 }
 
 /// What one simulated participant remembers.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) struct Mind {
     pub(crate) id: String,
     rng: ChaCha8Rng,
@@ -113,10 +113,54 @@ impl Mind {
         out
     }
 
+    /// What this person means to do next, soonest first: the game master's
+    /// view of a simulated mind.
+    pub(crate) fn intentions(&self, drill: &Drill) -> Vec<(Tick, String)> {
+        let name = |id: &str| {
+            drill
+                .people
+                .get(id)
+                .map_or_else(|| id.to_string(), |p| p.name.clone())
+        };
+        let mut list: Vec<(Tick, String)> = self
+            .inbox
+            .iter()
+            .map(|(at, reaction)| {
+                let text = match reaction {
+                    Reaction::Introduce => "introduce themselves in the command post".to_string(),
+                    Reaction::AnswerOrder(i) => match drill.orders.get(*i) {
+                        Some(o) => format!("answer {}'s order \"{}\"", name(&o.from), o.text),
+                        None => "answer an order".into(),
+                    },
+                    Reaction::AskWho(_) => "ask who an ownerless order is for".into(),
+                    Reaction::AckRole(role) => format!("acknowledge the {} role", role.label()),
+                    Reaction::AcceptHandoff(role) => {
+                        format!("accept the {} handoff", role.label())
+                    }
+                    Reaction::Decide(_) => "decide on the open proposal".into(),
+                    Reaction::ReportWork {
+                        action, success, ..
+                    } => format!(
+                        "report that {action} {}",
+                        if *success { "finished" } else { "failed" }
+                    ),
+                    Reaction::Refused(_) => "say their action was refused".into(),
+                    Reaction::Welcome(who) => format!("welcome {}", name(who)),
+                };
+                (*at, text)
+            })
+            .collect();
+        list.sort();
+        list
+    }
+
     fn scan(&mut self, drill: &Drill) {
         let now = drill.now;
+        // Observer notes are invisible to the people in the drill: they must
+        // not even draw on anyone's dice, so a note never changes the drill.
         let new: Vec<Event> = drill.log[self.cursor..]
             .iter()
+            .filter(|e| !matches!(e.event, Event::ObserverNote { .. }))
             .map(|e| e.event.clone())
             .collect();
         self.cursor = drill.log.len();

@@ -12,7 +12,9 @@ mod stakeholders;
 mod text;
 
 pub(crate) use mind::Mind;
-pub(crate) use stakeholders::{Stakeholders, outsiders};
+pub(crate) use stakeholders::{
+    Stakeholders, deliver, deliver_scheduled_now, inject_delivered, outsiders,
+};
 
 use crate::drill::{Drill, HumanSpec, Participant, People};
 use crate::scenario::{Scenario, Seat, Skill};

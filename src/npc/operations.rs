@@ -15,7 +15,7 @@ use crate::time::{Dur, MINUTE, Tick};
 
 const TEAM: &str = "ops";
 
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub(crate) struct Memory {
     assigned_at: Option<Tick>,
     last_report: Tick,

@@ -6,7 +6,7 @@ use crate::comms::{IsdSection, MessageKind};
 use crate::drill::{Command, Drill, Event};
 use crate::time::{Tick, clock};
 
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub(crate) struct Memory {
     cursor: usize,
 }

@@ -22,6 +22,8 @@ struct ExecutiveState {
 pub(crate) struct Stakeholders {
     executives: Vec<ExecutiveState>,
     next_inject: usize,
+    /// Injects already delivered (on schedule or by the game master).
+    delivered: std::collections::BTreeSet<usize>,
     tickets: u32,
     impact_since: Option<Tick>,
 }
@@ -52,46 +54,68 @@ fn injects(drill: &mut Drill) {
         if inject.at > drill.now {
             break;
         }
+        let index = drill.stakeholders.next_inject;
         drill.stakeholders.next_inject += 1;
-        drill.emit(Event::InjectDelivered {
-            from: inject.from.clone(),
-            text: inject.text.clone(),
-        });
-        match &inject.from {
-            Persona::Executive(id) => {
-                drill.post(
-                    id,
-                    Channel::Executive,
-                    MessageKind::Question,
-                    inject.text,
-                    None,
-                    None,
-                );
-            }
-            Persona::Responder(id) => {
-                drill.post(
-                    id,
-                    Channel::CommandPost,
-                    MessageKind::Chat,
-                    inject.text,
-                    None,
-                    None,
-                );
-            }
-            Persona::Customer(name) => drill.emit(Event::CustomerTicket {
-                from: name.clone(),
-                text: inject.text,
-            }),
-            Persona::Vendor(name) | Persona::Regulator(name) => {
-                drill.post(
-                    name,
-                    Channel::Executive,
-                    MessageKind::Chat,
-                    inject.text,
-                    None,
-                    None,
-                );
-            }
+        // The game master may have delivered it ahead of schedule.
+        if drill.stakeholders.delivered.insert(index) {
+            deliver(drill, inject.from, inject.text, false);
+        }
+    }
+}
+
+/// Whether the scenario's inject at `index` has been delivered.
+pub(crate) fn inject_delivered(drill: &Drill, index: usize) -> bool {
+    drill.stakeholders.delivered.contains(&index)
+}
+
+/// Delivers the scenario's inject at `index` now, ahead of its schedule.
+pub(crate) fn deliver_scheduled_now(drill: &mut Drill, index: usize) {
+    let inject = drill.scenario.injects[index].clone();
+    drill.stakeholders.delivered.insert(index);
+    deliver(drill, inject.from, inject.text, true);
+}
+
+/// A message from outside (or a responder) reaches the response.
+pub(crate) fn deliver(drill: &mut Drill, from: Persona, text: String, instructor: bool) {
+    drill.emit(Event::InjectDelivered {
+        from: from.clone(),
+        text: text.clone(),
+        instructor,
+    });
+    match &from {
+        Persona::Executive(id) => {
+            drill.post(
+                id,
+                Channel::Executive,
+                MessageKind::Question,
+                text,
+                None,
+                None,
+            );
+        }
+        Persona::Responder(id) => {
+            drill.post(
+                id,
+                Channel::CommandPost,
+                MessageKind::Chat,
+                text,
+                None,
+                None,
+            );
+        }
+        Persona::Customer(name) => drill.emit(Event::CustomerTicket {
+            from: name.clone(),
+            text,
+        }),
+        Persona::Vendor(name) | Persona::Regulator(name) => {
+            drill.post(
+                name,
+                Channel::Executive,
+                MessageKind::Chat,
+                text,
+                None,
+                None,
+            );
         }
     }
 }

@@ -63,6 +63,8 @@ pub struct Facts<'a> {
     /// roles, production changes, decisions, reports, status posts, ISD
     /// edits), in log order: tickets, health flaps and chat are left out.
     pub milestones: Vec<&'a Entry>,
+    /// Observer notes pinned to moments (never part of the score).
+    pub notes: Vec<&'a Entry>,
 }
 
 impl<'a> Facts<'a> {
@@ -109,6 +111,7 @@ impl<'a> Facts<'a> {
             causes: Vec::new(),
             tickets: Vec::new(),
             milestones: Vec::new(),
+            notes: Vec::new(),
         };
         for entry in log {
             f.index(entry);
@@ -136,6 +139,10 @@ impl<'a> Facts<'a> {
             | Event::CommandRefused { .. }
             | Event::TeamJoined { .. }
             | Event::TeamLeft { .. } => false,
+            Event::ObserverNote { .. } => {
+                self.notes.push(entry);
+                false
+            }
             _ => true,
         };
         if milestone {

@@ -53,23 +53,7 @@ pub enum Criterion {
     C15,
 }
 
-/// The four areas the AAR groups findings by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum Area {
-    Command,
-    Operations,
-    Communications,
-    Documentation,
-}
-
-impl Area {
-    pub const ALL: [Area; 4] = [
-        Area::Command,
-        Area::Operations,
-        Area::Communications,
-        Area::Documentation,
-    ];
-}
+pub use crate::doctrine::Area;
 
 impl Criterion {
     pub const ALL: [Criterion; 15] = [

@@ -43,36 +43,55 @@ impl Journal {
         inputs: &[(Tick, Input)],
         events: &[Entry],
     ) -> Result<Journal, String> {
-        let temp = path.with_extension("ron.tmp");
-        {
-            let mut journal = Journal::create(&temp, header)?;
-            let mut ev = events.iter().peekable();
-            let mut inp = inputs.iter().peekable();
-            // Keep the per-tick order: a tick's inputs, then its events.
-            loop {
-                let next_in = inp.peek().map(|(t, _)| *t);
-                let next_ev = ev.peek().map(|e| e.at);
-                match (next_in, next_ev) {
-                    (None, None) => break,
-                    (Some(ti), te) if te.is_none_or(|te| ti <= te) => {
-                        let (at, input) = inp.next().expect("peeked");
-                        journal.input(*at, input)?;
-                    }
-                    _ => journal.write(&Record::Event(ev.next().expect("peeked").clone()))?,
-                }
-            }
-            journal.flush()?;
-            journal
-                .out
-                .get_ref()
-                .sync_all()
-                .map_err(|e| format!("{}: {e}", temp.display()))?;
-        }
-        std::fs::rename(&temp, path)
-            .map_err(|e| format!("{}: cannot replace the session file: {e}", path.display()))?;
+        Self::write_whole(path, header, inputs, events, None)?;
         let mut journal = Journal::append(path)?;
         journal.written = events.len();
         Ok(journal)
+    }
+
+    /// Replaces the file at `path` with a whole session, atomically: a reader
+    /// sees the old file or the new one, never a mix.
+    pub fn write_whole(
+        path: &Path,
+        header: &Header,
+        inputs: &[(Tick, Input)],
+        events: &[Entry],
+        end: Option<(Tick, Outcome)>,
+    ) -> Result<(), String> {
+        let mut text = String::new();
+        let mut push = |record: &Record| -> Result<(), String> {
+            text.push_str(&line(record)?);
+            text.push('\n');
+            Ok(())
+        };
+        push(&Record::Header(header.clone()))?;
+        let mut ev = events.iter().peekable();
+        let mut inp = inputs.iter().peekable();
+        // Keep the per-tick order: a tick's inputs, then its events.
+        loop {
+            let next_in = inp.peek().map(|(t, _)| *t);
+            let next_ev = ev.peek().map(|e| e.at);
+            match (next_in, next_ev) {
+                (None, None) => break,
+                (Some(ti), te) if te.is_none_or(|te| ti <= te) => {
+                    let (at, input) = inp.next().expect("peeked");
+                    push(&Record::Input {
+                        at: *at,
+                        by: input.by.clone(),
+                        command: input.command.clone(),
+                    })?;
+                }
+                _ => push(&Record::Event(ev.next().expect("peeked").clone()))?,
+            }
+        }
+        if let Some((at, outcome)) = end {
+            push(&Record::End {
+                at,
+                outcome,
+                events: events.len(),
+            })?;
+        }
+        crate::files::write_atomic(path, text.as_bytes())
     }
 
     /// Opens an existing session file to append to it.

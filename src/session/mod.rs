@@ -6,11 +6,13 @@
 
 mod journal;
 pub(crate) mod read;
-mod rerun;
+pub(crate) mod rerun;
 
 pub use journal::Journal;
 pub use read::{Recovered, read};
-pub use rerun::{ReplayError, backup_path, check, ensure_same_scenario, rerun, resume};
+pub use rerun::{
+    ReplayError, backup_path, check, ensure_same_scenario, rerun, rerun_watching, resume,
+};
 
 use serde::{Deserialize, Serialize};
 
@@ -34,6 +36,16 @@ pub struct Header {
     pub team: Vec<HumanSpec>,
     /// The script driving the humans, if headless: resume continues it.
     pub script: Option<Script>,
+    /// The recording this drill was branched from, if it was.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub branched_from: Option<Branch>,
+}
+
+/// Where a branched drill came from: a recording and the moment it left it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Branch {
+    pub session: String,
+    pub at: Tick,
 }
 
 impl Header {
@@ -52,6 +64,7 @@ impl Header {
             seed,
             team,
             script,
+            branched_from: None,
         }
     }
 }
@@ -114,6 +127,7 @@ mod tests {
             seed: 1,
             team: vec![],
             script: None,
+            branched_from: None,
         }
     }
 

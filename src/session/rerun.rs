@@ -67,7 +67,7 @@ impl fmt::Display for ReplayError {
 impl std::error::Error for ReplayError {}
 
 /// The session's scenario is the one given, unchanged, and its team fits it.
-fn ensure_playable(header: &Header, loaded: &LoadedScenario) -> Result<(), ReplayError> {
+pub(crate) fn ensure_playable(header: &Header, loaded: &LoadedScenario) -> Result<(), ReplayError> {
     ensure_same_scenario(header, loaded)?;
     let problems = crate::script::team_problems(&header.team, &loaded.scenario);
     if let Some((_, problem)) = problems.first() {
@@ -102,6 +102,16 @@ pub fn rerun(
     loaded: &LoadedScenario,
     until: Option<Tick>,
 ) -> Result<Drill, ReplayError> {
+    rerun_watching(session, loaded, until, |_| {})
+}
+
+/// `rerun`, showing the drill to `watch` before every tick (and once at the end).
+pub fn rerun_watching(
+    session: &Session,
+    loaded: &LoadedScenario,
+    until: Option<Tick>,
+    mut watch: impl FnMut(&Drill),
+) -> Result<Drill, ReplayError> {
     ensure_playable(&session.header, loaded)?;
     let mut drill = Drill::new(
         loaded.scenario.clone(),
@@ -119,12 +129,14 @@ pub fn rerun(
             inputs.push(input.clone());
             next += 1;
         }
+        watch(&drill);
         drill.step(&inputs);
     }
+    watch(&drill);
     Ok(drill)
 }
 
-fn compare(recorded: &[Entry], replayed: &[Entry]) -> Result<(), ReplayError> {
+pub(crate) fn compare(recorded: &[Entry], replayed: &[Entry]) -> Result<(), ReplayError> {
     let encode =
         |e: &Entry| ron::to_string(e).unwrap_or_else(|err| format!("<unencodable: {err}>"));
     for (index, (a, b)) in recorded.iter().zip(replayed).enumerate() {
@@ -151,7 +163,7 @@ fn compare(recorded: &[Entry], replayed: &[Entry]) -> Result<(), ReplayError> {
 }
 
 /// The events up to and including tick `through` (all of them for `None`).
-fn prefix(events: &[Entry], through: Option<Tick>) -> &[Entry] {
+pub(crate) fn prefix(events: &[Entry], through: Option<Tick>) -> &[Entry] {
     match through {
         Some(t) => &events[..events.partition_point(|e| e.at <= t)],
         None => events,

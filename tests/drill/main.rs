@@ -6,5 +6,6 @@ mod determinism;
 mod journal;
 mod malformed;
 mod properties;
+mod replay;
 mod report;
 mod scoring;

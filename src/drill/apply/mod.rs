@@ -295,6 +295,13 @@ impl Drill {
                 self.closed = true;
                 self.emit(Event::Closed { by: by.into() });
             }
+            Command::TriggerInject(_)
+            | Command::CustomInject { .. }
+            | Command::AddResponder { .. }
+            | Command::RemoveResponder(_)
+            | Command::Note { .. } => {
+                return Err("only the game master can do that".into());
+            }
         }
         Ok(())
     }

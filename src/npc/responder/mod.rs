@@ -11,7 +11,7 @@ use crate::drill::{Command, Drill, Health, Task};
 use crate::scenario::{ActionKind, Role, Trait};
 use crate::time::{MINUTE, Tick};
 
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub(crate) struct Memory {
     pub standing_by: bool,
     asked_first_question: bool,

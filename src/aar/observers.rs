@@ -1,0 +1,95 @@
+//! Observer notes: what the game master and observers saw, pinned to moments,
+//! with their ratings beside the automatic score (never blended into it).
+
+use super::{Doc, Input};
+use crate::doctrine::Area;
+use crate::drill::Event;
+use crate::score::Scorecard;
+use crate::time::clock;
+
+/// The automatic score of an area: its criteria's weighted mean.
+pub fn area_score(card: &Scorecard, area: Area) -> Option<f64> {
+    let (sum, weight) = card
+        .criteria
+        .iter()
+        .filter(|j| j.criterion.area() == area)
+        .filter_map(|j| j.value.map(|v| (v * j.weight, j.weight)))
+        .fold((0.0, 0.0), |(s, w), (v, x)| (s + v, w + x));
+    (weight > 0.0).then(|| sum / weight)
+}
+
+/// The observers' mean rating of an area (1-5) and how many ratings it rests on.
+pub fn area_rating(input: &Input, area: Area) -> Option<(f64, usize)> {
+    let ratings: Vec<u8> = input
+        .facts
+        .notes
+        .iter()
+        .filter_map(|e| match &e.event {
+            Event::ObserverNote {
+                area: a,
+                rating: Some(r),
+                ..
+            } if *a == area => Some(*r),
+            _ => None,
+        })
+        .collect();
+    (!ratings.is_empty()).then(|| {
+        (
+            ratings.iter().map(|&r| f64::from(r)).sum::<f64>() / ratings.len() as f64,
+            ratings.len(),
+        )
+    })
+}
+
+/// The "Observer notes" section, if anyone wrote any.
+pub fn section(doc: &mut Doc, input: &Input) {
+    let written = input
+        .answers
+        .map(|a| a.observer_notes.trim())
+        .filter(|n| !n.is_empty());
+    if input.facts.notes.is_empty() && written.is_none() {
+        return;
+    }
+    doc.h(2, "Observer notes");
+    doc.p("Written by the game master and observers during the drill or its replay. Their ratings (1–5) are shown beside the automatic score and never blended into it.");
+    let rows: Vec<Vec<String>> = Area::ALL
+        .iter()
+        .filter_map(|&area| {
+            let (mean, n) = area_rating(input, area)?;
+            Some(vec![
+                format!("{area:?}"),
+                super::value_text(area_score(input.card, area)),
+                format!(
+                    "{mean:.1} / 5 ({n} rating{})",
+                    if n == 1 { "" } else { "s" }
+                ),
+            ])
+        })
+        .collect();
+    if !rows.is_empty() {
+        doc.table(&["Area", "Automatic score", "Observer rating"], rows);
+    }
+    let notes: Vec<Vec<String>> = input
+        .facts
+        .notes
+        .iter()
+        .filter_map(|e| match &e.event {
+            Event::ObserverNote {
+                area, rating, text, ..
+            } => Some(vec![
+                clock(e.at),
+                format!("{area:?}"),
+                rating.map_or("—".into(), |r| format!("{r}/5")),
+                text.clone(),
+            ]),
+            _ => None,
+        })
+        .collect();
+    if !notes.is_empty() {
+        doc.table(&["Time", "Area", "Rating", "Note"], notes);
+    }
+    if let Some(text) = written {
+        doc.h(3, "Written after the drill");
+        doc.p(text);
+    }
+}

@@ -1,0 +1,75 @@
+//! Notes pinned during a replay, saved back into the recording.
+
+use std::path::Path;
+
+use crate::doctrine::Area;
+use crate::drill::{Command, Entry, Event, GAME_MASTER, Input};
+use crate::scenario::LoadedScenario;
+use crate::session::{Journal, ReplayError, Session};
+use crate::time::Tick;
+
+/// Pins an observer note to `moment` of the recording at `path`: the note
+/// becomes an input of the game master at that moment, the session is
+/// re-simulated to check that nothing else changes, and the file is
+/// replaced atomically. Returns the updated session.
+pub fn annotate(
+    path: &Path,
+    loaded: &LoadedScenario,
+    moment: Tick,
+    area: Area,
+    rating: Option<u8>,
+    text: &str,
+) -> Result<Session, ReplayError> {
+    let recovered = crate::session::read(path).map_err(|d| ReplayError::Other(d.to_string()))?;
+    if let Some(damage) = &recovered.damage {
+        return Err(ReplayError::Other(format!(
+            "{damage}\n  the recording is damaged, so notes cannot be saved into it without losing its tail; resume it (`firedrill resume --force`) or annotate a copy"
+        )));
+    }
+    crate::drill::check_note(rating, text).map_err(ReplayError::Other)?;
+    let mut session = recovered.session;
+    let last = session
+        .end
+        .map(|(at, _)| at)
+        .or_else(|| session.complete_through())
+        .ok_or_else(|| {
+            ReplayError::Other("the recording has no complete moment to pin a note to".into())
+        })?;
+    let at = moment.min(last);
+    let note = Input {
+        by: GAME_MASTER.into(),
+        command: Command::Note {
+            area,
+            rating,
+            text: text.to_string(),
+        },
+    };
+    let place = session.inputs.partition_point(|(t, _)| *t <= at);
+    session.inputs.insert(place, (at, note));
+    let through = if session.end.is_some() {
+        None
+    } else {
+        Some(last)
+    };
+    let drill = crate::session::rerun(&session, loaded, through)?;
+    let replayed = crate::session::rerun::prefix(drill.log(), through);
+    // Everything but the notes must be exactly as recorded.
+    let others = |log: &[Entry]| -> Vec<Entry> {
+        log.iter()
+            .filter(|e| !matches!(e.event, Event::ObserverNote { .. }))
+            .cloned()
+            .collect()
+    };
+    let recorded = crate::session::rerun::prefix(&session.events, through);
+    crate::session::rerun::compare(&others(recorded), &others(replayed))?;
+    session.events = replayed.to_vec();
+    Journal::write_whole(
+        path,
+        &session.header,
+        &session.inputs,
+        &session.events,
+        session.end,
+    )
+    .map_err(ReplayError::Other)?;
+    Ok(session)
+}

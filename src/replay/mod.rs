@@ -1,0 +1,141 @@
+//! Replaying a recorded drill: the drill as it was at any moment, found by
+//! re-simulating from the nearest keyframe; the moments worth stopping at;
+//! notes added afterwards; and branching a new drill from any moment.
+
+mod annotate;
+mod branch;
+mod markers;
+
+pub use annotate::annotate;
+pub use branch::branch;
+pub use markers::{Marker, MarkerKind, markers};
+
+use crate::drill::{Drill, Entry, Input, Outcome};
+use crate::scenario::LoadedScenario;
+use crate::session::{Header, ReplayError, Session};
+use crate::time::Tick;
+
+/// A keyframe every this many simulated seconds: a seek re-simulates at most this many.
+pub const KEYFRAME_EVERY: Tick = 120;
+
+/// A recorded drill, ready to be shown at any moment.
+pub struct Replay {
+    header: Header,
+    inputs: Vec<(Tick, Input)>,
+    events: Vec<Entry>,
+    end: Option<(Tick, Outcome)>,
+    /// `keyframes[i]` is the drill at moment `i * KEYFRAME_EVERY`.
+    keyframes: Vec<Drill>,
+    /// The last moment there is: every tick before it was recorded.
+    length: Tick,
+}
+
+impl Replay {
+    /// Re-simulates the whole recording once, keeping keyframes, and checks
+    /// that it reproduces the recorded log event for event.
+    pub fn new(session: &Session, loaded: &LoadedScenario) -> Result<Replay, ReplayError> {
+        let until = match (session.end, session.complete_through()) {
+            (Some(_), _) => None,
+            (None, Some(through)) => Some(through),
+            (None, None) => return Replay::from_start(session, loaded),
+        };
+        let mut keyframes = Vec::new();
+        let drill = crate::session::rerun_watching(session, loaded, until, |d| {
+            if d.now() % KEYFRAME_EVERY == 0 && keyframes.len() as Tick * KEYFRAME_EVERY == d.now()
+            {
+                keyframes.push(d.clone());
+            }
+        })?;
+        let recorded = crate::session::rerun::prefix(&session.events, until);
+        let replayed = crate::session::rerun::prefix(drill.log(), until);
+        crate::session::rerun::compare(recorded, replayed)?;
+        if replayed.len() != recorded.len() {
+            return Err(ReplayError::Other(format!(
+                "the recording has {} events, the replay {}",
+                recorded.len(),
+                replayed.len()
+            )));
+        }
+        Ok(Replay {
+            header: session.header.clone(),
+            inputs: session.inputs.clone(),
+            events: replayed.to_vec(),
+            end: session.end,
+            length: drill.now(),
+            keyframes,
+        })
+    }
+
+    /// A recording interrupted before its first second was complete: only the start.
+    fn from_start(session: &Session, loaded: &LoadedScenario) -> Result<Replay, ReplayError> {
+        crate::session::rerun::ensure_playable(&session.header, loaded)?;
+        let drill = Drill::new(
+            loaded.scenario.clone(),
+            session.header.seed,
+            &session.header.team,
+        );
+        Ok(Replay {
+            header: session.header.clone(),
+            inputs: Vec::new(),
+            events: drill.log().to_vec(),
+            end: None,
+            length: 0,
+            keyframes: vec![drill],
+        })
+    }
+
+    /// The recording's header.
+    pub fn header(&self) -> &Header {
+        &self.header
+    }
+
+    /// Every recorded event (those of a damaged or unfinished tail left out).
+    pub fn events(&self) -> &[Entry] {
+        &self.events
+    }
+
+    /// The recorded inputs.
+    pub fn inputs(&self) -> &[(Tick, Input)] {
+        &self.inputs
+    }
+
+    /// How the drill ended, if it did.
+    pub fn end(&self) -> Option<(Tick, Outcome)> {
+        self.end
+    }
+
+    /// The last moment of the recording.
+    pub fn length(&self) -> Tick {
+        self.length
+    }
+
+    /// The drill as it was at `moment` (clamped to the recording): every tick
+    /// before it simulated, none after.
+    pub fn seek(&self, moment: Tick) -> Drill {
+        let moment = moment.min(self.length);
+        let k = ((moment / KEYFRAME_EVERY) as usize).min(self.keyframes.len().saturating_sub(1));
+        let mut drill = self.keyframes[k].clone();
+        let mut next = self.inputs.partition_point(|(at, _)| *at < drill.now());
+        while drill.now() < moment && !drill.is_over() {
+            let now = drill.now();
+            let start = next;
+            while self.inputs.get(next).is_some_and(|(at, _)| *at == now) {
+                next += 1;
+            }
+            let inputs: Vec<Input> = self.inputs[start..next]
+                .iter()
+                .map(|(_, input)| input.clone())
+                .collect();
+            drill.step(&inputs);
+        }
+        drill
+    }
+
+    /// The inputs recorded at or after `moment`: what "the original commands" are from there.
+    pub fn inputs_from(&self, moment: Tick) -> &[(Tick, Input)] {
+        &self.inputs[self.inputs.partition_point(|(at, _)| *at < moment)..]
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,349 @@
+//! Recording and replay: the viewer's core (seek, markers), notes pinned
+//! afterwards, branching, comparing runs, damaged and changed recordings.
+
+use std::path::{Path, PathBuf};
+
+use firedrill::compare::{Change, Run, compare};
+use firedrill::doctrine::Area;
+use firedrill::drill::{Command, Drill, Event, GAME_MASTER};
+use firedrill::instructor::{load, truth};
+use firedrill::play::{Pace, play};
+use firedrill::replay::{KEYFRAME_EVERY, MarkerKind, Replay, annotate, branch, markers};
+use firedrill::scenario::LoadedScenario;
+use firedrill::score::{Facts, score_facts};
+use firedrill::session::{self, ReplayError, Session};
+use firedrill::time::{MINUTE, Tick};
+
+use crate::common::{root, scenario, scripts, temp_dir};
+
+/// Plays a bundled script of matching-engine-failure into a session file.
+fn recorded(dir: &Path, kind: &str) -> (PathBuf, LoadedScenario, Session) {
+    let loaded = scenario("matching-engine-failure");
+    let script_path = root().join(format!(
+        "scenarios/scripts/matching-engine-failure.{kind}.ron"
+    ));
+    let script = firedrill::script::load(&script_path, &loaded.scenario).expect("script");
+    let path = dir.join(format!("{kind}.ron"));
+    play(&loaded, &script, 7, Some(&path), Pace::default()).expect("play");
+    let session = session::read(&path).expect("read").session;
+    (path, loaded, session)
+}
+
+/// The drill after playing the recorded inputs up to (not including) `moment`.
+fn played_to(session: &Session, loaded: &LoadedScenario, moment: Tick) -> Drill {
+    if moment == 0 {
+        return Drill::new(
+            loaded.scenario.clone(),
+            session.header.seed,
+            &session.header.team,
+        );
+    }
+    session::rerun(session, loaded, Some(moment - 1)).expect("rerun")
+}
+
+fn assert_same_state(a: &Drill, b: &Drill, moment: Tick) {
+    assert_eq!(a.now(), b.now(), "clock at {moment}");
+    assert_eq!(a.log(), b.log(), "log at {moment}");
+    assert_eq!(a.messages(), b.messages(), "channels at {moment}");
+    assert_eq!(a.isd(), b.isd(), "ISD at {moment}");
+    assert_eq!(
+        a.status_posts(),
+        b.status_posts(),
+        "status page at {moment}"
+    );
+    assert_eq!(
+        format!("{:?}", a.platform()),
+        format!("{:?}", b.platform()),
+        "platform at {moment}"
+    );
+    assert_eq!(a.faults(), b.faults(), "faults at {moment}");
+    assert_eq!(truth(a), truth(b), "ground truth at {moment}");
+    assert_eq!(load(a), load(b), "load at {moment}");
+}
+
+#[test]
+fn a_replay_reproduces_every_bundled_recording_event_for_event() {
+    let dir = temp_dir("replay-all");
+    for (path, loaded, script) in scripts() {
+        let out = dir.join(path.file_name().unwrap());
+        play(&loaded, &script, 3, Some(&out), Pace::default()).expect("play");
+        let session = session::read(&out).unwrap().session;
+        let replay = Replay::new(&session, &loaded).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(replay.events(), &session.events[..], "{}", path.display());
+        assert_eq!(
+            replay.seek(replay.length()).log(),
+            &session.events[..],
+            "{}",
+            path.display()
+        );
+    }
+}
+
+#[test]
+fn seeking_to_any_moment_equals_playing_to_it() {
+    let dir = temp_dir("replay-seek");
+    let (_, loaded, session) = recorded(&dir, "instructor");
+    let replay = Replay::new(&session, &loaded).unwrap();
+    let length = replay.length();
+    let mut moments = vec![
+        0,
+        1,
+        KEYFRAME_EVERY - 1,
+        KEYFRAME_EVERY,
+        KEYFRAME_EVERY + 1,
+        length,
+    ];
+    // A fixed pseudo-random walk over the recording, backwards and forwards.
+    let mut x: u64 = 0x9e37_79b9;
+    for _ in 0..12 {
+        x = x
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        moments.push((x >> 33) as Tick % (length + 1));
+    }
+    for moment in moments {
+        let seen = replay.seek(moment);
+        let played = played_to(&session, &loaded, moment);
+        assert_same_state(&seen, &played, moment);
+    }
+    // Past the end is the end.
+    assert_eq!(replay.seek(length + 500).now(), length);
+}
+
+#[test]
+fn branching_then_replaying_the_original_commands_reproduces_the_original_log() {
+    let dir = temp_dir("replay-branch");
+    let (source, loaded, session) = recorded(&dir, "instructor");
+    let replay = Replay::new(&session, &loaded).unwrap();
+    for (i, moment) in [0, 8 * MINUTE + 7, 13 * MINUTE, 21 * MINUTE + 30]
+        .into_iter()
+        .enumerate()
+    {
+        let out = dir.join(format!("branch-{i}.ron"));
+        let (mut drill, mut journal, header) =
+            branch(&replay, &source, moment, &out).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(drill.now(), moment);
+        assert_eq!(header.branched_from.as_ref().map(|b| b.at), Some(moment));
+        // The original commands from that moment on, tick by tick, journaled.
+        while !drill.is_over() {
+            let now = drill.now();
+            let inputs: Vec<_> = replay
+                .inputs_from(now)
+                .iter()
+                .take_while(|(t, _)| *t == now)
+                .map(|(_, i)| i.clone())
+                .collect();
+            drill.step(&inputs);
+            journal.record(now, &inputs, drill.log()).unwrap();
+            if let Some(outcome) = drill.outcome() {
+                journal.end(now, outcome, drill.log().len()).unwrap();
+            }
+        }
+        assert_eq!(drill.log(), &session.events[..], "branch at {moment}");
+        // The branch's own recording replays on its own.
+        let branched = session::read(&out).unwrap();
+        assert!(branched.damage.is_none());
+        let again = Replay::new(&branched.session, &loaded).unwrap();
+        assert_eq!(again.events(), &session.events[..]);
+    }
+    // A branch never replaces a file.
+    let taken = dir.join("branch-0.ron");
+    let refused = branch(&replay, &source, 60, &taken).err().expect("refused");
+    assert!(refused.contains("already there"), "{refused}");
+}
+
+#[test]
+fn notes_and_injects_survive_save_load_replay_and_reach_the_report() {
+    let dir = temp_dir("replay-notes");
+    let (path, loaded, session) = recorded(&dir, "instructor");
+    let gm_inputs: Vec<&Command> = session
+        .inputs
+        .iter()
+        .filter(|(_, i)| i.by == GAME_MASTER)
+        .map(|(_, i)| &i.command)
+        .collect();
+    assert_eq!(gm_inputs.len(), 7, "every game master input is recorded");
+    let count =
+        |s: &Session, f: fn(&Event) -> bool| s.events.iter().filter(|e| f(&e.event)).count();
+    assert_eq!(
+        count(&session, |e| matches!(e, Event::ObserverNote { .. })),
+        3
+    );
+    assert_eq!(
+        count(&session, |e| matches!(
+            e,
+            Event::InjectDelivered {
+                instructor: true,
+                ..
+            }
+        )),
+        2
+    );
+    assert_eq!(count(&session, |e| matches!(e, Event::Left { .. })), 1);
+
+    // A note pinned during the replay is saved into the recording, and nothing else moves.
+    let before = std::fs::read_to_string(&path).unwrap();
+    let updated = annotate(
+        &path,
+        &loaded,
+        20 * MINUTE,
+        Area::Operations,
+        Some(2),
+        "Rollback ordered without a stated verification step",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let reread = session::read(&path).unwrap();
+    assert!(reread.damage.is_none());
+    assert_eq!(reread.session, updated);
+    assert_eq!(reread.session.end, session.end);
+    let others = |s: &Session| -> Vec<_> {
+        s.events
+            .iter()
+            .filter(|e| !matches!(e.event, Event::ObserverNote { .. }))
+            .cloned()
+            .collect()
+    };
+    assert_eq!(others(&reread.session), others(&session));
+    assert!(reread.session.events.iter().any(|e| e.at == 20 * MINUTE
+        && matches!(&e.event, Event::ObserverNote { rating: Some(2), text, .. } if text.starts_with("Rollback"))));
+    let replay = Replay::new(&reread.session, &loaded).unwrap();
+    let notes: Vec<Tick> = markers(replay.events())
+        .into_iter()
+        .filter(|m| m.kind == MarkerKind::Note)
+        .map(|m| m.at)
+        .collect();
+    assert_eq!(
+        notes,
+        [6 * MINUTE + 30, 16 * MINUTE, 20 * MINUTE, 24 * MINUTE]
+    );
+    assert!(std::fs::read_to_string(&path).unwrap() != before);
+
+    // A bad note is refused and the file is left alone.
+    let kept = std::fs::read_to_string(&path).unwrap();
+    let err = annotate(&path, &loaded, 60, Area::Command, Some(6), "x").unwrap_err();
+    assert!(err.to_string().contains("1 to 5"), "{err}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), kept);
+
+    // The report shows the notes under their own heading, ratings beside the score.
+    let facts = Facts::new(&loaded.scenario, &reread.session.events);
+    let card = score_facts(&facts, None);
+    let without_notes = {
+        let stripped = others(&reread.session);
+        let f = Facts::new(&loaded.scenario, &stripped);
+        score_facts(&f, None).overall
+    };
+    assert_eq!(
+        card.overall, without_notes,
+        "notes are never blended into the score"
+    );
+    let report = firedrill::aar::markdown(&firedrill::aar::Input {
+        facts: &facts,
+        seed: 7,
+        card: &card,
+        previous: None,
+        answers: None,
+    });
+    assert!(report.contains("## Observer notes"), "{report}");
+    assert!(report.contains("Rollback ordered without a stated verification step"));
+    assert!(
+        report.contains("| Command | ") && report.contains("5.0 / 5 (1 rating)"),
+        "{report}"
+    );
+    assert!(report.contains("| Operations | ") && report.contains("2.0 / 5 (1 rating)"));
+}
+
+#[test]
+fn a_damaged_recording_replays_up_to_the_damage_and_cannot_be_annotated() {
+    let dir = temp_dir("replay-damaged");
+    let (path, loaded, session) = recorded(&dir, "exemplary");
+    let text = std::fs::read_to_string(&path).unwrap();
+    // Cut the file in the middle of a line, as a crash would.
+    let cut = text.len() * 2 / 3;
+    let cut = (cut..text.len())
+        .find(|&i| text.is_char_boundary(i) && text.as_bytes()[i] != b'\n')
+        .unwrap();
+    let damaged = dir.join("cut.ron");
+    std::fs::write(&damaged, &text[..cut]).unwrap();
+    let recovered = session::read(&damaged).unwrap();
+    assert!(recovered.damage.is_some() && recovered.cut_off);
+    let replay = Replay::new(&recovered.session, &loaded).unwrap_or_else(|e| panic!("{e}"));
+    let through = recovered.session.complete_through().unwrap();
+    assert_eq!(replay.length(), through + 1);
+    let expected: Vec<_> = session
+        .events
+        .iter()
+        .filter(|e| e.at <= through)
+        .cloned()
+        .collect();
+    assert_eq!(
+        replay.events(),
+        &expected[..],
+        "everything before the damage"
+    );
+    let err = annotate(&damaged, &loaded, 60, Area::Command, None, "note").unwrap_err();
+    assert!(err.to_string().contains("damaged"), "{err}");
+    assert_eq!(std::fs::read_to_string(&damaged).unwrap(), text[..cut]);
+
+    // A garbled line in the middle: the replay stops at the line before it.
+    let mut lines: Vec<&str> = text.lines().collect();
+    let middle = lines.len() / 2;
+    lines[middle] = "Event((at: 12, event: Garbled";
+    let garbled = dir.join("garbled.ron");
+    std::fs::write(&garbled, lines.join("\n") + "\n").unwrap();
+    let recovered = session::read(&garbled).unwrap();
+    let damage = recovered.damage.as_ref().unwrap();
+    assert_eq!(damage.line, middle + 1, "{damage}");
+    assert!(damage.to_string().contains("garbled.ron"), "{damage}");
+    Replay::new(&recovered.session, &loaded).unwrap_or_else(|e| panic!("{e}"));
+}
+
+#[test]
+fn a_recording_whose_scenario_changed_is_refused_with_both_hashes() {
+    let dir = temp_dir("replay-changed");
+    let (_, loaded, session) = recorded(&dir, "exemplary");
+    let copy = dir.join("matching-engine-failure.ron");
+    let text = std::fs::read_to_string(&loaded.path).unwrap();
+    std::fs::write(
+        &copy,
+        text.replace("time_limit: \"60m\"", "time_limit: \"70m\""),
+    )
+    .unwrap();
+    let changed = firedrill::scenario::load(&copy).unwrap();
+    let err = Replay::new(&session, &changed).err().expect("refused");
+    assert!(matches!(err, ReplayError::ScenarioChanged { .. }), "{err}");
+    let message = err.to_string();
+    assert!(
+        message.contains("changed since this session was recorded"),
+        "{message}"
+    );
+    assert!(message.contains("hint:"), "{message}");
+}
+
+#[test]
+fn comparing_runs_flags_what_got_better_and_worse() {
+    let dir = temp_dir("replay-compare");
+    let (_, loaded, good) = recorded(&dir, "exemplary");
+    let (_, _, bad) = recorded(&dir, "chaotic");
+    let score = |s: &Session| {
+        let facts = Facts::new(&loaded.scenario, &s.events);
+        score_facts(&facts, None)
+    };
+    let (good_card, bad_card) = (score(&good), score(&bad));
+    let a = Run {
+        card: &bad_card,
+        log: &bad.events,
+    };
+    let b = Run {
+        card: &good_card,
+        log: &good.events,
+    };
+    let c = compare(&a, &b);
+    assert_eq!(c.overall.change, Change::Better, "{c:?}");
+    assert!(c.criteria.iter().any(|r| r.change == Change::Better));
+    let declared = c.timings.iter().find(|t| t.name == "declared").unwrap();
+    assert_eq!(declared.change, Change::Better, "{declared:?}");
+    let reversed = compare(&b, &a);
+    assert_eq!(reversed.overall.change, Change::Worse);
+    let same = compare(&b, &b);
+    assert_eq!(same.differences().count(), 0);
+}
