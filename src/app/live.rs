@@ -39,6 +39,10 @@ pub struct LiveDrill {
     accumulator: f64,
     /// Why the journal stopped, if it did.
     pub journal_error: Option<String>,
+    /// A game master runs this drill: the console shows, and they see every seat.
+    pub instructor: bool,
+    /// What the game master looks through (every seat, or one).
+    pub gm_lens: Lens,
 }
 
 impl LiveDrill {
@@ -59,6 +63,33 @@ impl LiveDrill {
                 joins: Dur(0),
             }],
         };
+        Self::start_with(loaded, team, seat, seed, script, session_path)
+    }
+
+    /// Starts a drill for a game master watching simulated people in every seat.
+    pub fn start_unattended(
+        loaded: &LoadedScenario,
+        seed: u64,
+        script: Option<Script>,
+        session_path: Option<PathBuf>,
+    ) -> Result<LiveDrill, String> {
+        let team = script.as_ref().map(|s| s.team.clone()).unwrap_or_default();
+        let mut live = Self::start_with(loaded, team, Seat::Observer, seed, script, session_path)?;
+        live.instructor = true;
+        if live.drill.people().list.iter().all(|p| !p.human) {
+            live.me = crate::drill::GAME_MASTER.into();
+        }
+        Ok(live)
+    }
+
+    fn start_with(
+        loaded: &LoadedScenario,
+        team: Vec<HumanSpec>,
+        seat: Seat,
+        seed: u64,
+        script: Option<Script>,
+        session_path: Option<PathBuf>,
+    ) -> Result<LiveDrill, String> {
         let me = team
             .iter()
             .find(|h| h.seat == seat)
@@ -88,12 +119,79 @@ impl LiveDrill {
             pending: Vec::new(),
             accumulator: 0.0,
             journal_error: None,
+            instructor: false,
+            gm_lens: Lens::Everything,
         })
+    }
+
+    /// Continues a drill branched from a recording, journaled by `journal`.
+    /// The trainee types as `me` (a human of the recorded team); with no
+    /// human on the team, the drill runs with a game master watching.
+    pub fn branched(
+        drill: Drill,
+        journal: Journal,
+        session_path: PathBuf,
+        me: Option<String>,
+    ) -> LiveDrill {
+        let humans: Vec<(String, Seat)> = drill
+            .people()
+            .list
+            .iter()
+            .filter(|p| p.human)
+            .map(|p| (p.id.clone(), p.seat.unwrap_or(Seat::Observer)))
+            .collect();
+        let (me, seat) = me
+            .and_then(|id| humans.iter().find(|(h, _)| *h == id).cloned())
+            .or_else(|| humans.first().cloned())
+            .unwrap_or_else(|| (crate::drill::GAME_MASTER.to_string(), Seat::Observer));
+        LiveDrill {
+            drill,
+            instructor: humans.is_empty(),
+            me,
+            seat,
+            practice: false,
+            speed: 1,
+            paused: true,
+            journal: Some(journal),
+            session_path: Some(session_path),
+            script: None,
+            pending: Vec::new(),
+            accumulator: 0.0,
+            journal_error: None,
+            gm_lens: Lens::Everything,
+        }
+    }
+
+    /// Types and clicks as another human of the team from now on.
+    pub fn act_as(&mut self, id: &str) {
+        if let Some(p) = self.drill.people().get(id).filter(|p| p.human) {
+            self.seat = p.seat.unwrap_or(Seat::Observer);
+            self.me = id.to_string();
+        }
+    }
+
+    /// Queues a game master command for the next simulated second; while
+    /// paused it waits, and fires at the drill time the pause stopped at.
+    pub fn queue_gm(&mut self, command: Command) {
+        self.pending.push(Input {
+            by: crate::drill::GAME_MASTER.into(),
+            command,
+        });
+    }
+
+    /// Game master commands queued and not yet applied (shown as "on resume").
+    pub fn gm_pending(&self) -> usize {
+        self.pending
+            .iter()
+            .filter(|i| i.by == crate::drill::GAME_MASTER)
+            .count()
     }
 
     /// The lens the screen uses now.
     pub fn lens(&self) -> Lens {
-        if self.practice {
+        if self.instructor {
+            self.gm_lens
+        } else if self.practice {
             Lens::Everything
         } else {
             Lens::Seat(self.seat)
@@ -199,6 +297,59 @@ mod tests {
         live.paused = true;
         assert_eq!(live.advance(5.0), 0);
         assert_eq!(live.drill.now(), 11);
+    }
+
+    #[test]
+    fn a_game_master_command_given_during_a_pause_lands_at_the_paused_time() {
+        let loaded = LoadedScenario {
+            scenario: crate::testing::tiny_with(
+                r#"executives: [(id: "cto", name: "Kim", title: "CTO", patience: "5m")],"#,
+                r#"executives: [(id: "cto", name: "Kim", title: "CTO", patience: "5m")],
+    injects: [(at: "20m", from: Executive("cto"), text: "Are we down?")],"#,
+            ),
+            path: "tiny.ron".into(),
+            hash: "h".into(),
+        };
+        let mut live = LiveDrill::start_unattended(&loaded, 1, None, None).unwrap();
+        assert!(live.instructor && live.me == crate::drill::GAME_MASTER);
+        live.speed = 10;
+        live.advance(30.0);
+        let paused_at = live.drill.now();
+        live.paused = true;
+        live.queue_gm(Command::TriggerInject(0));
+        live.queue_gm(Command::Note {
+            area: crate::doctrine::Area::Command,
+            rating: None,
+            text: "paused here".into(),
+        });
+        // A long pause in wall time: nothing moves, the commands wait.
+        assert_eq!(live.advance(120.0), 0);
+        assert_eq!(live.gm_pending(), 2);
+        live.paused = false;
+        live.advance(0.2);
+        live.advance(1.0);
+        let at = |want: fn(&Event) -> bool| {
+            live.drill
+                .log()
+                .iter()
+                .find(|e| want(&e.event))
+                .map(|e| e.at)
+        };
+        assert_eq!(
+            at(|e| matches!(
+                e,
+                Event::InjectDelivered {
+                    instructor: true,
+                    ..
+                }
+            )),
+            Some(paused_at)
+        );
+        assert_eq!(
+            at(|e| matches!(e, Event::ObserverNote { .. })),
+            Some(paused_at)
+        );
+        assert_eq!(live.gm_pending(), 0);
     }
 
     #[test]

@@ -6,6 +6,7 @@ pub mod attempts;
 mod autopilot;
 pub mod bench;
 pub mod debrief;
+pub mod instructor;
 pub mod launch;
 mod library;
 pub mod live;

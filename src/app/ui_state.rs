@@ -166,6 +166,8 @@ pub struct UiState {
     pub show_doctrine: bool,
     pub show_pause_menu: bool,
     pub show_settings: bool,
+    /// The game master's console (instructor drills only).
+    pub gm: crate::app::instructor::GmState,
 }
 
 impl UiState {

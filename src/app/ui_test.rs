@@ -6,8 +6,20 @@ use bevy_egui::egui;
 pub fn frame(
     ctx: &egui::Context,
     events: Vec<egui::Event>,
-    mut add: impl FnMut(&mut egui::Ui),
+    add: impl FnMut(&mut egui::Ui),
 ) -> Vec<String> {
+    placed(ctx, events, add)
+        .into_iter()
+        .map(|(t, _)| t)
+        .collect()
+}
+
+/// Like `frame`, with where each text was painted.
+pub fn placed(
+    ctx: &egui::Context,
+    events: Vec<egui::Event>,
+    mut add: impl FnMut(&mut egui::Ui),
+) -> Vec<(String, egui::Rect)> {
     let input = egui::RawInput {
         screen_rect: Some(egui::Rect::from_min_size(
             egui::Pos2::ZERO,
@@ -25,9 +37,29 @@ pub fn frame(
     texts
 }
 
-fn collect_texts(shape: &egui::Shape, texts: &mut Vec<String>) {
+/// The pointer events of a click at the middle of the first text equal to `label`.
+pub fn click_on(texts: &[(String, egui::Rect)], label: &str) -> Vec<egui::Event> {
+    let rect = texts
+        .iter()
+        .find(|(t, _)| t == label)
+        .map(|(_, r)| *r)
+        .unwrap_or_else(|| panic!("no `{label}` on screen; shown: {texts:?}"));
+    let pos = rect.center();
+    let button = |pressed| egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: egui::Modifiers::NONE,
+    };
+    vec![egui::Event::PointerMoved(pos), button(true), button(false)]
+}
+
+fn collect_texts(shape: &egui::Shape, texts: &mut Vec<(String, egui::Rect)>) {
     match shape {
-        egui::Shape::Text(text) => texts.push(text.galley.text().to_string()),
+        egui::Shape::Text(text) => texts.push((
+            text.galley.text().to_string(),
+            egui::Rect::from_min_size(text.pos, text.galley.size()),
+        )),
         egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| collect_texts(s, texts)),
         _ => {}
     }

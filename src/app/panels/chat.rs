@@ -93,6 +93,9 @@ pub fn show(ui: &mut egui::Ui, view: &View, state: &mut UiState) -> Vec<Action> 
                 message_row(ui, view, &messages[i]);
             }
         });
+    if view.read_only {
+        return actions;
+    }
     ui.horizontal_wrapped(|ui| {
         for kind in KINDS {
             if ui

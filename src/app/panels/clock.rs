@@ -38,6 +38,23 @@ pub fn show(ui: &mut egui::Ui, view: &View, state: &mut UiState) -> Vec<Action> 
             crate::view::Lens::Everything => "all seats".into(),
         };
         ui.label(format!("{} — {seat}", view.drill.scenario().title));
+        // A team at one screen (a branch of a team drill): who is typing now.
+        let humans: Vec<_> = view
+            .drill
+            .people()
+            .list
+            .iter()
+            .filter(|p| p.human)
+            .collect();
+        if humans.len() > 1 && !view.read_only {
+            ui.separator();
+            ui.label("Acting as");
+            for p in humans {
+                if ui.selectable_label(p.id == view.me, &p.name).clicked() && p.id != view.me {
+                    actions.push(Action::ActAs(p.id.clone()));
+                }
+            }
+        }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui.button("Help (F1)").clicked() {
                 state.show_help = !state.show_help;

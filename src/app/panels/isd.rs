@@ -34,7 +34,7 @@ pub fn show(ui: &mut egui::Ui, view: &View, state: &mut UiState) -> Vec<Action> 
                     ui.weak("empty");
                 }
             }
-            if ui.small_button("edit").clicked() {
+            if !view.read_only && ui.small_button("edit").clicked() {
                 state.isd_section = Some(section);
                 state.isd_draft = if section.is_log() {
                     String::new()
@@ -47,7 +47,7 @@ pub fn show(ui: &mut egui::Ui, view: &View, state: &mut UiState) -> Vec<Action> 
             ui.label(&e.text);
         }
     }
-    if let Some(section) = state.isd_section {
+    if let Some(section) = state.isd_section.filter(|_| !view.read_only) {
         ui.separator();
         let verb = if section.is_log() {
             "Add to"

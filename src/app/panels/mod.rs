@@ -29,6 +29,8 @@ pub struct View<'a> {
     pub speed: u32,
     pub paused: bool,
     pub practice: bool,
+    /// A replay: everything shown, nothing typed or clicked reaches a drill.
+    pub read_only: bool,
 }
 
 impl View<'_> {
@@ -52,6 +54,8 @@ pub enum Action {
     Speed(u32),
     Pause(bool),
     Practice(bool),
+    /// Type and click as another human of the team (hot seat).
+    ActAs(String),
 }
 
 /// Draws a panel's contents in a frame, outlined when Tab has put the focus there.

@@ -32,7 +32,7 @@ pub fn show(ui: &mut egui::Ui, view: &View, state: &mut UiState) -> Vec<Action> 
                         format!("{:?} {badge}", alert.severity),
                     );
                     ui.label(format!("{} {}", clock(since), alert.text));
-                    if !s.acked && ui.small_button("Ack").clicked() {
+                    if !s.acked && !view.read_only && ui.small_button("Ack").clicked() {
                         actions.push(Action::Drill(Command::AckAlert(alert.id.clone())));
                     }
                 });

@@ -64,7 +64,8 @@ pub fn show(ui: &mut egui::Ui, view: &View, state: &UiState) -> Vec<Action> {
                 {
                     let running = drill.work().iter().any(|w| w.action == i);
                     ui.horizontal(|ui| {
-                        let button = ui.add_enabled(!running, egui::Button::new("Run"));
+                        let button =
+                            ui.add_enabled(!running && !view.read_only, egui::Button::new("Run"));
                         if button.clicked() {
                             actions.push(Action::Drill(Command::Run(action.id.clone())));
                         }

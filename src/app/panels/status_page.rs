@@ -20,6 +20,31 @@ const STATES: [StatusState; 4] = [
 pub fn show(ui: &mut egui::Ui, view: &View, state: &mut UiState) -> Vec<Action> {
     let mut actions = Vec::new();
     ui.heading("Status page");
+    if !view.read_only {
+        composer(ui, view, state, &mut actions);
+    }
+    ui.label(egui::RichText::new("Posted").strong());
+    for post in view.drill.status_posts().iter().rev() {
+        let promise = post
+            .next_update
+            .map(|t| format!(", next by {}", clock(t)))
+            .unwrap_or_default();
+        ui.label(format!(
+            "{} {:?}: {} {}{promise}",
+            clock(post.at),
+            post.state,
+            post.impact,
+            post.text
+        ));
+    }
+    if view.drill.status_posts().is_empty() {
+        ui.weak("Nothing posted yet.");
+    }
+    actions
+}
+
+/// The draft post, its public preview and the button that posts it.
+fn composer(ui: &mut egui::Ui, view: &View, state: &mut UiState, actions: &mut Vec<Action>) {
     let draft = &mut state.status_draft;
     ui.horizontal(|ui| {
         for s in STATES {
@@ -85,24 +110,6 @@ pub fn show(ui: &mut egui::Ui, view: &View, state: &mut UiState) -> Vec<Action> 
             text: draft.text.clone(),
         }));
     }
-    ui.label(egui::RichText::new("Posted").strong());
-    for post in view.drill.status_posts().iter().rev() {
-        let promise = post
-            .next_update
-            .map(|t| format!(", next by {}", clock(t)))
-            .unwrap_or_default();
-        ui.label(format!(
-            "{} {:?}: {} {}{promise}",
-            clock(post.at),
-            post.state,
-            post.impact,
-            post.text
-        ));
-    }
-    if view.drill.status_posts().is_empty() {
-        ui.weak("Nothing posted yet.");
-    }
-    actions
 }
 
 /// The customer ticket feed, newest first.

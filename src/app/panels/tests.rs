@@ -20,6 +20,7 @@ fn view<'a>(drill: &'a Drill, me: &'a str, seat: Seat) -> View<'a> {
         speed: 1,
         paused: false,
         practice: false,
+        read_only: false,
     }
 }
 

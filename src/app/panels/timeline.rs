@@ -18,6 +18,7 @@ pub fn hidden(event: &Event) -> bool {
             | Event::CustomerTicket { .. }
             | Event::IsdEdited { .. }
             | Event::Posted(_)
+            | Event::ObserverNote { .. }
     )
 }
 

@@ -5,6 +5,7 @@ use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use super::Screen;
+use crate::app::instructor::GmAction;
 use crate::app::live::LiveDrill;
 use crate::app::panels::{Action, View, drill_screen};
 use crate::app::settings::Settings;
@@ -29,6 +30,7 @@ pub fn apply(live: &mut LiveDrill, actions: Vec<Action>) {
             Action::Speed(speed) => live.speed = speed,
             Action::Pause(paused) => live.paused = paused,
             Action::Practice(on) => live.practice = on,
+            Action::ActAs(id) => live.act_as(&id),
         }
     }
 }
@@ -51,6 +53,22 @@ fn draw(
             .layer_id(egui::LayerId::background())
             .max_rect(ctx.viewport_rect()),
     );
+    if live.instructor {
+        let (lens, waiting) = (live.lens(), live.gm_pending());
+        let gm = egui::Panel::bottom("gm")
+            .resizable(true)
+            .default_size(250.0)
+            .show(&mut root, |ui| {
+                crate::app::instructor::console(ui, &live.drill, lens, waiting, &mut state.gm)
+            })
+            .inner;
+        for action in gm {
+            match action {
+                GmAction::Command(command) => live.queue_gm(command),
+                GmAction::Lens(lens) => live.gm_lens = lens,
+            }
+        }
+    }
     let view = View {
         drill: &live.drill,
         me: &live.me,
@@ -58,6 +76,7 @@ fn draw(
         speed: live.speed,
         paused: live.paused,
         practice: live.practice,
+        read_only: live.me == crate::drill::GAME_MASTER,
     };
     let actions = drill_screen(&mut root, &view, &mut state);
     apply(&mut live, actions);

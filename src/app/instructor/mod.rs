@@ -1,0 +1,140 @@
+//! The game master's console: the ground truth, the load on each role, and
+//! the controls (injects, people, notes). A function of a read-only drill
+//! that returns what the game master asked for, like the trainees' panels.
+
+mod injects;
+mod load;
+mod notes;
+mod people;
+mod truth;
+
+use bevy_egui::egui;
+
+use crate::doctrine::Area;
+use crate::drill::{Command, Drill};
+use crate::scenario::{Seat, Skill, Trait};
+use crate::view::Lens;
+
+/// The console's tabs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum GmTab {
+    #[default]
+    Truth,
+    Load,
+    Injects,
+    People,
+    Notes,
+}
+
+impl GmTab {
+    const ALL: [(GmTab, &'static str); 5] = [
+        (GmTab::Truth, "Ground truth"),
+        (GmTab::Load, "Load"),
+        (GmTab::Injects, "Injects"),
+        (GmTab::People, "People"),
+        (GmTab::Notes, "Notes"),
+    ];
+}
+
+/// Who a custom inject speaks as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PersonaKind {
+    #[default]
+    Executive,
+    Customer,
+    Vendor,
+    Regulator,
+    Responder,
+}
+
+/// What the game master is typing and looking at.
+#[derive(Debug, Clone, Default)]
+pub struct GmState {
+    pub tab: GmTab,
+    pub persona: PersonaKind,
+    /// Executive or responder id, or an outsider's name.
+    pub persona_name: String,
+    pub inject_text: String,
+    pub new_id: String,
+    pub new_name: String,
+    pub new_skills: Vec<Skill>,
+    pub new_traits: Vec<Trait>,
+    pub note_area: Option<Area>,
+    pub note_rating: Option<u8>,
+    pub note_text: String,
+    /// Why the last form could not be sent.
+    pub error: Option<String>,
+}
+
+/// What the game master asked for this frame.
+#[derive(Debug, Clone, PartialEq)]
+pub enum GmAction {
+    /// An instructor command for the next simulated second.
+    Command(Command),
+    /// Look through another lens.
+    Lens(Lens),
+}
+
+/// The console, in the space given. `waiting` counts commands queued while paused.
+pub fn console(
+    ui: &mut egui::Ui,
+    drill: &Drill,
+    lens: Lens,
+    waiting: usize,
+    state: &mut GmState,
+) -> Vec<GmAction> {
+    let mut actions = Vec::new();
+    ui.horizontal(|ui| {
+        ui.strong("Game master");
+        for (tab, label) in GmTab::ALL {
+            ui.selectable_value(&mut state.tab, tab, label);
+        }
+        ui.separator();
+        ui.label("View as:");
+        if ui
+            .selectable_label(lens == Lens::Everything, "every seat")
+            .clicked()
+        {
+            actions.push(GmAction::Lens(Lens::Everything));
+        }
+        for seat in Seat::STAFFED {
+            if ui
+                .selectable_label(lens == Lens::Seat(seat), format!("{seat:?}"))
+                .clicked()
+            {
+                actions.push(GmAction::Lens(Lens::Seat(seat)));
+            }
+        }
+        if waiting > 0 {
+            ui.separator();
+            ui.colored_label(
+                egui::Color32::from_rgb(230, 160, 40),
+                format!(
+                    "{waiting} waiting: applied at {} when you resume",
+                    crate::time::clock(drill.now())
+                ),
+            );
+        }
+    });
+    if let Some(error) = &state.error {
+        ui.colored_label(egui::Color32::from_rgb(230, 110, 90), error);
+    }
+    ui.separator();
+    egui::ScrollArea::vertical()
+        .id_salt("gm-console")
+        .auto_shrink(false)
+        .show(ui, |ui| match state.tab {
+            GmTab::Truth => truth::show(ui, drill),
+            GmTab::Load => load::show(ui, drill),
+            GmTab::Injects => actions.extend(injects::show(ui, drill, state)),
+            GmTab::People => actions.extend(people::show(ui, drill, state)),
+            GmTab::Notes => actions.extend(notes::show(ui, drill, state)),
+        });
+    actions
+}
+
+/// Amber for what needs attention.
+pub(crate) const WARN: egui::Color32 = egui::Color32::from_rgb(230, 160, 40);
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,116 @@
+//! The people tab: simulated responders in the drill (remove one), and a
+//! new one to add now.
+
+use bevy_egui::egui;
+
+use super::{GmAction, GmState};
+use crate::drill::{Command, Drill};
+use crate::scenario::{Skill, Trait};
+
+const SKILLS: [Skill; 8] = [
+    Skill::Database,
+    Skill::Trading,
+    Skill::Infrastructure,
+    Skill::Network,
+    Skill::Security,
+    Skill::Frontend,
+    Skill::Payments,
+    Skill::Storage,
+];
+const TRAITS: [Trait; 6] = [
+    Trait::Reliable,
+    Trait::Slow,
+    Trait::Freelancer,
+    Trait::Chatty,
+    Trait::NewHire,
+    Trait::SeasonedIc,
+];
+
+pub(super) fn show(ui: &mut egui::Ui, drill: &Drill, state: &mut GmState) -> Vec<GmAction> {
+    let mut actions = Vec::new();
+    ui.strong("Simulated responders here now");
+    egui::Grid::new("gm-people").striped(true).show(ui, |ui| {
+        for p in drill.people().list.iter().filter(|p| p.present && !p.human) {
+            ui.label(format!("{} (@{})", p.name, p.id));
+            let roles = drill.people().roles_of(&p.id);
+            ui.label(
+                roles
+                    .iter()
+                    .map(|r| r.label())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            );
+            ui.weak(
+                p.traits
+                    .iter()
+                    .map(|t| format!("{t:?}"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            );
+            if crate::npc::is_seat_npc(&p.id) {
+                ui.weak("holds a seat");
+            } else if ui.button(format!("Remove {}", p.name)).clicked() {
+                actions.push(GmAction::Command(Command::RemoveResponder(p.id.clone())));
+            }
+            ui.end_row();
+        }
+    });
+    ui.add_space(6.0);
+    ui.strong("Add a responder now");
+    ui.horizontal(|ui| {
+        ui.label("Id");
+        ui.add(
+            egui::TextEdit::singleline(&mut state.new_id)
+                .id(egui::Id::new("gm-new-id"))
+                .hint_text("noor")
+                .desired_width(100.0),
+        );
+        ui.label("Name");
+        ui.add(
+            egui::TextEdit::singleline(&mut state.new_name)
+                .id(egui::Id::new("gm-new-name"))
+                .hint_text("Noor Haddad")
+                .desired_width(160.0),
+        );
+    });
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Skills");
+        for skill in SKILLS {
+            toggle(ui, &mut state.new_skills, skill);
+        }
+    });
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Traits");
+        for t in TRAITS {
+            toggle(ui, &mut state.new_traits, t);
+        }
+    });
+    if ui.button("Add now").clicked() {
+        let id = state.new_id.trim().to_lowercase();
+        if id.is_empty() || state.new_name.trim().is_empty() {
+            state.error = Some("Give the new responder an id and a name.".into());
+        } else {
+            actions.push(GmAction::Command(Command::AddResponder {
+                id,
+                name: state.new_name.trim().to_string(),
+                skills: state.new_skills.clone(),
+                traits: state.new_traits.clone(),
+            }));
+            state.new_id.clear();
+            state.new_name.clear();
+            state.error = None;
+        }
+    }
+    actions
+}
+
+fn toggle<T: PartialEq + Copy + std::fmt::Debug>(ui: &mut egui::Ui, list: &mut Vec<T>, item: T) {
+    let mut on = list.contains(&item);
+    if ui.checkbox(&mut on, format!("{item:?}")).changed() {
+        if on {
+            list.push(item);
+        } else {
+            list.retain(|x| *x != item);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+//! The ground truth tab: hidden causes, what simulated people mean to do.
+
+use bevy_egui::egui;
+
+use crate::drill::Drill;
+use crate::instructor::truth;
+use crate::time::clock;
+
+pub(super) fn show(ui: &mut egui::Ui, drill: &Drill) {
+    let t = truth(drill);
+    ui.strong("Hidden causes");
+    egui::Grid::new("gm-causes").striped(true).show(ui, |ui| {
+        for c in &t.causes {
+            ui.monospace(&c.fault);
+            ui.label(&c.component);
+            ui.label(&c.state);
+            if c.revealed {
+                ui.label("found by the team");
+            } else {
+                ui.colored_label(super::WARN, "not found yet");
+            }
+            ui.label(&c.root_cause);
+            ui.end_row();
+        }
+    });
+    ui.add_space(6.0);
+    ui.strong("Simulated people: what they mean to do");
+    for mind in &t.minds {
+        let doing = if mind.doing.is_empty() {
+            "no role, nothing running".to_string()
+        } else {
+            mind.doing.join("; ")
+        };
+        ui.label(format!("{} — {doing}", mind.name));
+        for (at, what) in mind.next.iter().take(3) {
+            ui.weak(format!("    {} {what}", clock(*at)));
+        }
+    }
+}
