@@ -188,3 +188,70 @@ pub fn text(c: &Comparison, a_label: &str, b_label: &str) -> String {
     }
     out
 }
+
+/// A recording scored for comparison.
+pub struct Scored {
+    /// The file name, the seed and who played.
+    pub label: String,
+    pub scenario: String,
+    pub card: Scorecard,
+    pub log: Vec<Entry>,
+}
+
+/// Reads, checks and scores a recording (an interrupted one as far as it goes).
+pub fn scored(
+    path: &std::path::Path,
+    scenario: Option<&std::path::Path>,
+) -> Result<Scored, String> {
+    let recovered = crate::session::read(path).map_err(|d| d.to_string())?;
+    let session = recovered.session;
+    let loaded = crate::session::locate_scenario(path, &session, scenario)?;
+    crate::session::ensure_same_scenario(&session.header, &loaded)
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    let answers = crate::aar::answers::beside(path).map_err(|d| d.to_string())?;
+    let card = crate::score::score(&loaded.scenario, &session.events, answers.as_ref());
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().to_string(),
+    );
+    Ok(Scored {
+        label: format!(
+            "{name} (seed {}, {}{})",
+            session.header.seed,
+            card.mode.describe(),
+            if session.end.is_none() {
+                ", interrupted"
+            } else {
+                ""
+            }
+        ),
+        scenario: loaded.scenario.id,
+        card,
+        log: session.events,
+    })
+}
+
+/// Two recordings of the same scenario, scored and compared.
+pub fn recordings(
+    a: &std::path::Path,
+    b: &std::path::Path,
+) -> Result<(Scored, Scored, Comparison), String> {
+    let (a, b) = (scored(a, None)?, scored(b, None)?);
+    if a.scenario != b.scenario {
+        return Err(format!(
+            "{} is a run of `{}` and {} a run of `{}`\n  hint: compare two runs of the same scenario",
+            a.label, a.scenario, b.label, b.scenario
+        ));
+    }
+    let comparison = compare(
+        &Run {
+            card: &a.card,
+            log: &a.log,
+        },
+        &Run {
+            card: &b.card,
+            log: &b.log,
+        },
+    );
+    Ok((a, b, comparison))
+}

@@ -3,9 +3,10 @@
 //! exits when the drill is over. CI runs it under Xvfb.
 
 use bevy::prelude::*;
-use bevy::render::view::screenshot::{Screenshot, save_to_disk};
 
+use super::camera::Camera;
 use super::debrief::{Debrief, Tab};
+use super::instructor::GmTab;
 
 use super::launch::{DirectDrill, Launch};
 use super::live::LiveDrill;
@@ -18,33 +19,10 @@ struct Shots {
     pending: Vec<u32>,
     /// How many debrief tabs have been photographed.
     debrief_shots: usize,
-    /// A capture waiting a few frames, so text drawn for the first time is in the font atlas.
-    armed: Option<(std::path::PathBuf, u32)>,
-    /// Frames to leave the screen unchanged after a capture, so the picture
-    /// shows what was armed rather than the next change.
-    cooldown: u32,
+    /// How many drill-time shots have been taken.
+    taken: usize,
+    camera: Camera,
     exit_in: Option<u32>,
-}
-
-/// Frames between deciding to take a picture and taking it.
-const SETTLE_FRAMES: u32 = 8;
-
-fn capture(commands: &mut Commands, shots: &mut Shots) -> bool {
-    let Some((path, frames)) = shots.armed.as_mut() else {
-        return false;
-    };
-    if *frames > 0 {
-        *frames -= 1;
-        return true;
-    }
-    let path = path.clone();
-    shots.armed = None;
-    shots.cooldown = 3;
-    info!("screenshot -> {}", path.display());
-    commands
-        .spawn(Screenshot::primary_window())
-        .observe(save_to_disk(path));
-    true
 }
 
 pub(super) fn plugin(app: &mut App) {
@@ -67,6 +45,8 @@ fn start_direct(
         seed,
         practice,
         autopilot,
+        instructor,
+        no_trainee,
     }) = launch.direct.clone()
     else {
         return;
@@ -83,12 +63,20 @@ fn start_direct(
         scenario: Some(scenario),
         seat,
         seed,
+        instructor,
+        trainee: !no_trainee,
     };
     let session = super::screens::session_path(&loaded, seat);
     let script = autopilot.as_ref().map(|a| a.script.clone());
-    match LiveDrill::start(&loaded, seat, seed, script, Some(session)) {
+    let started = if no_trainee {
+        LiveDrill::start_unattended(&loaded, seed, script, Some(session))
+    } else {
+        LiveDrill::start(&loaded, seat, seed, script, Some(session))
+    };
+    match started {
         Ok(mut live) => {
             live.practice = practice;
+            live.instructor |= instructor;
             if let Some(plan) = &autopilot {
                 live.speed = plan.speed;
                 shots.pending = plan.shots.clone();
@@ -106,13 +94,23 @@ fn start_direct(
     }
 }
 
+/// The seat part of a screenshot's name ("gm" for a game master's window).
+fn shot_name(live: &LiveDrill) -> String {
+    if live.instructor {
+        "gm".into()
+    } else {
+        format!("{:?}", live.seat).to_lowercase()
+    }
+}
+
 fn take_shots(
     mut commands: Commands,
     live: Option<Res<LiveDrill>>,
     launch: Res<Launch>,
     mut shots: ResMut<Shots>,
+    mut ui: Option<ResMut<crate::app::ui_state::UiState>>,
 ) {
-    if capture(&mut commands, &mut shots) {
+    if shots.camera.busy(&mut commands) {
         return;
     }
     let (Some(live), Some(plan)) = (
@@ -128,7 +126,16 @@ fn take_shots(
         return;
     }
     shots.pending.pop();
-    let seat = format!("{:?}", live.seat).to_lowercase();
+    let mut seat = shot_name(&live);
+    // A game master's shots go through the console's tabs in turn.
+    if live.instructor
+        && let Some(ui) = ui.as_mut()
+    {
+        let (tab, name) = GmTab::ALL[shots.taken % GmTab::ALL.len()];
+        ui.gm.tab = tab;
+        seat = format!("{seat}-{}", name.to_lowercase().replace(' ', "-"));
+    }
+    shots.taken += 1;
     let path = plan.shot_dir.join(format!(
         "{}-{seat}-{}.png",
         live.drill.scenario().id,
@@ -138,7 +145,7 @@ fn take_shots(
         "drill time {}: taking a screenshot",
         format_duration(live.drill.now())
     );
-    shots.armed = Some((path, SETTLE_FRAMES));
+    shots.camera.arm(path);
 }
 
 fn exit_when_done(
@@ -156,11 +163,7 @@ fn exit_when_done(
     if !over || !shots.pending.is_empty() {
         return;
     }
-    if shots.armed.is_some() {
-        return;
-    }
-    if shots.cooldown > 0 {
-        shots.cooldown -= 1;
+    if !shots.camera.idle() {
         return;
     }
     // The debrief's scorecard, report and questions, one screenshot each.
@@ -177,11 +180,11 @@ fn exit_when_done(
             let (tab, name) = TABS[shots.debrief_shots];
             debrief.tab = tab;
             shots.debrief_shots += 1;
-            let seat = format!("{:?}", live.seat).to_lowercase();
+            let seat = shot_name(live);
             let path = plan
                 .shot_dir
                 .join(format!("{}-{seat}-{name}.png", live.drill.scenario().id));
-            shots.armed = Some((path, SETTLE_FRAMES));
+            shots.camera.arm(path);
         }
         return;
     }

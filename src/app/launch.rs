@@ -15,6 +15,25 @@ pub struct Launch {
     pub scenarios_dir: PathBuf,
     /// Jump straight into a drill instead of the title screen.
     pub direct: Option<DirectDrill>,
+    /// Open the replay viewer on a recording instead of the title screen.
+    pub replay: Option<ReplayLaunch>,
+}
+
+/// `firedrill replay SESSION`.
+#[derive(Debug, Clone)]
+pub struct ReplayLaunch {
+    pub session: PathBuf,
+    pub scenario: Option<PathBuf>,
+    /// Photograph the viewer at these moments and exit.
+    pub tour: Option<ReplayTour>,
+}
+
+/// The replay viewer's autopilot: moments to photograph, then optionally a comparison.
+#[derive(Debug, Clone)]
+pub struct ReplayTour {
+    pub shots: Vec<Tick>,
+    pub shot_dir: PathBuf,
+    pub compare_with: Option<PathBuf>,
 }
 
 /// `firedrill drill SCENARIO --seat …`.
@@ -27,6 +46,10 @@ pub struct DirectDrill {
     pub practice: bool,
     /// Play a script in the window, take screenshots and exit.
     pub autopilot: Option<AutopilotPlan>,
+    /// The game master's console and every seat's view.
+    pub instructor: bool,
+    /// With `instructor`: simulated people in every seat.
+    pub no_trainee: bool,
 }
 
 /// The autopilot's plan: what to play, when to take pictures, where to put them.
@@ -45,6 +68,7 @@ impl Launch {
         Launch {
             scenarios_dir,
             direct: None,
+            replay: None,
         }
     }
 }

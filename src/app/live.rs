@@ -411,6 +411,7 @@ mod app_tests {
             scenario: Some("tiny.ron".into()),
             seat: Seat::IC,
             seed: 3,
+            ..Default::default()
         };
         app.world_mut()
             .run_system_once(

@@ -5,12 +5,15 @@
 pub mod attempts;
 mod autopilot;
 pub mod bench;
+mod camera;
 pub mod debrief;
 pub mod instructor;
 pub mod launch;
 mod library;
 pub mod live;
 pub mod panels;
+pub mod recordings;
+pub mod replay;
 pub mod screens;
 mod settings;
 mod sound;
@@ -61,6 +64,7 @@ pub fn plugin(app: &mut App) {
         attempts::plugin,
         library::plugin,
         live::plugin,
+        replay::plugin,
         screens::plugin,
         autopilot::plugin,
         theme::plugin,

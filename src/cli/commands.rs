@@ -123,17 +123,7 @@ pub(super) fn session_scenario(
     session: &session::Session,
     given: Option<&Path>,
 ) -> Result<LoadedScenario, String> {
-    let recorded = PathBuf::from(&session.header.scenario_path);
-    let candidates: Vec<PathBuf> = match given {
-        Some(p) => vec![p.to_path_buf()],
-        None => {
-            let beside = path.parent().map(|d| d.join(&recorded));
-            std::iter::once(recorded.clone()).chain(beside).collect()
-        }
-    };
-    let found = candidates.iter().find(|p| p.exists()).ok_or_else(|| format!(
-        "{}: the session's scenario file {} was not found\n  hint: pass it with --scenario PATH", path.display(), recorded.display()))?;
-    load_scenario(found)
+    session::locate_scenario(path, session, given)
 }
 
 pub(super) fn replay(
@@ -227,6 +217,8 @@ pub(super) struct DrillOptions {
     pub shots: Vec<String>,
     pub shot_dir: PathBuf,
     pub speed: u32,
+    pub instructor: bool,
+    pub no_trainee: bool,
 }
 
 #[cfg(feature = "app")]
@@ -258,10 +250,13 @@ pub(super) fn drill(options: DrillOptions) -> Result<(), String> {
         seed: options.seed,
         practice: options.practice,
         autopilot,
+        instructor: options.instructor,
+        no_trainee: options.no_trainee,
     };
     let launch = Launch {
         scenarios_dir: scenarios_dir(),
         direct: Some(direct),
+        replay: None,
     };
     crate::app::run_to_result(launch, None)
 }
@@ -289,6 +284,7 @@ pub(super) fn bench_ui(components: usize, messages: usize, frames: usize) -> Res
     let launch = crate::app::launch::Launch {
         scenarios_dir: scenarios_dir(),
         direct: None,
+        replay: None,
     };
     crate::app::run_to_result(launch, Some(plan))
 }

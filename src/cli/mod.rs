@@ -4,6 +4,7 @@
 #[macro_use]
 mod commands;
 mod report;
+mod review;
 
 pub use commands::scenarios_dir;
 
@@ -53,17 +54,50 @@ pub enum Action {
         #[arg(long)]
         force: bool,
     },
-    /// Re-simulate a session; with --check, verify the log matches the recording.
+    /// Open the replay viewer on a recording; with --check or --log, re-simulate it headlessly.
     Replay {
         session: PathBuf,
+        /// Verify headlessly that re-simulation reproduces the recording, event for event.
         #[arg(long)]
         check: bool,
         /// The scenario file, if not where the session says.
         #[arg(long)]
         scenario: Option<PathBuf>,
-        /// Print every event.
+        /// Print every event (headless).
         #[arg(long)]
         log: bool,
+        /// Viewer tour: drill times to photograph, e.g. 8m,20m; exits after the last.
+        #[arg(long, value_delimiter = ',')]
+        shots: Vec<String>,
+        /// Where the tour's screenshots go.
+        #[arg(long, default_value = "screenshots")]
+        shot_dir: PathBuf,
+        /// Viewer tour: end on the comparison with this other run.
+        #[arg(long)]
+        compare_with: Option<PathBuf>,
+    },
+    /// Compare two runs of the same scenario: score per criterion and key timings.
+    Compare {
+        a: PathBuf,
+        b: PathBuf,
+        /// Print the comparison as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Pin an observer note to a moment of a recording (saved into it atomically).
+    Note {
+        session: PathBuf,
+        /// The drill time, e.g. 12m30s.
+        #[arg(long)]
+        at: String,
+        #[arg(long, value_enum)]
+        area: review::AreaArg,
+        /// A behaviour rating from 1 to 5.
+        #[arg(long)]
+        rating: Option<u8>,
+        text: String,
+        #[arg(long)]
+        scenario: Option<PathBuf>,
     },
     /// Score a recorded session against the rubric (C1-C15).
     Score {
@@ -116,6 +150,12 @@ pub enum Action {
         /// Simulated seconds per wall second (autopilot only).
         #[arg(long, default_value_t = 30)]
         speed: u32,
+        /// Run the drill as its game master: every seat's view, the ground truth, injects, notes.
+        #[arg(long)]
+        instructor: bool,
+        /// With --instructor: no trainee; simulated people hold every seat.
+        #[arg(long, requires = "instructor")]
+        no_trainee: bool,
     },
     /// Measure the game window on a stress drill: frame times, own-system time, start-up.
     #[cfg(feature = "app")]
@@ -181,7 +221,39 @@ pub fn run(action: Action) -> ExitCode {
             check,
             scenario,
             log,
-        } => commands::replay(&session, check, scenario.as_deref(), log),
+            shots,
+            shot_dir,
+            compare_with,
+        } => {
+            if check || log || !cfg!(feature = "app") {
+                commands::replay(&session, check, scenario.as_deref(), log)
+            } else {
+                #[cfg(feature = "app")]
+                {
+                    review::viewer(
+                        &session,
+                        scenario.as_deref(),
+                        &shots,
+                        &shot_dir,
+                        compare_with.as_deref(),
+                    )
+                }
+                #[cfg(not(feature = "app"))]
+                {
+                    let _ = (shots, shot_dir, compare_with);
+                    unreachable!("headless builds replay headlessly")
+                }
+            }
+        }
+        Action::Compare { a, b, json } => review::compare_cmd(&a, &b, json),
+        Action::Note {
+            session,
+            at,
+            area,
+            rating,
+            text,
+            scenario,
+        } => review::note_cmd(&session, &at, area, rating, &text, scenario.as_deref()),
         Action::Score {
             session,
             json,
@@ -223,6 +295,8 @@ pub fn run(action: Action) -> ExitCode {
             shots,
             shot_dir,
             speed,
+            instructor,
+            no_trainee,
         } => commands::drill(commands::DrillOptions {
             scenario,
             seat: seat.into(),
@@ -232,6 +306,8 @@ pub fn run(action: Action) -> ExitCode {
             shots,
             shot_dir,
             speed,
+            instructor,
+            no_trainee,
         }),
     };
     match result {

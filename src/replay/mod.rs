@@ -115,6 +115,14 @@ impl Replay {
         let moment = moment.min(self.length);
         let k = ((moment / KEYFRAME_EVERY) as usize).min(self.keyframes.len().saturating_sub(1));
         let mut drill = self.keyframes[k].clone();
+        self.advance(&mut drill, moment);
+        drill
+    }
+
+    /// Plays `drill` (a state of this recording) forward to `moment` with the
+    /// recorded inputs: cheaper than a seek when the moment is just ahead.
+    pub fn advance(&self, drill: &mut Drill, moment: Tick) {
+        let moment = moment.min(self.length);
         let mut next = self.inputs.partition_point(|(at, _)| *at < drill.now());
         while drill.now() < moment && !drill.is_over() {
             let now = drill.now();
@@ -128,7 +136,6 @@ impl Replay {
                 .collect();
             drill.step(&inputs);
         }
-        drill
     }
 
     /// The inputs recorded at or after `moment`: what "the original commands" are from there.

@@ -69,6 +69,38 @@ impl Header {
     }
 }
 
+/// The scenario a session was recorded on: `given`, or the path in its
+/// header (as written, or beside the session file), loaded and validated.
+pub fn locate_scenario(
+    path: &std::path::Path,
+    session: &Session,
+    given: Option<&std::path::Path>,
+) -> Result<crate::scenario::LoadedScenario, String> {
+    use std::path::PathBuf;
+    let recorded = PathBuf::from(&session.header.scenario_path);
+    let candidates: Vec<PathBuf> = match given {
+        Some(p) => vec![p.to_path_buf()],
+        None => {
+            let beside = path.parent().map(|d| d.join(&recorded));
+            std::iter::once(recorded.clone()).chain(beside).collect()
+        }
+    };
+    let found = candidates.iter().find(|p| p.exists()).ok_or_else(|| {
+        format!(
+            "{}: the session's scenario file {} was not found\n  hint: pass it with --scenario PATH",
+            path.display(),
+            recorded.display()
+        )
+    })?;
+    crate::scenario::load(found).map_err(|d| {
+        format!(
+            "{d}\n{}: the scenario does not validate; run `firedrill validate {}`",
+            found.display(),
+            found.display()
+        )
+    })
+}
+
 /// One line of a session file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Record {

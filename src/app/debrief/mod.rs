@@ -4,7 +4,7 @@
 
 mod form;
 mod report;
-mod scorecard;
+pub mod scorecard;
 #[cfg(test)]
 mod tests;
 

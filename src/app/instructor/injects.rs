@@ -21,19 +21,17 @@ pub(super) fn show(
     if injects.is_empty() {
         ui.weak("This scenario has none.");
     }
-    egui::Grid::new("gm-injects").striped(true).show(ui, |ui| {
-        for i in &injects {
-            ui.label(clock(i.at));
-            ui.label(persona(&i.from));
-            ui.label(&i.text);
+    for i in &injects {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(format!("{} {}", clock(i.at), persona(&i.from)));
             if i.delivered {
                 ui.weak("delivered");
             } else if ui.button("Fire now").clicked() {
                 actions.push(GmAction::Command(Command::TriggerInject(i.index)));
             }
-            ui.end_row();
-        }
-    });
+        });
+        ui.weak(&i.text);
+    }
     ui.add_space(6.0);
     ui.strong("Custom inject");
     ui.horizontal(|ui| {

@@ -5,6 +5,8 @@
 mod injects;
 mod load;
 mod notes;
+
+pub use notes::form as note_form;
 mod people;
 mod truth;
 
@@ -27,7 +29,7 @@ pub enum GmTab {
 }
 
 impl GmTab {
-    const ALL: [(GmTab, &'static str); 5] = [
+    pub const ALL: [(GmTab, &'static str); 5] = [
         (GmTab::Truth, "Ground truth"),
         (GmTab::Load, "Load"),
         (GmTab::Injects, "Injects"),
@@ -84,12 +86,13 @@ pub fn console(
     state: &mut GmState,
 ) -> Vec<GmAction> {
     let mut actions = Vec::new();
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.strong("Game master");
         for (tab, label) in GmTab::ALL {
             ui.selectable_value(&mut state.tab, tab, label);
         }
-        ui.separator();
+    });
+    ui.horizontal_wrapped(|ui| {
         ui.label("View as:");
         if ui
             .selectable_label(lens == Lens::Everything, "every seat")

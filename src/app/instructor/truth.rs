@@ -9,20 +9,18 @@ use crate::time::clock;
 pub(super) fn show(ui: &mut egui::Ui, drill: &Drill) {
     let t = truth(drill);
     ui.strong("Hidden causes");
-    egui::Grid::new("gm-causes").striped(true).show(ui, |ui| {
-        for c in &t.causes {
+    for c in &t.causes {
+        ui.horizontal_wrapped(|ui| {
             ui.monospace(&c.fault);
-            ui.label(&c.component);
-            ui.label(&c.state);
+            ui.label(format!("on {} — {}", c.component, c.state));
             if c.revealed {
                 ui.label("found by the team");
             } else {
                 ui.colored_label(super::WARN, "not found yet");
             }
-            ui.label(&c.root_cause);
-            ui.end_row();
-        }
-    });
+        });
+        ui.weak(&c.root_cause);
+    }
     ui.add_space(6.0);
     ui.strong("Simulated people: what they mean to do");
     for mind in &t.minds {

@@ -11,7 +11,7 @@ use crate::time::clock;
 pub fn show(ui: &mut egui::Ui, view: &View, state: &mut UiState) -> Vec<Action> {
     let mut actions = Vec::new();
     let platform = view.drill.platform();
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.heading(clock(view.drill.now()));
         let label = if view.paused {
             "▶ Resume"
@@ -47,13 +47,21 @@ pub fn show(ui: &mut egui::Ui, view: &View, state: &mut UiState) -> Vec<Action> 
             .filter(|p| p.human)
             .collect();
         if humans.len() > 1 && !view.read_only {
-            ui.separator();
-            ui.label("Acting as");
-            for p in humans {
-                if ui.selectable_label(p.id == view.me, &p.name).clicked() && p.id != view.me {
-                    actions.push(Action::ActAs(p.id.clone()));
-                }
-            }
+            let current = humans
+                .iter()
+                .find(|p| p.id == view.me)
+                .map_or(view.me.to_string(), |p| p.name.clone());
+            egui::ComboBox::from_id_salt("acting-as")
+                .selected_text(format!("Acting as {current}"))
+                .show_ui(ui, |ui| {
+                    for p in &humans {
+                        if ui.selectable_label(p.id == view.me, &p.name).clicked()
+                            && p.id != view.me
+                        {
+                            actions.push(Action::ActAs(p.id.clone()));
+                        }
+                    }
+                });
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui.button("Help (F1)").clicked() {
@@ -63,9 +71,11 @@ pub fn show(ui: &mut egui::Ui, view: &View, state: &mut UiState) -> Vec<Action> 
                 state.show_doctrine = !state.show_doctrine;
             }
             let mut practice = view.practice;
-            if ui
-                .checkbox(&mut practice, "Practice: show everything")
-                .changed()
+            if !view.console_on_left
+                && !view.read_only
+                && ui
+                    .checkbox(&mut practice, "Practice: show everything")
+                    .changed()
             {
                 actions.push(Action::Practice(practice));
             }

@@ -31,6 +31,8 @@ pub struct View<'a> {
     pub practice: bool,
     /// A replay: everything shown, nothing typed or clicked reaches a drill.
     pub read_only: bool,
+    /// The game master's console holds the left side (no roster or ops console there).
+    pub console_on_left: bool,
 }
 
 impl View<'_> {
@@ -78,7 +80,7 @@ pub fn drill_screen(ui: &mut egui::Ui, view: &View, state: &mut UiState) -> Vec<
     let kit = view.instruments();
     state.log_index.update(view.drill.log());
     egui::Panel::top("clock").show(ui, |ui| actions.extend(clock::show(ui, view, state)));
-    if kit.roster || kit.ops_console {
+    if (kit.roster || kit.ops_console) && !view.console_on_left {
         egui::Panel::left("left")
             .resizable(true)
             .default_size(300.0)

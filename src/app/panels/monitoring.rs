@@ -14,9 +14,11 @@ use crate::time::clock;
 pub fn show(ui: &mut egui::Ui, view: &View, state: &mut UiState) -> Vec<Action> {
     let mut actions = Vec::new();
     let drill = view.drill;
+    // The alert feed gives way when the centre is narrow (a game master's console beside it).
+    let alerts_width = (ui.available_width() - 240.0).clamp(140.0, 280.0);
     ui.horizontal_top(|ui| {
         ui.vertical(|ui| {
-            ui.set_width(280.0);
+            ui.set_width(alerts_width);
             ui.label(egui::RichText::new("Alerts").strong());
             let mut any = false;
             for (i, alert) in drill.scenario().alerts.iter().enumerate() {
@@ -25,7 +27,7 @@ pub fn show(ui: &mut egui::Ui, view: &View, state: &mut UiState) -> Vec<Action> 
                     continue;
                 };
                 any = true;
-                ui.horizontal(|ui| {
+                ui.horizontal_wrapped(|ui| {
                     let badge = if s.acked { "acked" } else { "NEW" };
                     ui.colored_label(
                         egui::Color32::from_rgb(220, 70, 70),

@@ -21,6 +21,7 @@ fn view<'a>(drill: &'a Drill, me: &'a str, seat: Seat) -> View<'a> {
         paused: false,
         practice: false,
         read_only: false,
+        console_on_left: false,
     }
 }
 

@@ -37,13 +37,12 @@ pub fn start(
     speed: u32,
     next: &mut NextState<Screen>,
 ) -> Result<(), String> {
-    let mut live = LiveDrill::start(
-        loaded,
-        choice.seat,
-        choice.seed,
-        None,
-        Some(session_path(loaded, choice.seat)),
-    )?;
+    let path = Some(session_path(loaded, choice.seat));
+    let mut live = match (choice.instructor, choice.trainee) {
+        (true, false) => LiveDrill::start_unattended(loaded, choice.seed, None, path)?,
+        _ => LiveDrill::start(loaded, choice.seat, choice.seed, None, path)?,
+    };
+    live.instructor |= choice.instructor;
     live.speed = speed;
     commands.insert_resource(live);
     next.set(Screen::Drill);
@@ -91,11 +90,24 @@ fn draw(
         ui.label(&s.summary);
         ui.add_space(8.0);
         ui.horizontal(|ui| {
-            ui.label("Your seat:");
-            for seat in Seat::STAFFED {
-                ui.selectable_value(&mut choice.seat, seat, format!("{seat:?}"));
+            ui.checkbox(&mut choice.instructor, "Run as game master")
+                .on_hover_text("See every seat and the ground truth; inject events, add or remove responders, pin observer notes");
+            if choice.instructor {
+                ui.checkbox(&mut choice.trainee, "with a trainee at the keyboard");
             }
         });
+        if !choice.instructor || choice.trainee {
+            ui.horizontal(|ui| {
+                ui.label(if choice.instructor {
+                    "Trainee's seat:"
+                } else {
+                    "Your seat:"
+                });
+                for seat in Seat::STAFFED {
+                    ui.selectable_value(&mut choice.seat, seat, format!("{seat:?}"));
+                }
+            });
+        }
         ui.horizontal(|ui| {
             ui.label("Seed:");
             ui.add(egui::DragValue::new(&mut choice.seed).range(0..=1_000_000));

@@ -55,9 +55,10 @@ fn draw(
     );
     if live.instructor {
         let (lens, waiting) = (live.lens(), live.gm_pending());
-        let gm = egui::Panel::bottom("gm")
+        let gm = egui::Panel::left("gm")
             .resizable(true)
-            .default_size(250.0)
+            .default_size(420.0)
+            .size_range(300.0..=640.0)
             .show(&mut root, |ui| {
                 crate::app::instructor::console(ui, &live.drill, lens, waiting, &mut state.gm)
             })
@@ -77,6 +78,7 @@ fn draw(
         paused: live.paused,
         practice: live.practice,
         read_only: live.me == crate::drill::GAME_MASTER,
+        console_on_left: live.instructor,
     };
     let actions = drill_screen(&mut root, &view, &mut state);
     apply(&mut live, actions);

@@ -1,8 +1,10 @@
 //! Screens as states: title → picker → briefing → drill → debrief.
 
 mod briefing;
+mod compare;
 
 pub use briefing::session_path;
+pub use compare::{CompareAction, Comparing, compare_screen};
 mod debrief;
 mod drill;
 mod picker;
@@ -22,6 +24,10 @@ pub enum Screen {
     Briefing,
     Drill,
     Debrief,
+    /// The replay viewer on a recording.
+    Replay,
+    /// Two runs of a scenario side by side.
+    Compare,
 }
 
 /// What the player chose on the way to a drill.
@@ -30,6 +36,10 @@ pub struct Choice {
     pub scenario: Option<std::path::PathBuf>,
     pub seat: Seat,
     pub seed: u64,
+    /// Run the drill as its game master.
+    pub instructor: bool,
+    /// With `instructor`: a trainee plays `seat` at the same keyboard.
+    pub trainee: bool,
 }
 
 impl Default for Choice {
@@ -38,6 +48,8 @@ impl Default for Choice {
             scenario: None,
             seat: Seat::IC,
             seed: 1,
+            instructor: false,
+            trainee: true,
         }
     }
 }
@@ -51,6 +63,7 @@ pub(super) fn plugin(app: &mut App) {
         briefing::plugin,
         drill::plugin,
         debrief::plugin,
+        compare::plugin,
     ));
 }
 

@@ -13,10 +13,15 @@ pub(super) fn plugin(app: &mut App) {
 #[derive(Default)]
 struct Open {
     settings: bool,
+    recordings: bool,
+    list: Vec<crate::app::recordings::Recording>,
+    ticked: Vec<std::path::PathBuf>,
+    error: Option<String>,
 }
 
 fn draw(
     mut contexts: EguiContexts,
+    mut commands: Commands,
     mut next: ResMut<NextState<Screen>>,
     mut exit: MessageWriter<AppExit>,
     mut settings: ResMut<Settings>,
@@ -35,8 +40,18 @@ fn draw(
             {
                 next.set(Screen::Picker);
             }
+            if ui.button("Replay or compare recordings").clicked() {
+                open.recordings = !open.recordings;
+                open.list = crate::app::recordings::list(
+                    &crate::app::settings::data_dir().join("sessions"),
+                    50,
+                );
+            }
             if ui.button("Settings").clicked() {
                 open.settings = !open.settings;
+            }
+            if let Some(error) = &open.error {
+                ui.colored_label(egui::Color32::from_rgb(230, 110, 90), error);
             }
             if ui.button("Quit").clicked() {
                 exit.write(AppExit::Success);
@@ -44,6 +59,29 @@ fn draw(
         });
     });
     settings_window(ctx, &mut open.settings, &mut settings);
+    let Open {
+        recordings,
+        list,
+        ticked,
+        ..
+    } = &mut *open;
+    let action = crate::app::recordings::window(ctx, recordings, list, ticked);
+    use crate::app::recordings::RecordingsAction;
+    let result = match action {
+        Some(RecordingsAction::Replay(path)) => crate::app::replay::ReplayViewer::open(&path, None)
+            .map(|viewer| {
+                commands.insert_resource(viewer);
+                next.set(Screen::Replay);
+            }),
+        Some(RecordingsAction::Compare(a, b)) => super::Comparing::of(&a, &b).map(|c| {
+            commands.insert_resource(c);
+            next.set(Screen::Compare);
+        }),
+        None => Ok(()),
+    };
+    if let Err(e) = result {
+        open.error = Some(e);
+    }
     Ok(())
 }
 

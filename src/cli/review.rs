@@ -1,0 +1,99 @@
+//! After the drill: `firedrill compare` two runs, `firedrill note` a moment
+//! of a recording, and the replay viewer's window.
+
+use std::path::Path;
+
+use crate::doctrine::Area;
+
+pub(super) fn compare_cmd(a: &Path, b: &Path, json: bool) -> Result<(), String> {
+    let (a, b, comparison) = crate::compare::recordings(a, b)?;
+    if json {
+        let text = serde_json::to_string_pretty(&comparison).map_err(|e| e.to_string())?;
+        say!("{text}");
+    } else {
+        say!("{}", crate::compare::text(&comparison, &a.label, &b.label));
+    }
+    Ok(())
+}
+
+/// An area as typed on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum AreaArg {
+    Command,
+    Operations,
+    Communications,
+    Documentation,
+}
+
+impl From<AreaArg> for Area {
+    fn from(a: AreaArg) -> Area {
+        match a {
+            AreaArg::Command => Area::Command,
+            AreaArg::Operations => Area::Operations,
+            AreaArg::Communications => Area::Communications,
+            AreaArg::Documentation => Area::Documentation,
+        }
+    }
+}
+
+pub(super) fn note_cmd(
+    path: &Path,
+    at: &str,
+    area: AreaArg,
+    rating: Option<u8>,
+    text: &str,
+    scenario: Option<&Path>,
+) -> Result<(), String> {
+    let moment = crate::time::parse_duration(at).map_err(|e| format!("--at {at}: {e}"))?;
+    let session = super::commands::read_session(path)?.session;
+    let loaded = super::commands::session_scenario(path, &session, scenario)?;
+    crate::replay::annotate(path, &loaded, moment, area.into(), rating, text)
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    say!(
+        "Note pinned at {} in {}",
+        crate::time::clock(moment),
+        path.display()
+    );
+    Ok(())
+}
+
+/// `firedrill replay SESSION` without --check or --log: the viewer.
+#[cfg(feature = "app")]
+pub(super) fn viewer(
+    path: &Path,
+    scenario: Option<&Path>,
+    shots: &[String],
+    shot_dir: &Path,
+    compare_with: Option<&Path>,
+) -> Result<(), String> {
+    use crate::app::launch::{Launch, ReplayLaunch, ReplayTour};
+    // Check the recording here, so a bad file is reported on the terminal.
+    let session = super::commands::read_session(path)?.session;
+    let loaded = super::commands::session_scenario(path, &session, scenario)?;
+    crate::replay::Replay::new(&session, &loaded)
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    let tour = if shots.is_empty() {
+        None
+    } else {
+        let times = shots
+            .iter()
+            .map(|s| crate::time::parse_duration(s).map_err(|e| format!("--shots: {e}")))
+            .collect::<Result<Vec<_>, _>>()?;
+        std::fs::create_dir_all(shot_dir).map_err(|e| format!("{}: {e}", shot_dir.display()))?;
+        Some(ReplayTour {
+            shots: times,
+            shot_dir: shot_dir.to_path_buf(),
+            compare_with: compare_with.map(Path::to_path_buf),
+        })
+    };
+    let launch = Launch {
+        scenarios_dir: super::commands::scenarios_dir(),
+        direct: None,
+        replay: Some(ReplayLaunch {
+            session: path.to_path_buf(),
+            scenario: scenario.map(Path::to_path_buf),
+            tour,
+        }),
+    };
+    crate::app::run_to_result(launch, None)
+}
