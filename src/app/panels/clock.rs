@@ -13,20 +13,23 @@ pub fn show(ui: &mut egui::Ui, view: &View, state: &mut UiState) -> Vec<Action> 
     let platform = view.drill.platform();
     ui.horizontal_wrapped(|ui| {
         ui.heading(clock(view.drill.now()));
-        let label = if view.paused {
-            "▶ Resume"
-        } else {
-            "⏸ Pause"
-        };
-        if ui.button(label).on_hover_text("Space").clicked() {
-            actions.push(Action::Pause(!view.paused));
-        }
-        for speed in SPEEDS {
-            if ui
-                .selectable_label(view.speed == speed, format!("x{speed}"))
-                .clicked()
-            {
-                actions.push(Action::Speed(speed));
+        // A replay has its own transport; a game master watching keeps this one.
+        if !view.read_only || view.console_on_left {
+            let label = if view.paused {
+                "▶ Resume"
+            } else {
+                "⏸ Pause"
+            };
+            if ui.button(label).on_hover_text("Space").clicked() {
+                actions.push(Action::Pause(!view.paused));
+            }
+            for speed in SPEEDS {
+                if ui
+                    .selectable_label(view.speed == speed, format!("x{speed}"))
+                    .clicked()
+                {
+                    actions.push(Action::Speed(speed));
+                }
             }
         }
         ui.separator();

@@ -205,7 +205,7 @@ fn transport(ui: &mut egui::Ui, viewer: &ReplayViewer, actions: &mut Vec<ReplayA
 fn legend(ui: &mut egui::Ui) {
     ui.horizontal_wrapped(|ui| {
         for kind in MarkerKind::ALL {
-            ui.colored_label(scrubber::colour(kind), format!("▮ {}", kind.label()));
+            ui.colored_label(scrubber::colour(kind), kind.label());
         }
     });
 }

@@ -79,11 +79,9 @@ fn draw(
 
 fn change_label(ui: &mut egui::Ui, change: Change) {
     match change {
-        Change::Better => ui.colored_label(egui::Color32::from_rgb(90, 190, 110), "▲ better"),
-        Change::Worse => ui.colored_label(egui::Color32::from_rgb(225, 85, 70), "▼ worse"),
-        Change::Missing => {
-            ui.colored_label(egui::Color32::from_rgb(230, 160, 40), "≠ one run only")
-        }
+        Change::Better => ui.colored_label(egui::Color32::from_rgb(90, 190, 110), "better"),
+        Change::Worse => ui.colored_label(egui::Color32::from_rgb(225, 85, 70), "worse"),
+        Change::Missing => ui.colored_label(egui::Color32::from_rgb(230, 160, 40), "one run only"),
         Change::Same => ui.weak("same"),
     };
 }
