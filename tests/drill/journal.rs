@@ -156,7 +156,7 @@ fn resume_refuses_to_drop_a_damaged_middle_unless_forced_and_replay_stops_where_
         "nothing was touched"
     );
 
-    let replayed = firedrill(&["replay", out.to_str().unwrap()]);
+    let replayed = firedrill(&["replay", "--check", out.to_str().unwrap()]);
     let stdout = String::from_utf8_lossy(&replayed.stdout);
     assert!(
         stdout.contains("the recording stops at") && stdout.contains("still running"),

@@ -347,3 +347,97 @@ fn comparing_runs_flags_what_got_better_and_worse() {
     let same = compare(&b, &b);
     assert_eq!(same.differences().count(), 0);
 }
+
+fn firedrill(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_firedrill"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("run firedrill")
+}
+
+#[test]
+fn the_command_line_compares_runs_and_pins_notes() {
+    let dir = temp_dir("replay-cli");
+    let (good, _, _) = recorded(&dir, "exemplary");
+    let (bad, _, _) = recorded(&dir, "chaotic");
+    let (good, bad) = (good.to_str().unwrap(), bad.to_str().unwrap());
+    let out = firedrill(&["compare", bad, good]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        text.contains("Overall") && text.contains("better"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Key timings") && text.contains("declared"),
+        "{text}"
+    );
+    let json = firedrill(&["compare", "--json", bad, good]);
+    let value: serde_json::Value = serde_json::from_slice(&json.stdout).expect("JSON");
+    assert_eq!(value["criteria"].as_array().map(Vec::len), Some(15));
+
+    let noted = firedrill(&[
+        "note",
+        good,
+        "--at",
+        "9m",
+        "--area",
+        "communications",
+        "--rating",
+        "5",
+        "First status post inside five minutes",
+    ]);
+    assert!(
+        noted.status.success(),
+        "{}",
+        String::from_utf8_lossy(&noted.stderr)
+    );
+    let session = session::read(Path::new(good)).unwrap().session;
+    assert!(session.events.iter().any(|e| e.at == 9 * MINUTE
+        && matches!(
+            &e.event,
+            Event::ObserverNote {
+                rating: Some(5),
+                ..
+            }
+        )));
+    let check = firedrill(&["replay", "--check", good]);
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+
+    let bad_rating = firedrill(&[
+        "note", good, "--at", "9m", "--area", "command", "--rating", "9", "x",
+    ]);
+    assert!(!bad_rating.status.success());
+    assert!(String::from_utf8_lossy(&bad_rating.stderr).contains("1 to 5"));
+    let bad_time = firedrill(&["note", good, "--at", "soon", "--area", "command", "x"]);
+    let err = String::from_utf8_lossy(&bad_time.stderr);
+    assert!(
+        !bad_time.status.success() && err.contains("--at soon"),
+        "{err}"
+    );
+
+    // Runs of different scenarios are not compared.
+    let other = dir.join("other.ron");
+    let loaded = scenario("ics-practice");
+    let script = firedrill::script::load(
+        &root().join("scenarios/scripts/ics-practice.exemplary.ron"),
+        &loaded.scenario,
+    )
+    .unwrap();
+    play(&loaded, &script, 1, Some(&other), Pace::default()).unwrap();
+    let refused = firedrill(&["compare", good, other.to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        !refused.status.success() && err.contains("same scenario"),
+        "{err}"
+    );
+}
