@@ -47,8 +47,15 @@ pub(super) fn show(ui: &mut egui::Ui, drill: &Drill, state: &mut GmState) -> Vec
                     .collect::<Vec<_>>()
                     .join(", "),
             );
+            let leads = drill.people().team_led_by(&p.id);
+            let commands =
+                drill.people().explicit_holder(&crate::scenario::Role::IC) == Some(&p.id);
             if crate::npc::is_seat_npc(&p.id) {
                 ui.weak("holds a seat");
+            } else if let Some(team) = leads {
+                ui.weak(format!("leads {team}: the OL must name another lead first"));
+            } else if commands {
+                ui.weak("is the IC: hand command over first");
             } else if ui.button(format!("Remove {}", p.name)).clicked() {
                 actions.push(GmAction::Command(Command::RemoveResponder(p.id.clone())));
             }
