@@ -27,7 +27,7 @@ fn busy_team(now: Tick) -> Vec<Input> {
         command,
     };
     let mut out = Vec::new();
-    if now % 15 == 0 {
+    if now.is_multiple_of(15) {
         out.push(input(
             "h0",
             Command::Say {
@@ -70,7 +70,7 @@ fn busy_team(now: Tick) -> Vec<Input> {
             },
         ));
     }
-    if now > 0 && now % (5 * MINUTE) == 0 {
+    if now > 0 && now.is_multiple_of(5 * MINUTE) {
         out.push(input(
             GAME_MASTER,
             Command::Note {

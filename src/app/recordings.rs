@@ -54,7 +54,7 @@ pub fn list(dir: &Path, limit: usize) -> Vec<Recording> {
             })
         })
         .collect();
-    found.sort_by(|a, b| b.modified.cmp(&a.modified));
+    found.sort_by_key(|r| std::cmp::Reverse(r.modified));
     found.truncate(limit);
     found
 }

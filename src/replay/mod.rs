@@ -41,8 +41,8 @@ impl Replay {
         };
         let mut keyframes = Vec::new();
         let drill = crate::session::rerun_watching(session, loaded, until, |d| {
-            if d.now() % KEYFRAME_EVERY == 0 && keyframes.len() as Tick * KEYFRAME_EVERY == d.now()
-            {
+            // The next keyframe is due exactly at its multiple of KEYFRAME_EVERY.
+            if keyframes.len() as Tick * KEYFRAME_EVERY == d.now() {
                 keyframes.push(d.clone());
             }
         })?;
