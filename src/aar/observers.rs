@@ -18,11 +18,24 @@ pub fn area_score(card: &Scorecard, area: Area) -> Option<f64> {
     (weight > 0.0).then(|| sum / weight)
 }
 
+/// Each area's automatic score beside the observers' mean rating of it, for
+/// the areas observers rated.
+pub fn ratings_beside_scores(
+    notes: &[&crate::drill::Entry],
+    card: &Scorecard,
+) -> Vec<(Area, Option<f64>, f64, usize)> {
+    Area::ALL
+        .iter()
+        .filter_map(|&area| {
+            let (mean, n) = rating_of(notes, area)?;
+            Some((area, area_score(card, area), mean, n))
+        })
+        .collect()
+}
+
 /// The observers' mean rating of an area (1-5) and how many ratings it rests on.
-pub fn area_rating(input: &Input, area: Area) -> Option<(f64, usize)> {
-    let ratings: Vec<u8> = input
-        .facts
-        .notes
+fn rating_of(notes: &[&crate::drill::Entry], area: Area) -> Option<(f64, usize)> {
+    let ratings: Vec<u8> = notes
         .iter()
         .filter_map(|e| match &e.event {
             Event::ObserverNote {
@@ -41,6 +54,14 @@ pub fn area_rating(input: &Input, area: Area) -> Option<(f64, usize)> {
     })
 }
 
+/// "4.0 / 5 (2 ratings)".
+pub fn rating_text(mean: f64, n: usize) -> String {
+    format!(
+        "{mean:.1} / 5 ({n} rating{})",
+        if n == 1 { "" } else { "s" }
+    )
+}
+
 /// The "Observer notes" section, if anyone wrote any.
 pub fn section(doc: &mut Doc, input: &Input) {
     let written = input
@@ -52,18 +73,14 @@ pub fn section(doc: &mut Doc, input: &Input) {
     }
     doc.h(2, "Observer notes");
     doc.p("Written by the game master and observers during the drill or its replay. Their ratings (1–5) are shown beside the automatic score and never blended into it.");
-    let rows: Vec<Vec<String>> = Area::ALL
-        .iter()
-        .filter_map(|&area| {
-            let (mean, n) = area_rating(input, area)?;
-            Some(vec![
+    let rows: Vec<Vec<String>> = ratings_beside_scores(&input.facts.notes, input.card)
+        .into_iter()
+        .map(|(area, score, mean, n)| {
+            vec![
                 format!("{area:?}"),
-                super::value_text(area_score(input.card, area)),
-                format!(
-                    "{mean:.1} / 5 ({n} rating{})",
-                    if n == 1 { "" } else { "s" }
-                ),
-            ])
+                super::value_text(score),
+                rating_text(mean, n),
+            ]
         })
         .collect();
     if !rows.is_empty() {

@@ -84,7 +84,19 @@ pub(super) fn play(
         Some(path) => script::load(path, &loaded.scenario).map_err(|d| d.to_string())?,
         None => Script::empty(&loaded.scenario.id),
     };
-    let drill = play_watched(&loaded, &script, seed, out, Pace(pace), |events| {
+    // Every drill is recorded: without --out, into the data directory.
+    let recorded;
+    let out = match out {
+        Some(out) => out,
+        None => {
+            recorded = recording_path(&loaded.scenario.id, seed);
+            if let Some(dir) = recorded.parent() {
+                std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+            }
+            &recorded
+        }
+    };
+    let drill = play_watched(&loaded, &script, seed, Some(out), Pace(pace), |events| {
         if log {
             for entry in events {
                 say!("{}", describe(entry));
@@ -104,10 +116,20 @@ pub(super) fn play(
         );
     }
     say!("{}", Summary::of(&drill));
-    if let Some(out) = out {
-        say!("Session saved to {}", out.display());
-    }
+    say!("Session saved to {}", out.display());
     Ok(())
+}
+
+/// Where a headless drill without `--out` is recorded: the data directory's sessions.
+fn recording_path(scenario: &str, seed: u64) -> PathBuf {
+    // The wall clock only names the file; the drill never sees it.
+    let stamp = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    crate::files::data_dir().join("sessions").join(format!(
+        "{scenario}-headless-seed{seed}-{stamp}-{}.ron",
+        std::process::id()
+    ))
 }
 
 pub(super) fn read_session(path: &Path) -> Result<session::Recovered, String> {

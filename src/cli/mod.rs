@@ -41,7 +41,7 @@ pub enum Action {
         /// Command script (RON); without one, simulated people hold every seat.
         #[arg(long)]
         script: Option<PathBuf>,
-        /// Session file to journal the drill to.
+        /// Session file to journal the drill to (default: a new file under the data directory's sessions/).
         #[arg(long)]
         out: Option<PathBuf>,
         /// Simulated seconds per wall-clock second (default: as fast as possible).

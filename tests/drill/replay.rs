@@ -425,6 +425,31 @@ fn the_command_line_compares_runs_and_pins_notes() {
         "{err}"
     );
 
+    // A headless drill without --out is recorded all the same, in the data directory.
+    let data = dir.join("data");
+    let played = std::process::Command::new(env!("CARGO_BIN_EXE_firedrill"))
+        .args(["play", "scenarios/ics-practice.ron"])
+        .current_dir(root())
+        .env("XDG_DATA_HOME", &data)
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&played.stdout);
+    assert!(
+        played.status.success(),
+        "{}",
+        String::from_utf8_lossy(&played.stderr)
+    );
+    let sessions: Vec<_> = std::fs::read_dir(data.join("firedrill/sessions"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(sessions.len(), 1);
+    assert!(
+        said.contains(&format!("Session saved to {}", sessions[0].display())),
+        "{said}"
+    );
+    assert!(session::read(&sessions[0]).unwrap().session.end.is_some());
+
     // Runs of different scenarios are not compared.
     let other = dir.join("other.ron");
     let loaded = scenario("ics-practice");

@@ -46,6 +46,8 @@ pub struct Debrief {
     pub report: String,
     pub answers: Answers,
     pub previous: Option<Attempt>,
+    /// Observers' ratings by area, beside each area's automatic score (never blended).
+    pub ratings: Vec<(crate::doctrine::Area, Option<f64>, f64, usize)>,
     pub tab: Tab,
     /// The last thing saved or exported, or why it failed.
     pub note: Option<String>,
@@ -82,7 +84,9 @@ impl Debrief {
         if drill.outcome().is_some() {
             history.record(this);
         }
+        let ratings = aar::observers::ratings_beside_scores(&facts.notes, &card);
         let mut debrief = Debrief {
+            ratings,
             card,
             doc: aar::Doc::default(),
             report: String::new(),
@@ -202,7 +206,12 @@ pub fn debrief_screen(
     }
     ui.separator();
     match debrief.tab {
-        Tab::Scorecard => scorecard::show(ui, &debrief.card, debrief.previous.as_ref()),
+        Tab::Scorecard => scorecard::show(
+            ui,
+            &debrief.card,
+            debrief.previous.as_ref(),
+            &debrief.ratings,
+        ),
         Tab::Questions => {
             if form::show(ui, &mut debrief.answers) {
                 actions.push(DebriefAction::SaveAnswers);

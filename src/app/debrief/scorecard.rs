@@ -17,7 +17,12 @@ pub fn band_colour(band: Option<Band>) -> egui::Color32 {
     }
 }
 
-pub fn show(ui: &mut egui::Ui, card: &Scorecard, previous: Option<&Attempt>) {
+pub fn show(
+    ui: &mut egui::Ui,
+    card: &Scorecard,
+    previous: Option<&Attempt>,
+    ratings: &[(crate::doctrine::Area, Option<f64>, f64, usize)],
+) {
     ui.horizontal(|ui| {
         let overall = crate::aar::value_text(card.overall);
         ui.label(
@@ -35,6 +40,19 @@ pub fn show(ui: &mut egui::Ui, card: &Scorecard, previous: Option<&Attempt>) {
             ui.weak(change);
         }
     });
+    if !ratings.is_empty() {
+        ui.horizontal_wrapped(|ui| {
+            ui.strong("Observer ratings, beside the automatic score (never blended):");
+            for (area, score, mean, n) in ratings {
+                ui.label(format!(
+                    "{area:?} {} | observers {}",
+                    crate::aar::value_text(*score),
+                    crate::aar::observers::rating_text(*mean, *n)
+                ));
+                ui.separator();
+            }
+        });
+    }
     egui::ScrollArea::vertical()
         .auto_shrink(false)
         .show(ui, |ui| {
