@@ -59,6 +59,29 @@ pub fn list(dir: &Path, limit: usize) -> Vec<Recording> {
     found
 }
 
+/// "2026-11-21 23:41 UTC": when a recording was last written.
+fn when(t: std::time::SystemTime) -> String {
+    let secs = t
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let (days, rest) = (secs / 86_400, secs % 86_400);
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02} {:02}:{:02} UTC",
+        rest / 3600,
+        rest % 3600 / 60
+    )
+}
+
 /// What the recordings window asked for.
 #[derive(Debug, Clone, PartialEq)]
 pub enum RecordingsAction {
@@ -100,6 +123,7 @@ pub fn window(
                                     ticked.retain(|p| p != &r.path);
                                 }
                             }
+                            ui.label(when(r.modified));
                             ui.label(format!(
                                 "{}{}",
                                 r.scenario,
@@ -131,4 +155,15 @@ pub fn window(
             }
         });
     action
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn recording_times_read_as_calendar_dates() {
+        let at = |s: u64| super::when(std::time::UNIX_EPOCH + std::time::Duration::from_secs(s));
+        assert_eq!(at(0), "1970-01-01 00:00 UTC");
+        assert_eq!(at(951_782_400), "2000-02-29 00:00 UTC");
+        assert_eq!(at(1_795_304_429), "2026-11-21 23:40 UTC");
+    }
 }

@@ -41,31 +41,6 @@ pub fn show(ui: &mut egui::Ui, view: &View, state: &mut UiState) -> Vec<Action> 
             crate::view::Lens::Everything => "all seats".into(),
         };
         ui.label(format!("{} — {seat}", view.drill.scenario().title));
-        // A team at one screen (a branch of a team drill): who is typing now.
-        let humans: Vec<_> = view
-            .drill
-            .people()
-            .list
-            .iter()
-            .filter(|p| p.human)
-            .collect();
-        if humans.len() > 1 && !view.read_only {
-            let current = humans
-                .iter()
-                .find(|p| p.id == view.me)
-                .map_or(view.me.to_string(), |p| p.name.clone());
-            egui::ComboBox::from_id_salt("acting-as")
-                .selected_text(format!("Acting as {current}"))
-                .show_ui(ui, |ui| {
-                    for p in &humans {
-                        if ui.selectable_label(p.id == view.me, &p.name).clicked()
-                            && p.id != view.me
-                        {
-                            actions.push(Action::ActAs(p.id.clone()));
-                        }
-                    }
-                });
-        }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui.button("Help (F1)").clicked() {
                 state.show_help = !state.show_help;
@@ -81,6 +56,31 @@ pub fn show(ui: &mut egui::Ui, view: &View, state: &mut UiState) -> Vec<Action> 
                     .changed()
             {
                 actions.push(Action::Practice(practice));
+            }
+            // A team at one screen (a branch of a team drill): who is typing now.
+            let humans: Vec<_> = view
+                .drill
+                .people()
+                .list
+                .iter()
+                .filter(|p| p.human)
+                .collect();
+            if humans.len() > 1 && !view.read_only {
+                let current = humans
+                    .iter()
+                    .find(|p| p.id == view.me)
+                    .map_or(view.me.to_string(), |p| p.name.clone());
+                egui::ComboBox::from_id_salt("acting-as")
+                    .selected_text(format!("Acting as {current}"))
+                    .show_ui(ui, |ui| {
+                        for p in &humans {
+                            if ui.selectable_label(p.id == view.me, &p.name).clicked()
+                                && p.id != view.me
+                            {
+                                actions.push(Action::ActAs(p.id.clone()));
+                            }
+                        }
+                    });
             }
         });
     });

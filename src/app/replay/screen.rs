@@ -128,19 +128,14 @@ fn next_marker(viewer: &ReplayViewer) -> Option<Tick> {
 }
 
 fn transport(ui: &mut egui::Ui, viewer: &ReplayViewer, actions: &mut Vec<ReplayAction>) {
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         if ui.button("⏴ Title").clicked() {
             actions.push(ReplayAction::Close);
         }
-        ui.strong(format!(
-            "Replay — {} ({})",
-            viewer.loaded.scenario.title,
-            viewer
-                .path
-                .file_name()
-                .map_or_else(String::new, |n| n.to_string_lossy().to_string())
-        ));
-        ui.separator();
+        ui.strong(format!("Replay — {}", viewer.loaded.scenario.title));
+        ui.weak(viewer.path.display().to_string());
+    });
+    ui.horizontal_wrapped(|ui| {
         ui.heading(format!(
             "{} / {}",
             clock(viewer.moment()),

@@ -21,6 +21,8 @@ pub(super) fn plugin(app: &mut App) {
 
 fn draw(
     mut contexts: EguiContexts,
+    mut commands: Commands,
+    mut problem: Local<Option<String>>,
     library: Res<Library>,
     attempts: Res<Attempts>,
     mut choice: ResMut<Choice>,
@@ -35,6 +37,9 @@ fn draw(
             ui.heading("Choose a drill");
         });
         ladder(ui, &attempts.history, &library);
+        if let Some(p) = problem.as_ref() {
+            ui.colored_label(egui::Color32::from_rgb(230, 110, 90), p);
+        }
         if let Some(problem) = &attempts.problem {
             ui.colored_label(
                 egui::Color32::from_rgb(230, 110, 90),
@@ -76,7 +81,24 @@ fn draw(
                                 .map(|s| format!("{s:?}"))
                                 .collect();
                             ui.weak(format!("Recommended seats: {}", seats.join(", ")));
-                            record(ui, &attempts.history, &s.id);
+                            if let Some(review) = record(ui, &attempts.history, &s.id) {
+                                let opened = match review {
+                                    Review::Replay(path) => crate::app::replay::ReplayViewer::open(
+                                        &path, None,
+                                    )
+                                    .map(|viewer| {
+                                        commands.insert_resource(viewer);
+                                        next.set(Screen::Replay);
+                                    }),
+                                    Review::Compare(a, b) => {
+                                        super::Comparing::of(&a, &b).map(|c| {
+                                            commands.insert_resource(c);
+                                            next.set(Screen::Compare);
+                                        })
+                                    }
+                                };
+                                *problem = opened.err();
+                            }
                         }
                         Err(errors) => {
                             ui.heading(entry.title());
@@ -94,14 +116,37 @@ fn draw(
     Ok(())
 }
 
-/// Best and last score of a scenario, and a plot of every attempt.
-fn record(ui: &mut egui::Ui, history: &History, id: &str) {
+/// Reviewing past attempts of a scenario.
+enum Review {
+    Replay(std::path::PathBuf),
+    Compare(std::path::PathBuf, std::path::PathBuf),
+}
+
+/// Best and last score of a scenario, a plot of every attempt, and buttons to
+/// replay the last attempt or compare it with the one before.
+fn record(ui: &mut egui::Ui, history: &History, id: &str) -> Option<Review> {
     let scores: Vec<f64> = history.of(id).filter_map(|a| a.overall).collect();
     let (Some(best), Some(last)) = (history.best(id), history.last(id)) else {
         ui.weak("Not attempted yet");
-        return;
+        return None;
     };
+    let mut review = None;
+    let recorded: Vec<std::path::PathBuf> = history
+        .of(id)
+        .map(|a| std::path::PathBuf::from(&a.session))
+        .filter(|p| p.exists())
+        .collect();
     ui.horizontal(|ui| {
+        if let Some(latest) = recorded.last()
+            && ui.small_button("Replay last").clicked()
+        {
+            review = Some(Review::Replay(latest.clone()));
+        }
+        if let [.., before, latest] = recorded.as_slice()
+            && ui.small_button("Compare last two").clicked()
+        {
+            review = Some(Review::Compare(before.clone(), latest.clone()));
+        }
         let seat = last.seat.map_or("team".to_string(), |s| format!("{s:?}"));
         ui.label(format!(
             "Best {}  ·  Last {} ({seat})  ·  {} attempt{}",
@@ -128,6 +173,7 @@ fn record(ui: &mut egui::Ui, history: &History, id: &str) {
                 .show(ui, |plot| plot.line(Line::new("overall", points)));
         }
     });
+    review
 }
 
 /// The solo ladder: per seat, the hardest difficulty cleared in a row.
