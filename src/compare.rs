@@ -94,8 +94,8 @@ fn score_row(name: String, a: Option<f64>, b: Option<f64>) -> ScoreRow {
 
 fn time_row(name: &'static str, a: Option<Tick>, b: Option<Tick>) -> TimeRow {
     let change = match (a, b) {
-        (Some(a), Some(b)) if a >= b + TIME_NOISE => Change::Better,
-        (Some(a), Some(b)) if b >= a + TIME_NOISE => Change::Worse,
+        (Some(a), Some(b)) if a.saturating_sub(b) >= TIME_NOISE => Change::Better,
+        (Some(a), Some(b)) if b.saturating_sub(a) >= TIME_NOISE => Change::Worse,
         (Some(_), Some(_)) | (None, None) => Change::Same,
         // Reaching a milestone the other run never reached is a change too.
         (None, Some(_)) => Change::Better,

@@ -16,6 +16,18 @@ pub fn data_dir() -> PathBuf {
     base.join("firedrill")
 }
 
+/// The scenario library: $FIREDRILL_SCENARIOS, ./scenarios, or the one this build came from.
+pub fn scenarios_dir() -> PathBuf {
+    if let Some(dir) = std::env::var_os("FIREDRILL_SCENARIOS") {
+        return PathBuf::from(dir);
+    }
+    let here = PathBuf::from("scenarios");
+    if here.is_dir() {
+        return here;
+    }
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios")
+}
+
 /// Writes `contents` to `path` atomically, creating its directory.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), String> {
     let dir = path

@@ -77,6 +77,10 @@ fn start_direct(
         Ok(mut live) => {
             live.practice = practice;
             live.instructor |= instructor;
+            // A script plays the team: the keyboard is the game master's.
+            if instructor && autopilot.is_some() {
+                live.me = crate::drill::GAME_MASTER.into();
+            }
             if let Some(plan) = &autopilot {
                 live.speed = plan.speed;
                 shots.pending = plan.shots.clone();

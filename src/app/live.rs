@@ -132,6 +132,7 @@ impl LiveDrill {
         journal: Journal,
         session_path: PathBuf,
         me: Option<String>,
+        instructor: bool,
     ) -> LiveDrill {
         let humans: Vec<(String, Seat)> = drill
             .people()
@@ -146,7 +147,7 @@ impl LiveDrill {
             .unwrap_or_else(|| (crate::drill::GAME_MASTER.to_string(), Seat::Observer));
         LiveDrill {
             drill,
-            instructor: humans.is_empty(),
+            instructor: instructor || humans.is_empty(),
             me,
             seat,
             practice: false,
@@ -180,11 +181,12 @@ impl LiveDrill {
     }
 
     /// Game master commands queued and not yet applied (shown as "on resume").
-    pub fn gm_pending(&self) -> usize {
+    pub fn gm_pending(&self) -> Vec<Command> {
         self.pending
             .iter()
             .filter(|i| i.by == crate::drill::GAME_MASTER)
-            .count()
+            .map(|i| i.command.clone())
+            .collect()
     }
 
     /// The lens the screen uses now.
@@ -324,7 +326,7 @@ mod tests {
         });
         // A long pause in wall time: nothing moves, the commands wait.
         assert_eq!(live.advance(120.0), 0);
-        assert_eq!(live.gm_pending(), 2);
+        assert_eq!(live.gm_pending().len(), 2);
         live.paused = false;
         live.advance(0.2);
         live.advance(1.0);
@@ -349,7 +351,7 @@ mod tests {
             at(|e| matches!(e, Event::ObserverNote { .. })),
             Some(paused_at)
         );
-        assert_eq!(live.gm_pending(), 0);
+        assert!(live.gm_pending().is_empty());
     }
 
     #[test]

@@ -31,8 +31,14 @@ pub fn list(dir: &Path, limit: usize) -> Vec<Recording> {
         .filter(|p| p.extension().is_some_and(|x| x == "ron"))
         .filter_map(|path| {
             let modified = std::fs::metadata(&path).and_then(|m| m.modified()).ok()?;
-            let text = std::fs::read_to_string(&path).ok()?;
-            let Ok(Record::Header(h)) = ron::from_str::<Record>(text.lines().next()?) else {
+            // Only the header line is read.
+            let mut first = String::new();
+            std::io::BufRead::read_line(
+                &mut std::io::BufReader::new(std::fs::File::open(&path).ok()?),
+                &mut first,
+            )
+            .ok()?;
+            let Ok(Record::Header(h)) = ron::from_str::<Record>(first.trim_end()) else {
                 return None;
             };
             let who = if h.team.is_empty() {

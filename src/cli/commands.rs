@@ -283,17 +283,7 @@ pub(super) fn drill(options: DrillOptions) -> Result<(), String> {
     crate::app::run_to_result(launch, None)
 }
 
-/// The scenario library: $FIREDRILL_SCENARIOS, ./scenarios, or the one this build came from.
-pub fn scenarios_dir() -> PathBuf {
-    if let Some(dir) = std::env::var_os("FIREDRILL_SCENARIOS") {
-        return PathBuf::from(dir);
-    }
-    let here = PathBuf::from("scenarios");
-    if here.is_dir() {
-        return here;
-    }
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios")
-}
+pub use crate::files::scenarios_dir;
 
 #[cfg(feature = "app")]
 pub(super) fn bench_ui(components: usize, messages: usize, frames: usize) -> Result<(), String> {

@@ -47,11 +47,11 @@ pub(super) fn note_cmd(
     let moment = crate::time::parse_duration(at).map_err(|e| format!("--at {at}: {e}"))?;
     let session = super::commands::read_session(path)?.session;
     let loaded = super::commands::session_scenario(path, &session, scenario)?;
-    crate::replay::annotate(path, &loaded, moment, area.into(), rating, text)
+    let (_, at) = crate::replay::annotate(path, &loaded, moment, area.into(), rating, text)
         .map_err(|e| format!("{}: {e}", path.display()))?;
     say!(
         "Note pinned at {} in {}",
-        crate::time::clock(moment),
+        crate::time::clock(at),
         path.display()
     );
     Ok(())

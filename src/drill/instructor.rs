@@ -8,6 +8,16 @@ use super::event::Event;
 use super::people::Participant;
 use crate::scenario::{Persona, Role, validate::valid_id};
 
+/// Whether only the game master sees this event: an observer note, or a
+/// refusal of one of the game master's commands.
+pub fn instructor_only(event: &Event) -> bool {
+    match event {
+        Event::ObserverNote { .. } => true,
+        Event::CommandRefused { by, command, .. } => by == GAME_MASTER || command.is_instructor(),
+        _ => false,
+    }
+}
+
 /// Longest observer note or custom inject accepted, in characters.
 pub const MAX_TEXT: usize = 2000;
 
@@ -80,8 +90,13 @@ fn try_apply(drill: &mut Drill, command: &Command) -> Result<(), String> {
                     "`{id}` is not a usable id: lowercase letters, digits and '-', starting with a letter (and not `{GAME_MASTER}`)"
                 ));
             }
-            if drill.people.get(id).is_some() {
-                return Err(format!("someone called `{id}` is already in this drill"));
+            if drill.people.get(id).is_some()
+                || drill.scenario.executives.iter().any(|e| &e.id == id)
+                || crate::npc::is_seat_npc(id)
+            {
+                return Err(format!(
+                    "`{id}` is already taken (by someone in this drill, an executive, or a simulated seat holder)"
+                ));
             }
             if name.trim().is_empty() {
                 return Err("the new responder needs a name".into());
@@ -158,6 +173,12 @@ fn check_persona(drill: &Drill, from: &Persona) -> Result<(), String> {
         Persona::Customer(name) | Persona::Vendor(name) | Persona::Regulator(name) => {
             if name.trim().is_empty() {
                 Err("say who the inject is from".into())
+            } else if drill.people.get(name).is_some()
+                || drill.scenario.executives.iter().any(|e| &e.id == name)
+            {
+                Err(format!(
+                    "`{name}` is someone in the drill; an outsider needs a name of their own"
+                ))
             } else {
                 Ok(())
             }

@@ -161,6 +161,7 @@ fn an_added_responder_joins_now_and_acts_and_a_removed_one_leaves_their_roles() 
         },
     );
     gm(&mut d, Command::RemoveResponder("zoe".into()));
+    let left_at = d.now();
     assert!(!d.people().is_present("zoe"));
     assert_eq!(
         d.people().holder(&Role::Scribe),
@@ -171,6 +172,30 @@ fn an_added_responder_joins_now_and_acts_and_a_removed_one_leaves_their_roles() 
         d.log()
             .iter()
             .any(|e| matches!(&e.event, Event::Left { who, .. } if who == "zoe"))
+    );
+    // Orders still reach for them, but nobody answers any more.
+    act(
+        &mut d,
+        "ana",
+        Command::Order {
+            to: Some("zoe".into()),
+            task: crate::drill::Task::Run("look".into()),
+            timebox: Some(crate::time::Dur(300)),
+            text: "@zoe look at the db".into(),
+        },
+    );
+    let after = d.now();
+    assert!(refusals(&d)[0].contains("Zoe has left the drill"));
+    idle_until(&mut d, after + 10 * MINUTE);
+    assert!(
+        !d.messages()
+            .iter()
+            .any(|m| m.from == "zoe" && m.at >= left_at),
+        "a removed responder says nothing more"
+    );
+    assert!(
+        !d.log().iter().any(|e| e.at >= left_at
+            && matches!(&e.event, Event::ActionStarted { by, .. } if by == "zoe"))
     );
     // Trainees and the IC cannot be removed; ids must be new.
     gm(&mut d, Command::RemoveResponder("ben".into()));
@@ -184,8 +209,58 @@ fn an_added_responder_joins_now_and_acts_and_a_removed_one_leaves_their_roles() 
         },
     );
     let r = refusals(&d);
-    assert!(r[0].contains("trainee"), "{r:?}");
-    assert!(r[1].contains("already in this drill"), "{r:?}");
+    assert!(r[1].contains("trainee"), "{r:?}");
+    assert!(r[2].contains("already taken"), "{r:?}");
+}
+
+#[test]
+fn a_refused_game_master_command_changes_nothing_in_the_drill() {
+    let mut quiet = with_injects();
+    let mut noisy = with_injects();
+    idle_until(&mut quiet, 4 * MINUTE);
+    idle_until(&mut noisy, 4 * MINUTE);
+    // Refused: a bad rating, ids that are taken (a responder, an executive, a
+    // seat holder's), an outsider named like a participant.
+    gm(
+        &mut noisy,
+        Command::Note {
+            area: Area::Command,
+            rating: Some(0),
+            text: "x".into(),
+        },
+    );
+    for id in ["raj", "cto", "morgan"] {
+        gm(
+            &mut noisy,
+            Command::AddResponder {
+                id: id.into(),
+                name: "X".into(),
+                skills: vec![],
+                traits: vec![],
+            },
+        );
+    }
+    gm(
+        &mut noisy,
+        Command::CustomInject {
+            from: Persona::Vendor("ana".into()),
+            text: "hi".into(),
+        },
+    );
+    let r = refusals(&noisy);
+    assert_eq!(r.len(), 5, "{r:?}");
+    assert!(r[2].contains("already taken"), "{r:?}");
+    assert!(r[4].contains("name of their own"), "{r:?}");
+    idle_until(&mut quiet, 40 * MINUTE);
+    idle_until(&mut noisy, 40 * MINUTE);
+    let visible = |d: &Drill| -> Vec<crate::drill::Entry> {
+        d.log()
+            .iter()
+            .filter(|e| !crate::drill::instructor_only(&e.event))
+            .cloned()
+            .collect()
+    };
+    assert_eq!(visible(&quiet), visible(&noisy));
 }
 
 #[test]

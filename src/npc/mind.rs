@@ -156,11 +156,12 @@ impl Mind {
 
     fn scan(&mut self, drill: &Drill) {
         let now = drill.now;
-        // Observer notes are invisible to the people in the drill: they must
-        // not even draw on anyone's dice, so a note never changes the drill.
+        // Observer notes and the game master's refused commands are invisible
+        // to the people in the drill: they must not even draw on anyone's
+        // dice, so a note (accepted or not) never changes the drill.
         let new: Vec<Event> = drill.log[self.cursor..]
             .iter()
-            .filter(|e| !matches!(e.event, Event::ObserverNote { .. }))
+            .filter(|e| !crate::drill::instructor_only(&e.event))
             .map(|e| e.event.clone())
             .collect();
         self.cursor = drill.log.len();

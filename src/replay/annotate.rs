@@ -11,7 +11,12 @@ use crate::time::Tick;
 /// Pins an observer note to `moment` of the recording at `path`: the note
 /// becomes an input of the game master at that moment, the session is
 /// re-simulated to check that nothing else changes, and the file is
-/// replaced atomically. Returns the updated session.
+/// replaced atomically. Returns the updated session and the tick the note
+/// was pinned to (the moment, or the recording's last complete tick if it
+/// ends sooner). An unfinished recording keeps its unfinished last tick as
+/// recorded, so it can still be resumed. Annotate a drill that is over: a
+/// drill still being written by another process would go on writing to the
+/// file this replaces.
 pub fn annotate(
     path: &Path,
     loaded: &LoadedScenario,
@@ -19,11 +24,11 @@ pub fn annotate(
     area: Area,
     rating: Option<u8>,
     text: &str,
-) -> Result<Session, ReplayError> {
+) -> Result<(Session, Tick), ReplayError> {
     let recovered = crate::session::read(path).map_err(|d| ReplayError::Other(d.to_string()))?;
     if let Some(damage) = &recovered.damage {
         return Err(ReplayError::Other(format!(
-            "{damage}\n  the recording is damaged, so notes cannot be saved into it without losing its tail; resume it (`firedrill resume --force`) or annotate a copy"
+            "{damage}\n  the recording is damaged, so a note cannot be saved into it without losing what follows the damage; repair the line (or annotate a copy)"
         )));
     }
     crate::drill::check_note(rating, text).map_err(ReplayError::Other)?;
@@ -61,8 +66,19 @@ pub fn annotate(
             .collect()
     };
     let recorded = crate::session::rerun::prefix(&session.events, through);
-    crate::session::rerun::compare(&others(recorded), &others(replayed))?;
+    let (before, after) = (others(recorded), others(replayed));
+    crate::session::rerun::compare(&before, &after)?;
+    if before.len() != after.len() {
+        return Err(ReplayError::Other(format!(
+            "with the note, the replay has {} events besides notes where the recording has {}; nothing was saved",
+            after.len(),
+            before.len()
+        )));
+    }
+    // The unfinished last tick of an interrupted recording stays as it was.
+    let tail = session.events[recorded.len()..].to_vec();
     session.events = replayed.to_vec();
+    session.events.extend(tail);
     Journal::write_whole(
         path,
         &session.header,
@@ -71,5 +87,5 @@ pub fn annotate(
         session.end,
     )
     .map_err(ReplayError::Other)?;
-    Ok(session)
+    Ok((session, at))
 }

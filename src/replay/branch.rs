@@ -18,12 +18,6 @@ pub fn branch(
     moment: Tick,
     path: &Path,
 ) -> Result<(Drill, Journal, Header), String> {
-    if path.exists() {
-        return Err(format!(
-            "{}: a file is already there; a branch never replaces a recording",
-            path.display()
-        ));
-    }
     let drill = replay.seek(moment);
     if drill.is_over() {
         return Err(format!(
@@ -50,6 +44,19 @@ pub fn branch(
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     }
+    // Claim the name first: a branch never replaces a file, even one that
+    // appears while it is being written.
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::AlreadyExists => format!(
+                "{}: a file is already there; a branch never replaces a recording",
+                path.display()
+            ),
+            _ => format!("{}: cannot create the branch: {e}", path.display()),
+        })?;
     let journal = Journal::rewrite(path, &header, &inputs, drill.log())?;
     Ok((drill, journal, header))
 }

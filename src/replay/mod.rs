@@ -18,14 +18,32 @@ use crate::time::Tick;
 /// A keyframe every this many simulated seconds: a seek re-simulates at most this many.
 pub const KEYFRAME_EVERY: Tick = 120;
 
+/// The drill at a moment, its log left out (memory stays linear in the recording).
+struct Keyframe {
+    drill: Drill,
+    log_len: usize,
+}
+
+impl Keyframe {
+    fn of(drill: &Drill) -> Keyframe {
+        let mut copy = drill.clone();
+        copy.log = Vec::new();
+        Keyframe {
+            drill: copy,
+            log_len: drill.log.len(),
+        }
+    }
+}
+
 /// A recorded drill, ready to be shown at any moment.
 pub struct Replay {
     header: Header,
     inputs: Vec<(Tick, Input)>,
     events: Vec<Entry>,
     end: Option<(Tick, Outcome)>,
-    /// `keyframes[i]` is the drill at moment `i * KEYFRAME_EVERY`.
-    keyframes: Vec<Drill>,
+    /// `keyframes[i]` is the drill at moment `i * KEYFRAME_EVERY`, kept
+    /// without its log: the log up to then is a prefix of `events`.
+    keyframes: Vec<Keyframe>,
     /// The last moment there is: every tick before it was recorded.
     length: Tick,
 }
@@ -43,7 +61,7 @@ impl Replay {
         let drill = crate::session::rerun_watching(session, loaded, until, |d| {
             // The next keyframe is due exactly at its multiple of KEYFRAME_EVERY.
             if keyframes.len() as Tick * KEYFRAME_EVERY == d.now() {
-                keyframes.push(d.clone());
+                keyframes.push(Keyframe::of(d));
             }
         })?;
         let recorded = crate::session::rerun::prefix(&session.events, until);
@@ -80,7 +98,7 @@ impl Replay {
             events: drill.log().to_vec(),
             end: None,
             length: 0,
-            keyframes: vec![drill],
+            keyframes: vec![Keyframe::of(&drill)],
         })
     }
 
@@ -114,7 +132,9 @@ impl Replay {
     pub fn seek(&self, moment: Tick) -> Drill {
         let moment = moment.min(self.length);
         let k = ((moment / KEYFRAME_EVERY) as usize).min(self.keyframes.len().saturating_sub(1));
-        let mut drill = self.keyframes[k].clone();
+        let keyframe = &self.keyframes[k];
+        let mut drill = keyframe.drill.clone();
+        drill.log = self.events[..keyframe.log_len].to_vec();
         self.advance(&mut drill, moment);
         drill
     }

@@ -59,7 +59,11 @@ impl Header {
         Header {
             format: FORMAT,
             scenario: loaded.scenario.id.clone(),
-            scenario_path: loaded.path.display().to_string(),
+            // Absolute, so the recording finds its scenario from any directory.
+            scenario_path: std::fs::canonicalize(&loaded.path)
+                .unwrap_or_else(|_| loaded.path.clone())
+                .display()
+                .to_string(),
             scenario_hash: loaded.hash.clone(),
             seed,
             team,
@@ -70,7 +74,8 @@ impl Header {
 }
 
 /// The scenario a session was recorded on: `given`, or the path in its
-/// header (as written, or beside the session file), loaded and validated.
+/// header (as written, beside the session file, or by its file name in the
+/// scenario library), loaded and validated.
 pub fn locate_scenario(
     path: &std::path::Path,
     session: &Session,
@@ -82,7 +87,13 @@ pub fn locate_scenario(
         Some(p) => vec![p.to_path_buf()],
         None => {
             let beside = path.parent().map(|d| d.join(&recorded));
-            std::iter::once(recorded.clone()).chain(beside).collect()
+            let library = recorded
+                .file_name()
+                .map(|name| crate::files::scenarios_dir().join(name));
+            std::iter::once(recorded.clone())
+                .chain(beside)
+                .chain(library)
+                .collect()
         }
     };
     let found = candidates.iter().find(|p| p.exists()).ok_or_else(|| {

@@ -183,7 +183,7 @@ fn notes_and_injects_survive_save_load_replay_and_reach_the_report() {
 
     // A note pinned during the replay is saved into the recording, and nothing else moves.
     let before = std::fs::read_to_string(&path).unwrap();
-    let updated = annotate(
+    let (updated, _) = annotate(
         &path,
         &loaded,
         20 * MINUTE,
@@ -464,5 +464,62 @@ fn the_command_line_compares_runs_and_pins_notes() {
     assert!(
         !refused.status.success() && err.contains("same scenario"),
         "{err}"
+    );
+}
+
+#[test]
+fn notes_pinned_to_an_unfinished_recording_lose_nothing_and_it_still_resumes() {
+    let dir = temp_dir("replay-unfinished");
+    let (path, loaded, full) = recorded(&dir, "exemplary");
+    // An interrupted drill: the file stops cleanly after about half its lines.
+    let text = std::fs::read_to_string(&path).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let cut = dir.join("interrupted.ron");
+    std::fs::write(&cut, lines[..lines.len() / 2].join("\n") + "\n").unwrap();
+    let before = session::read(&cut).unwrap().session;
+    assert!(before.end.is_none());
+    for (moment, text) in [(8 * MINUTE, "first note"), (9 * MINUTE, "second note")] {
+        annotate(&cut, &loaded, moment, Area::Command, None, text)
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    let after = session::read(&cut).unwrap();
+    assert!(after.damage.is_none());
+    let others = |s: &Session| -> Vec<_> {
+        s.inputs
+            .iter()
+            .filter(|(_, i)| i.by != GAME_MASTER)
+            .cloned()
+            .collect()
+    };
+    assert_eq!(
+        others(&after.session),
+        others(&before),
+        "every recorded input kept"
+    );
+    let tail = |s: &Session| s.events.last().cloned();
+    assert_eq!(
+        tail(&after.session),
+        tail(&before),
+        "the unfinished tick kept as recorded"
+    );
+    // Resumed, it ends exactly as the drill that was never interrupted.
+    let (drill, journal) = session::resume(&cut, &after.session, &loaded).unwrap();
+    let script = after.session.header.script.clone().unwrap();
+    let drill = firedrill::play::run_to_end(drill, Some(journal), &script, Pace::default(), |_| {})
+        .unwrap();
+    let visible: Vec<_> = drill
+        .log()
+        .iter()
+        .filter(|e| !matches!(e.event, Event::ObserverNote { .. }))
+        .cloned()
+        .collect();
+    assert_eq!(visible, full.events);
+    assert_eq!(
+        drill
+            .log()
+            .iter()
+            .filter(|e| matches!(e.event, Event::ObserverNote { .. }))
+            .count(),
+        2
     );
 }

@@ -13,6 +13,7 @@ use crate::time::clock;
 pub(super) fn show(
     ui: &mut egui::Ui,
     drill: &crate::drill::Drill,
+    queued: &[Command],
     state: &mut GmState,
 ) -> Vec<GmAction> {
     let mut actions = Vec::new();
@@ -26,6 +27,8 @@ pub(super) fn show(
             ui.label(format!("{} {}", clock(i.at), persona(&i.from)));
             if i.delivered {
                 ui.weak("delivered");
+            } else if queued.contains(&Command::TriggerInject(i.index)) {
+                ui.weak("fires when the drill resumes");
             } else if ui.button("Fire now").clicked() {
                 actions.push(GmAction::Command(Command::TriggerInject(i.index)));
             }

@@ -77,14 +77,16 @@ pub enum GmAction {
     Lens(Lens),
 }
 
-/// The console, in the space given. `waiting` counts commands queued while paused.
+/// The console, in the space given. `queued` are the game master's commands
+/// waiting for the next simulated second (all of them while paused).
 pub fn console(
     ui: &mut egui::Ui,
     drill: &Drill,
     lens: Lens,
-    waiting: usize,
+    queued: &[Command],
     state: &mut GmState,
 ) -> Vec<GmAction> {
+    let waiting = queued.len();
     let mut actions = Vec::new();
     ui.horizontal_wrapped(|ui| {
         ui.strong("Game master");
@@ -129,8 +131,8 @@ pub fn console(
         .show(ui, |ui| match state.tab {
             GmTab::Truth => truth::show(ui, drill),
             GmTab::Load => load::show(ui, drill),
-            GmTab::Injects => actions.extend(injects::show(ui, drill, state)),
-            GmTab::People => actions.extend(people::show(ui, drill, state)),
+            GmTab::Injects => actions.extend(injects::show(ui, drill, queued, state)),
+            GmTab::People => actions.extend(people::show(ui, drill, queued, state)),
             GmTab::Notes => actions.extend(notes::show(ui, drill, state)),
         });
     actions

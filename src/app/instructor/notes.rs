@@ -12,6 +12,7 @@ pub(super) fn show(ui: &mut egui::Ui, drill: &Drill, state: &mut GmState) -> Vec
     let mut actions = Vec::new();
     if let Some(command) = form(ui, drill.now(), state) {
         actions.push(GmAction::Command(command));
+        state.note_text.clear();
     }
     ui.add_space(6.0);
     ui.strong("Notes so far");
@@ -32,7 +33,9 @@ pub(super) fn show(ui: &mut egui::Ui, drill: &Drill, state: &mut GmState) -> Vec
     actions
 }
 
-/// The note form: area, rating, text and the pin button. Shared with the replay viewer.
+/// The note form: area, rating, text and the pin button. Shared with the
+/// replay viewer. The text stays in the box: the caller clears it once the
+/// note is accepted.
 pub fn form(ui: &mut egui::Ui, moment: crate::time::Tick, state: &mut GmState) -> Option<Command> {
     let mut pinned = None;
     ui.horizontal_wrapped(|ui| {
@@ -74,15 +77,17 @@ pub fn form(ui: &mut egui::Ui, moment: crate::time::Tick, state: &mut GmState) -
         match (state.note_area, state.note_text.trim()) {
             (None, _) => state.error = Some("Choose an area for the note.".into()),
             (_, "") => state.error = Some("Write the note first.".into()),
-            (Some(area), text) => {
-                pinned = Some(Command::Note {
-                    area,
-                    rating: state.note_rating,
-                    text: text.to_string(),
-                });
-                state.note_text.clear();
-                state.error = None;
-            }
+            (Some(area), text) => match crate::drill::check_note(state.note_rating, text) {
+                Ok(()) => {
+                    pinned = Some(Command::Note {
+                        area,
+                        rating: state.note_rating,
+                        text: text.to_string(),
+                    });
+                    state.error = None;
+                }
+                Err(e) => state.error = Some(e),
+            },
         }
     }
     pinned

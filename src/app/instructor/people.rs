@@ -26,7 +26,12 @@ const TRAITS: [Trait; 6] = [
     Trait::SeasonedIc,
 ];
 
-pub(super) fn show(ui: &mut egui::Ui, drill: &Drill, state: &mut GmState) -> Vec<GmAction> {
+pub(super) fn show(
+    ui: &mut egui::Ui,
+    drill: &Drill,
+    queued: &[Command],
+    state: &mut GmState,
+) -> Vec<GmAction> {
     let mut actions = Vec::new();
     ui.strong("Simulated responders here now");
     egui::Grid::new("gm-people").striped(true).show(ui, |ui| {
@@ -56,6 +61,8 @@ pub(super) fn show(ui: &mut egui::Ui, drill: &Drill, state: &mut GmState) -> Vec
                 ui.weak(format!("leads {team}: the OL must name another lead first"));
             } else if commands {
                 ui.weak("is the IC: hand command over first");
+            } else if queued.contains(&Command::RemoveResponder(p.id.clone())) {
+                ui.weak("leaves when the drill resumes");
             } else if ui.button(format!("Remove {}", p.name)).clicked() {
                 actions.push(GmAction::Command(Command::RemoveResponder(p.id.clone())));
             }
@@ -96,6 +103,14 @@ pub(super) fn show(ui: &mut egui::Ui, drill: &Drill, state: &mut GmState) -> Vec
         let id = state.new_id.trim().to_lowercase();
         if id.is_empty() || state.new_name.trim().is_empty() {
             state.error = Some("Give the new responder an id and a name.".into());
+        } else if !crate::scenario::validate::valid_id(&id) {
+            state.error = Some(format!(
+                "`{id}` is not a usable id: lowercase letters, digits and '-', starting with a letter"
+            ));
+        } else if drill.people().get(&id).is_some()
+            || drill.scenario().executives.iter().any(|e| e.id == id)
+        {
+            state.error = Some(format!("`{id}` is already taken; choose another id"));
         } else {
             actions.push(GmAction::Command(Command::AddResponder {
                 id,

@@ -31,7 +31,7 @@ fn frame(
 ) -> (Vec<GmAction>, Vec<(String, egui::Rect)>) {
     let mut actions = Vec::new();
     let texts = placed(ctx, events, |ui| {
-        actions = console(ui, d, Lens::Everything, 0, state)
+        actions = console(ui, d, Lens::Everything, &[], state)
     });
     (actions, texts)
 }

@@ -10,16 +10,17 @@ use crate::drill::describe::describe;
 
 /// Whether an event is ground truth the team cannot see.
 pub fn hidden(event: &Event) -> bool {
-    matches!(
-        event,
-        Event::FaultStarted { .. }
-            | Event::InjectDelivered { .. }
-            | Event::HealthChanged { .. }
-            | Event::CustomerTicket { .. }
-            | Event::IsdEdited { .. }
-            | Event::Posted(_)
-            | Event::ObserverNote { .. }
-    )
+    crate::drill::instructor_only(event)
+        || matches!(
+            event,
+            Event::FaultStarted { .. }
+                | Event::InjectDelivered { .. }
+                | Event::HealthChanged { .. }
+                | Event::CustomerTicket { .. }
+                | Event::IsdEdited { .. }
+                | Event::Posted(_)
+                | Event::ObserverNote { .. }
+        )
 }
 
 /// The last events, newest first.

@@ -120,16 +120,18 @@ impl ReplayViewer {
     }
 
     /// Pins a note to the moment shown and saves it into the recording.
-    pub fn pin(&mut self, area: Area, rating: Option<u8>, text: &str) -> Result<(), String> {
+    /// Returns the tick the note was pinned to.
+    pub fn pin(&mut self, area: Area, rating: Option<u8>, text: &str) -> Result<Tick, String> {
         let moment = self.moment().min(self.replay.length().saturating_sub(1));
-        let session = crate::replay::annotate(&self.path, &self.loaded, moment, area, rating, text)
-            .map_err(|e| e.to_string())?;
+        let (session, at) =
+            crate::replay::annotate(&self.path, &self.loaded, moment, area, rating, text)
+                .map_err(|e| e.to_string())?;
         self.replay = Replay::new(&session, &self.loaded).map_err(|e| e.to_string())?;
         self.markers = markers(self.replay.events());
         let shown_at = self.moment();
         self.shown = self.replay.seek(shown_at);
         self.score = None;
-        Ok(())
+        Ok(at)
     }
 
     /// The human whose seat the lens shows, for a branch (the first human otherwise).
@@ -149,11 +151,18 @@ impl ReplayViewer {
     pub fn branch(&self, out: &Path) -> Result<LiveDrill, String> {
         let (drill, journal, _) =
             crate::replay::branch(&self.replay, &self.path, self.moment(), out)?;
+        // A drill that had a game master keeps one in its branch.
+        let instructor = self
+            .replay
+            .inputs()
+            .iter()
+            .any(|(_, i)| i.by == crate::drill::GAME_MASTER);
         Ok(LiveDrill::branched(
             drill,
             journal,
             out.to_path_buf(),
             self.trainee(),
+            instructor,
         ))
     }
 }
@@ -209,7 +218,7 @@ fn draw(
     );
     let actions = replay_screen(&mut root, &mut viewer, &mut state, &mut notes);
     for action in actions {
-        apply(&mut commands, &mut viewer, &mut next, action);
+        apply(&mut commands, &mut viewer, &mut notes, &mut next, action);
     }
     Ok(())
 }
@@ -218,6 +227,7 @@ fn draw(
 fn apply(
     commands: &mut Commands,
     viewer: &mut ReplayViewer,
+    notes: &mut GmState,
     next: &mut NextState<Screen>,
     action: ReplayAction,
 ) {
@@ -233,12 +243,16 @@ fn apply(
         ReplayAction::Lens(lens) => viewer.lens = lens,
         ReplayAction::Pin { area, rating, text } => {
             viewer.message = Some(match viewer.pin(area, rating, &text) {
-                Ok(()) => format!(
-                    "Note pinned at {} and saved into {}",
-                    crate::time::clock(viewer.moment()),
-                    viewer.path.display()
-                ),
-                Err(e) => format!("The note was not saved: {e}"),
+                Ok(at) => {
+                    // The typed note is only let go once it is safely in the file.
+                    notes.note_text.clear();
+                    format!(
+                        "Note pinned at {} and saved into {}",
+                        crate::time::clock(at),
+                        viewer.path.display()
+                    )
+                }
+                Err(e) => format!("The note was not saved (it is still in the box): {e}"),
             });
         }
         ReplayAction::Branch => {

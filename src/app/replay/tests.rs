@@ -227,7 +227,7 @@ fn the_compare_screen_highlights_what_changed_and_opens_either_run() {
         action = compare_screen(ui, &c)
     });
     assert_eq!(action, Some(CompareAction::Replay(early.clone())));
-    // Runs of different scenarios are refused with the reason.
+    // A recording whose header names another scenario is refused with the reason.
     let other = late.with_file_name("other.ron");
     let text = std::fs::read_to_string(&late).unwrap().replacen(
         "scenario:\"tiny\"",
@@ -235,6 +235,6 @@ fn the_compare_screen_highlights_what_changed_and_opens_either_run() {
         1,
     );
     std::fs::write(&other, text).unwrap();
-    let refused = Comparing::of(&late, &other).err();
-    assert!(refused.is_some());
+    let refused = Comparing::of(&late, &other).err().expect("refused");
+    assert!(refused.contains("tinier"), "{refused}");
 }

@@ -53,14 +53,25 @@ fn draw(
             .layer_id(egui::LayerId::background())
             .max_rect(ctx.viewport_rect()),
     );
+    // Watching alone, the game master's console takes the left side; with a
+    // trainee at the keyboard it sits at the bottom, leaving the trainee's
+    // roster and ops console where they always are.
+    let watching = live.me == crate::drill::GAME_MASTER;
     if live.instructor {
-        let (lens, waiting) = (live.lens(), live.gm_pending());
-        let gm = egui::Panel::left("gm")
+        let (lens, queued) = (live.lens(), live.gm_pending());
+        let panel = if watching {
+            egui::Panel::left("gm")
+                .default_size(420.0)
+                .size_range(300.0..=640.0)
+        } else {
+            egui::Panel::bottom("gm")
+                .default_size(230.0)
+                .size_range(120.0..=480.0)
+        };
+        let gm = panel
             .resizable(true)
-            .default_size(420.0)
-            .size_range(300.0..=640.0)
             .show(&mut root, |ui| {
-                crate::app::instructor::console(ui, &live.drill, lens, waiting, &mut state.gm)
+                crate::app::instructor::console(ui, &live.drill, lens, &queued, &mut state.gm)
             })
             .inner;
         for action in gm {
@@ -77,8 +88,8 @@ fn draw(
         speed: live.speed,
         paused: live.paused,
         practice: live.practice,
-        read_only: live.me == crate::drill::GAME_MASTER,
-        console_on_left: live.instructor,
+        read_only: watching,
+        console_on_left: live.instructor && watching,
     };
     let actions = drill_screen(&mut root, &view, &mut state);
     apply(&mut live, actions);

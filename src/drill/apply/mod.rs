@@ -16,6 +16,7 @@ impl Drill {
     pub(crate) fn apply(&mut self, by: &str, command: Command) {
         if !self.people.is_present(by) {
             let reason = match self.people.get(by) {
+                Some(p) if p.joins_at < self.now => format!("{} has left the drill", p.name),
                 Some(p) => format!("{} has not joined yet", p.name),
                 None => format!("nobody called `{by}` is in this drill"),
             };
@@ -43,6 +44,7 @@ impl Drill {
     fn require_present(&self, id: &str) -> Result<(), String> {
         match self.people.get(id) {
             Some(p) if p.present => Ok(()),
+            Some(p) if p.joins_at < self.now => Err(format!("{} has left the drill", p.name)),
             Some(p) => Err(format!("{} has not joined yet", p.name)),
             None => Err(format!("nobody called `{id}` is in this drill")),
         }
