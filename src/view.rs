@@ -116,6 +116,20 @@ pub fn can_read(people: &People, id: &str, channel: &Channel) -> bool {
     }
 }
 
+/// Whose eyes a seat's lens looks through when nobody in particular is
+/// typing (a game master, a replay): the person in that seat, human or
+/// simulated, or `fallback`.
+pub fn eyes<'a>(people: &'a People, lens: Lens, fallback: &'a str) -> &'a str {
+    match lens {
+        Lens::Seat(seat) => people
+            .list
+            .iter()
+            .find(|p| p.seat == Some(seat))
+            .map_or(fallback, |p| p.id.as_str()),
+        Lens::Everything => fallback,
+    }
+}
+
 /// The channels `id` can read now, in a stable order (the command post first).
 pub fn readable_channels(people: &People, id: &str) -> Vec<Channel> {
     let mut channels = vec![
@@ -133,6 +147,21 @@ mod tests {
     use super::*;
     use crate::drill::Command;
     use crate::testing::{act, drill_with_ol, idle_until};
+
+    #[test]
+    fn a_watcher_looking_through_a_seat_reads_what_its_holder_reads() {
+        // Humans hold IC and OL; simulated people the CL and scribe seats.
+        let d = crate::testing::drill();
+        let people = d.people();
+        assert_eq!(eyes(people, Lens::Seat(Seat::OL), "gm"), "ben");
+        assert_eq!(eyes(people, Lens::Seat(Seat::CL), "gm"), "casey");
+        assert_eq!(eyes(people, Lens::Everything, "gm"), "gm");
+        assert!(!can_read(
+            people,
+            "gm",
+            &Channel::Direct("ben".into(), "casey".into())
+        ));
+    }
 
     #[test]
     fn each_seat_gets_its_own_instruments() {

@@ -61,6 +61,11 @@ fn the_ground_truth_names_the_hidden_cause_the_team_has_not_found() {
         shown.iter().any(|t| t.contains("active since")),
         "{shown:?}"
     );
+    assert!(shown.contains(&"Injects to come"), "{shown:?}");
+    assert!(
+        shown.iter().any(|t| t.contains("Are we down?")),
+        "the next inject is named: {shown:?}"
+    );
 }
 
 #[test]

@@ -22,6 +22,20 @@ pub(super) fn show(ui: &mut egui::Ui, drill: &Drill) {
         ui.weak(&c.root_cause);
     }
     ui.add_space(6.0);
+    ui.strong("Injects to come");
+    let coming: Vec<_> = t.injects.iter().filter(|i| !i.delivered).collect();
+    if coming.is_empty() {
+        ui.weak("None: every scheduled inject has been delivered.");
+    }
+    for i in coming {
+        ui.label(format!(
+            "{} {}: {}",
+            clock(i.at),
+            crate::drill::describe::persona(&i.from),
+            i.text
+        ));
+    }
+    ui.add_space(6.0);
     ui.strong("Simulated people: what they mean to do");
     for mind in &t.minds {
         let doing = if mind.doing.is_empty() {

@@ -59,13 +59,11 @@ pub fn replay_screen(
         });
     let view = View {
         drill: &viewer.shown,
-        me: viewer
-            .shown
-            .people()
-            .list
-            .iter()
-            .find(|p| p.human && matches!(viewer.lens, Lens::Seat(s) if p.seat == Some(s)))
-            .map_or(crate::drill::GAME_MASTER, |p| p.id.as_str()),
+        me: crate::view::eyes(
+            viewer.shown.people(),
+            viewer.lens,
+            crate::drill::GAME_MASTER,
+        ),
         lens: viewer.lens,
         speed: viewer.speed,
         paused: !viewer.playing,

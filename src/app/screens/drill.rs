@@ -81,9 +81,15 @@ fn draw(
             }
         }
     }
+    // Watching through one seat, the game master reads what its holder reads.
+    let me = if watching {
+        crate::view::eyes(live.drill.people(), live.lens(), &live.me)
+    } else {
+        &live.me
+    };
     let view = View {
         drill: &live.drill,
-        me: &live.me,
+        me,
         lens: live.lens(),
         speed: live.speed,
         paused: live.paused,
