@@ -12,9 +12,9 @@ use std::path::PathBuf;
 use criterion::{Criterion, criterion_group, criterion_main};
 use firedrill::comms::{Channel, IsdSection, MessageKind, StatusState};
 use firedrill::doctrine::Area;
-use firedrill::drill::{Command, Drill, GAME_MASTER, HumanSpec, Input, Task};
+use firedrill::drill::{Command, Drill, GAME_MASTER, Input, Task};
 use firedrill::replay::{KEYFRAME_EVERY, Replay};
-use firedrill::scenario::{self, LoadedScenario, Seat};
+use firedrill::scenario::{self, LoadedScenario};
 use firedrill::session::{Header, Session};
 use firedrill::time::{Dur, MINUTE, Tick};
 
@@ -88,16 +88,7 @@ fn recording() -> (LoadedScenario, Session) {
         PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios/shared-storage-failure.ron");
     let mut loaded = scenario::load(&path).unwrap_or_else(|d| panic!("{d}"));
     loaded.scenario.time_limit = TWO_HOURS;
-    let team: Vec<HumanSpec> = Seat::STAFFED
-        .iter()
-        .enumerate()
-        .map(|(i, seat)| HumanSpec {
-            id: format!("h{i}"),
-            name: format!("Human {i}"),
-            seat: *seat,
-            joins: Dur(0),
-        })
-        .collect();
+    let team = firedrill::synthetic::seated_team();
     let mut drill = Drill::new(loaded.scenario.clone(), 7, &team);
     let mut inputs = Vec::new();
     while !drill.is_over() {

@@ -6,10 +6,10 @@ use std::hint::black_box;
 use std::path::PathBuf;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use firedrill::drill::{Drill, HumanSpec};
-use firedrill::scenario::{self, LoadedScenario, Scenario, Seat};
+use firedrill::drill::Drill;
+use firedrill::scenario::{self, LoadedScenario, Scenario};
 use firedrill::script::{self, Script};
-use firedrill::time::{Dur, MINUTE};
+use firedrill::time::MINUTE;
 
 fn bundled() -> Vec<(LoadedScenario, Script)> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios");
@@ -49,16 +49,7 @@ fn play(scenario: &Scenario, script: &Script) -> u32 {
 fn unattended_hour(scenario: &Scenario) -> u32 {
     let mut scenario = scenario.clone();
     scenario.time_limit = 60 * MINUTE;
-    let team: Vec<HumanSpec> = Seat::STAFFED
-        .iter()
-        .enumerate()
-        .map(|(i, seat)| HumanSpec {
-            id: format!("h{i}"),
-            name: format!("Human {i}"),
-            seat: *seat,
-            joins: Dur(0),
-        })
-        .collect();
+    let team = firedrill::synthetic::seated_team();
     let mut drill = Drill::new(scenario, 7, &team);
     while !drill.is_over() {
         drill.step(&[]);

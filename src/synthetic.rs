@@ -7,6 +7,22 @@ use std::fmt::Write;
 use crate::diagnostic::Source;
 use crate::scenario::{self, Scenario};
 
+/// Humans in every staffed seat (`h0` the IC, `h1` the OL, `h2` the CL,
+/// `h3` the scribe), there from the start: with no script they do nothing,
+/// so the platform, responders, executives and customers run unchecked.
+pub fn seated_team() -> Vec<crate::drill::HumanSpec> {
+    crate::scenario::Seat::STAFFED
+        .iter()
+        .enumerate()
+        .map(|(i, seat)| crate::drill::HumanSpec {
+            id: format!("h{i}"),
+            name: format!("Human {i}"),
+            seat: *seat,
+            joins: crate::time::Dur(0),
+        })
+        .collect()
+}
+
 /// A valid scenario with `components` components (at least 2).
 pub fn scenario(components: usize) -> Scenario {
     let source = Source {

@@ -8,4 +8,5 @@ mod malformed;
 mod properties;
 mod replay;
 mod report;
+mod review;
 mod scoring;
