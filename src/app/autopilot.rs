@@ -76,7 +76,11 @@ fn start_direct(
     match started {
         Ok(mut live) => {
             live.practice = practice;
-            live.instructor |= instructor;
+            if instructor && let Err(err) = live.run_as_instructor() {
+                error!("{err}");
+                exit.write(AppExit::error());
+                return;
+            }
             // A script plays the team: the keyboard is the game master's.
             if instructor && autopilot.is_some() {
                 live.me = crate::drill::GAME_MASTER.into();

@@ -58,6 +58,33 @@ pub fn check_note(rating: Option<u8>, text: &str) -> Result<(), String> {
     }
 }
 
+/// Whether a custom inject can be delivered now (the console checks before queueing).
+pub fn check_custom_inject(drill: &Drill, from: &Persona, text: &str) -> Result<(), String> {
+    text_ok(text, "inject")?;
+    check_persona(drill, from)
+}
+
+/// Whether a responder with this id and name can join now.
+pub fn check_new_responder(drill: &Drill, id: &str, name: &str) -> Result<(), String> {
+    if !valid_id(id) || id == GAME_MASTER {
+        return Err(format!(
+            "`{id}` is not a usable id: lowercase letters, digits and '-', starting with a letter (and not `{GAME_MASTER}`)"
+        ));
+    }
+    if drill.people.get(id).is_some()
+        || drill.scenario.executives.iter().any(|e| e.id == id)
+        || crate::npc::is_seat_npc(id)
+    {
+        return Err(format!(
+            "`{id}` is already taken (by someone in this drill, an executive, or a simulated seat holder)"
+        ));
+    }
+    if name.trim().is_empty() {
+        return Err("the new responder needs a name".into());
+    }
+    Ok(())
+}
+
 fn try_apply(drill: &mut Drill, command: &Command) -> Result<(), String> {
     match command {
         Command::TriggerInject(index) => {
@@ -74,8 +101,7 @@ fn try_apply(drill: &mut Drill, command: &Command) -> Result<(), String> {
             Ok(())
         }
         Command::CustomInject { from, text } => {
-            text_ok(text, "inject")?;
-            check_persona(drill, from)?;
+            check_custom_inject(drill, from, text)?;
             crate::npc::deliver(drill, from.clone(), text.trim().to_string(), true);
             Ok(())
         }
@@ -85,22 +111,7 @@ fn try_apply(drill: &mut Drill, command: &Command) -> Result<(), String> {
             skills,
             traits,
         } => {
-            if !valid_id(id) || id == GAME_MASTER {
-                return Err(format!(
-                    "`{id}` is not a usable id: lowercase letters, digits and '-', starting with a letter (and not `{GAME_MASTER}`)"
-                ));
-            }
-            if drill.people.get(id).is_some()
-                || drill.scenario.executives.iter().any(|e| &e.id == id)
-                || crate::npc::is_seat_npc(id)
-            {
-                return Err(format!(
-                    "`{id}` is already taken (by someone in this drill, an executive, or a simulated seat holder)"
-                ));
-            }
-            if name.trim().is_empty() {
-                return Err("the new responder needs a name".into());
-            }
+            check_new_responder(drill, id, name)?;
             let index = drill.people.list.len();
             drill.people.list.push(Participant {
                 id: id.clone(),
@@ -167,6 +178,7 @@ fn check_persona(drill: &Drill, from: &Persona) -> Result<(), String> {
                 "{} is a trainee; the game master does not speak for trainees",
                 p.name
             )),
+            Some(p) if p.joins_at < drill.now => Err(format!("{} has left the drill", p.name)),
             Some(p) => Err(format!("{} has not joined yet", p.name)),
             None => Err(format!("nobody called `{id}` is in this drill")),
         },

@@ -5,7 +5,7 @@ mod apply;
 pub mod command;
 mod conditions;
 mod instructor;
-pub use instructor::{check_note, instructor_only};
+pub use instructor::{check_custom_inject, check_new_responder, check_note, instructor_only};
 pub mod describe;
 pub mod event;
 pub mod orders;

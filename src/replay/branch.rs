@@ -57,6 +57,11 @@ pub fn branch(
             ),
             _ => format!("{}: cannot create the branch: {e}", path.display()),
         })?;
-    let journal = Journal::rewrite(path, &header, &inputs, drill.log())?;
+    let journal = Journal::rewrite(path, &header, &inputs, drill.log()).inspect_err(|_| {
+        // Give the name back: nothing of the branch was written.
+        if std::fs::metadata(path).is_ok_and(|m| m.len() == 0) {
+            let _ = std::fs::remove_file(path);
+        }
+    })?;
     Ok((drill, journal, header))
 }

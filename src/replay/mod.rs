@@ -18,7 +18,9 @@ use crate::time::Tick;
 /// A keyframe every this many simulated seconds: a seek re-simulates at most this many.
 pub const KEYFRAME_EVERY: Tick = 120;
 
-/// The drill at a moment, its log left out (memory stays linear in the recording).
+/// The drill at a moment, its log left out: the log up to then is a prefix
+/// of the recording's, restored on seek. (Messages, orders and documents
+/// are still copied per keyframe.)
 struct Keyframe {
     drill: Drill,
     log_len: usize,

@@ -39,6 +39,13 @@ pub struct Header {
     /// The recording this drill was branched from, if it was.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub branched_from: Option<Branch>,
+    /// A game master ran the drill (its branches keep the console).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub instructor: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 /// Where a branched drill came from: a recording and the moment it left it.
@@ -69,6 +76,7 @@ impl Header {
             team,
             script,
             branched_from: None,
+            instructor: false,
         }
     }
 }
@@ -171,6 +179,7 @@ mod tests {
             team: vec![],
             script: None,
             branched_from: None,
+            instructor: false,
         }
     }
 

@@ -95,7 +95,12 @@ pub(super) fn show(
             .desired_width(f32::INFINITY),
     );
     if ui.button("Send now").clicked() {
-        match custom(state) {
+        match custom(state).and_then(|c| match &c {
+            Command::CustomInject { from, text } => {
+                crate::drill::check_custom_inject(drill, from, text).map(|()| c)
+            }
+            _ => Ok(c),
+        }) {
             Ok(command) => {
                 actions.push(GmAction::Command(command));
                 state.inject_text.clear();

@@ -124,6 +124,12 @@ pub fn console(
     if let Some(error) = &state.error {
         ui.colored_label(egui::Color32::from_rgb(230, 110, 90), error);
     }
+    if let Some((at, reason)) = last_refusal(drill) {
+        ui.colored_label(
+            egui::Color32::from_rgb(230, 110, 90),
+            format!("Refused at {}: {reason}", crate::time::clock(at)),
+        );
+    }
     ui.separator();
     egui::ScrollArea::vertical()
         .id_salt("gm-console")
@@ -136,6 +142,24 @@ pub fn console(
             GmTab::Notes => actions.extend(notes::show(ui, drill, state)),
         });
     actions
+}
+
+/// The game master's latest refused command in the last two minutes, and why.
+fn last_refusal(drill: &Drill) -> Option<(crate::time::Tick, &str)> {
+    let recent = drill.now().saturating_sub(120);
+    drill
+        .log()
+        .iter()
+        .rev()
+        .take_while(|e| e.at >= recent)
+        .find_map(|e| match &e.event {
+            crate::drill::Event::CommandRefused { by, reason, .. }
+                if by == crate::drill::GAME_MASTER =>
+            {
+                Some((e.at, reason.as_str()))
+            }
+            _ => None,
+        })
 }
 
 /// Amber for what needs attention.

@@ -103,14 +103,13 @@ pub(super) fn show(
         let id = state.new_id.trim().to_lowercase();
         if id.is_empty() || state.new_name.trim().is_empty() {
             state.error = Some("Give the new responder an id and a name.".into());
-        } else if !crate::scenario::validate::valid_id(&id) {
-            state.error = Some(format!(
-                "`{id}` is not a usable id: lowercase letters, digits and '-', starting with a letter"
-            ));
-        } else if drill.people().get(&id).is_some()
-            || drill.scenario().executives.iter().any(|e| e.id == id)
+        } else if let Err(e) = crate::drill::check_new_responder(drill, &id, &state.new_name) {
+            state.error = Some(e);
+        } else if queued
+            .iter()
+            .any(|c| matches!(c, Command::AddResponder { id: q, .. } if *q == id))
         {
-            state.error = Some(format!("`{id}` is already taken; choose another id"));
+            state.error = Some(format!("`{id}` already joins when the drill resumes"));
         } else {
             actions.push(GmAction::Command(Command::AddResponder {
                 id,

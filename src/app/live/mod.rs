@@ -75,7 +75,7 @@ impl LiveDrill {
     ) -> Result<LiveDrill, String> {
         let team = script.as_ref().map(|s| s.team.clone()).unwrap_or_default();
         let mut live = Self::start_with(loaded, team, Seat::Observer, seed, script, session_path)?;
-        live.instructor = true;
+        live.run_as_instructor()?;
         if live.drill.people().list.iter().all(|p| !p.human) {
             live.me = crate::drill::GAME_MASTER.into();
         }
@@ -122,6 +122,21 @@ impl LiveDrill {
             instructor: false,
             gm_lens: Lens::Everything,
         })
+    }
+
+    /// A game master runs this drill: the console shows, and the recording says so.
+    pub fn run_as_instructor(&mut self) -> Result<(), String> {
+        self.instructor = true;
+        // Before the first second, the header can still be rewritten.
+        if let (Some(path), Some(_), 0) = (&self.session_path, &self.journal, self.drill.now()) {
+            let mut header = crate::session::read(path)
+                .map_err(|d| d.to_string())?
+                .session
+                .header;
+            header.instructor = true;
+            self.journal = Some(Journal::create(path, &header)?);
+        }
+        Ok(())
     }
 
     /// Continues a drill branched from a recording, journaled by `journal`.

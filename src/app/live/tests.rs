@@ -26,6 +26,30 @@ fn wall_time_becomes_ticks_at_the_chosen_speed_and_pause_stops_it() {
 }
 
 #[test]
+fn a_game_masters_recording_says_so_and_its_branches_keep_the_console() {
+    let dir = std::env::temp_dir().join(format!("firedrill-live-gm-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let path = dir.join("s.ron");
+    let mut live = LiveDrill::start(&tiny(), Seat::IC, 1, None, Some(path.clone())).unwrap();
+    live.run_as_instructor().unwrap();
+    live.speed = 10;
+    live.advance(5.0);
+    let header = crate::session::read(&path).unwrap().session.header;
+    assert!(header.instructor);
+    assert_eq!(header.team.len(), 1, "the trainee is still on the team");
+    let drill = live.drill.clone();
+    let out = dir.join("branch.ron");
+    let branched = LiveDrill::branched(
+        drill,
+        crate::session::Journal::create(&out, &header).unwrap(),
+        out,
+        None,
+        header.instructor,
+    );
+    assert!(branched.instructor && branched.me == "you");
+}
+
+#[test]
 fn a_game_master_command_given_during_a_pause_lands_at_the_paused_time() {
     let loaded = LoadedScenario {
         scenario: crate::testing::tiny_with(

@@ -120,18 +120,28 @@ impl ReplayViewer {
     }
 
     /// Pins a note to the moment shown and saves it into the recording.
-    /// Returns the tick the note was pinned to.
-    pub fn pin(&mut self, area: Area, rating: Option<u8>, text: &str) -> Result<Tick, String> {
+    /// `Ok` once the note is in the file, with what to tell the user; `Err`
+    /// if it is not.
+    pub fn pin(&mut self, area: Area, rating: Option<u8>, text: &str) -> Result<String, String> {
         let moment = self.moment().min(self.replay.length().saturating_sub(1));
         let (session, at) =
             crate::replay::annotate(&self.path, &self.loaded, moment, area, rating, text)
                 .map_err(|e| e.to_string())?;
-        self.replay = Replay::new(&session, &self.loaded).map_err(|e| e.to_string())?;
+        let saved = format!(
+            "Note pinned at {} and saved into {}",
+            crate::time::clock(at),
+            self.path.display()
+        );
+        match Replay::new(&session, &self.loaded) {
+            Ok(replay) => self.replay = replay,
+            Err(e) => return Ok(format!("{saved}, but the viewer could not reload it: {e}")),
+        }
         self.markers = markers(self.replay.events());
+        // The log was rewritten, not extended: show it afresh.
         let shown_at = self.moment();
         self.shown = self.replay.seek(shown_at);
         self.score = None;
-        Ok(at)
+        Ok(saved)
     }
 
     /// The human whose seat the lens shows, for a branch (the first human otherwise).
@@ -152,11 +162,13 @@ impl ReplayViewer {
         let (drill, journal, _) =
             crate::replay::branch(&self.replay, &self.path, self.moment(), out)?;
         // A drill that had a game master keeps one in its branch.
-        let instructor = self
-            .replay
-            .inputs()
-            .iter()
-            .any(|(_, i)| i.by == crate::drill::GAME_MASTER);
+        let moment = self.moment();
+        let instructor = self.replay.header().instructor
+            || self
+                .replay
+                .inputs()
+                .iter()
+                .any(|(at, i)| *at < moment && i.by == crate::drill::GAME_MASTER);
         Ok(LiveDrill::branched(
             drill,
             journal,
@@ -218,7 +230,14 @@ fn draw(
     );
     let actions = replay_screen(&mut root, &mut viewer, &mut state, &mut notes);
     for action in actions {
-        apply(&mut commands, &mut viewer, &mut notes, &mut next, action);
+        apply(
+            &mut commands,
+            &mut viewer,
+            &mut notes,
+            &mut state,
+            &mut next,
+            action,
+        );
     }
     Ok(())
 }
@@ -228,6 +247,7 @@ fn apply(
     commands: &mut Commands,
     viewer: &mut ReplayViewer,
     notes: &mut GmState,
+    state: &mut UiState,
     next: &mut NextState<Screen>,
     action: ReplayAction,
 ) {
@@ -243,14 +263,12 @@ fn apply(
         ReplayAction::Lens(lens) => viewer.lens = lens,
         ReplayAction::Pin { area, rating, text } => {
             viewer.message = Some(match viewer.pin(area, rating, &text) {
-                Ok(at) => {
-                    // The typed note is only let go once it is safely in the file.
+                Ok(saved) => {
+                    // The typed note is only let go once it is safely in the file,
+                    // and the panels' indexes are rebuilt for the rewritten log.
                     notes.note_text.clear();
-                    format!(
-                        "Note pinned at {} and saved into {}",
-                        crate::time::clock(at),
-                        viewer.path.display()
-                    )
+                    *state = UiState::default();
+                    saved
                 }
                 Err(e) => format!("The note was not saved (it is still in the box): {e}"),
             });

@@ -98,8 +98,10 @@ fn a_note_pinned_in_the_viewer_is_saved_into_the_recording() {
     let path = recording("pin");
     let mut v = ReplayViewer::open(&path, None).unwrap();
     v.seek(300);
-    v.pin(Area::Operations, None, "Nobody owned the database yet")
+    let said = v
+        .pin(Area::Operations, None, "Nobody owned the database yet")
         .unwrap();
+    assert!(said.starts_with("Note pinned at T+05:00"), "{said}");
     assert_eq!(v.moment(), 300, "the viewer stays where it was");
     let notes: Vec<u32> = v
         .markers

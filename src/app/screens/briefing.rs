@@ -42,7 +42,9 @@ pub fn start(
         (true, false) => LiveDrill::start_unattended(loaded, choice.seed, None, path)?,
         _ => LiveDrill::start(loaded, choice.seat, choice.seed, None, path)?,
     };
-    live.instructor |= choice.instructor;
+    if choice.instructor {
+        live.run_as_instructor()?;
+    }
     live.speed = speed;
     commands.insert_resource(live);
     next.set(Screen::Drill);

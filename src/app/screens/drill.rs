@@ -60,11 +60,11 @@ fn draw(
     if live.instructor {
         let (lens, queued) = (live.lens(), live.gm_pending());
         let panel = if watching {
-            egui::Panel::left("gm")
+            egui::Panel::left("gm-left")
                 .default_size(420.0)
                 .size_range(300.0..=640.0)
         } else {
-            egui::Panel::bottom("gm")
+            egui::Panel::bottom("gm-bottom")
                 .default_size(230.0)
                 .size_range(120.0..=480.0)
         };
