@@ -49,7 +49,7 @@ pub fn show(ui: &mut egui::Ui, view: &View, state: &mut UiState) -> Vec<Action> 
                 state.show_doctrine = !state.show_doctrine;
             }
             let mut practice = view.practice;
-            if !view.console_on_left
+            if !view.instructor
                 && !view.read_only
                 && ui
                     .checkbox(&mut practice, "Practice: show everything")

@@ -33,6 +33,8 @@ pub struct View<'a> {
     pub read_only: bool,
     /// The game master's console holds the left side (no roster or ops console there).
     pub console_on_left: bool,
+    /// A game master runs the drill: their "View as" replaces the practice toggle.
+    pub instructor: bool,
 }
 
 impl View<'_> {

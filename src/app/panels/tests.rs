@@ -22,6 +22,7 @@ fn view<'a>(drill: &'a Drill, me: &'a str, seat: Seat) -> View<'a> {
         practice: false,
         read_only: false,
         console_on_left: false,
+        instructor: false,
     }
 }
 

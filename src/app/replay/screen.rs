@@ -70,6 +70,7 @@ pub fn replay_screen(
         practice: viewer.lens == Lens::Everything,
         read_only: true,
         console_on_left: false,
+        instructor: false,
     };
     // The panels' own clock controls drive the replay's transport.
     for action in drill_screen(ui, &view, state) {

@@ -96,6 +96,7 @@ fn draw(
         practice: live.practice,
         read_only: watching,
         console_on_left: live.instructor && watching,
+        instructor: live.instructor,
     };
     let actions = drill_screen(&mut root, &view, &mut state);
     apply(&mut live, actions);
