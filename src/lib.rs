@@ -23,6 +23,7 @@
 pub mod aar;
 #[cfg(feature = "app")]
 pub mod app;
+pub mod authoring;
 pub mod cli;
 pub mod comms;
 pub mod compare;

@@ -32,6 +32,18 @@ pub enum Action {
     Validate {
         #[arg(required = true)]
         files: Vec<PathBuf>,
+        /// Also play each drill's exemplary and chaotic scripts (scripts/ beside it):
+        /// can it be won, and do the teams score as they should?
+        #[arg(long)]
+        autoplay: bool,
+    },
+    /// Scaffold a new drill: a commented scenario and its exemplary and chaotic scripts.
+    NewScenario {
+        /// The new drill's id, e.g. dns-outage.
+        name: String,
+        /// The library to put it in (scripts go in its scripts/).
+        #[arg(long, default_value = "scenarios")]
+        dir: PathBuf,
     },
     /// Play a scripted drill to its end with simulated people in the unscripted seats.
     Play {
@@ -203,7 +215,14 @@ impl From<SeatArg> for crate::scenario::Seat {
 /// Runs one subcommand and turns its result into an exit status.
 pub fn run(action: Action) -> ExitCode {
     let result = match action {
-        Action::Validate { files } => commands::validate(&files),
+        Action::Validate { files, autoplay } => {
+            if autoplay {
+                review::autoplay_cmd(&files)
+            } else {
+                commands::validate(&files)
+            }
+        }
+        Action::NewScenario { name, dir } => review::new_scenario_cmd(&name, &dir),
         Action::Play {
             scenario,
             seed,

@@ -1,5 +1,6 @@
-//! After the drill: `firedrill compare` two runs, `firedrill note` a moment
-//! of a recording, and the replay viewer's window.
+//! Around the drill: `firedrill compare` two runs, `firedrill note` a moment
+//! of a recording, the replay viewer's window, and authoring
+//! (`firedrill new-scenario`, `firedrill validate --autoplay`).
 
 use std::path::Path;
 
@@ -96,4 +97,62 @@ pub(super) fn viewer(
         }),
     };
     crate::app::run_to_result(launch, None)
+}
+
+pub(super) fn new_scenario_cmd(name: &str, dir: &Path) -> Result<(), String> {
+    let written = crate::authoring::write_scaffold(dir, name)?;
+    for path in &written {
+        say!("wrote {}", path.display());
+    }
+    say!(
+        "Next: `firedrill validate --autoplay {}` (it plays both scripts), then change the drill one section at a time; docs/authoring.md walks through it.",
+        written[0].display()
+    );
+    Ok(())
+}
+
+pub(super) fn autoplay_cmd(files: &[std::path::PathBuf]) -> Result<(), String> {
+    super::commands::validate(files)?;
+    let mut failed = 0;
+    for file in files {
+        let loaded = crate::scenario::load(file).map_err(|d| d.to_string())?;
+        let report = match crate::authoring::autoplay(&loaded) {
+            Ok(report) => report,
+            Err(e) => {
+                eprintln!("{e}");
+                failed += 1;
+                continue;
+            }
+        };
+        let line = |p: &crate::authoring::Played| {
+            format!(
+                "{}: {} at {}, scores {}",
+                p.script.display(),
+                p.outcome_words(),
+                crate::time::clock(p.ended),
+                crate::aar::value_text(p.overall)
+            )
+        };
+        say!("{}: autoplay", file.display());
+        say!("  exemplary team — {}", line(&report.exemplary));
+        if let Some(c) = &report.chaotic {
+            say!("  chaotic team — {}", line(c));
+        }
+        if report.problems.is_empty() {
+            say!("  can be won, and the teams score as the validity rules require");
+        } else {
+            failed += 1;
+            for problem in &report.problems {
+                eprintln!("{problem}");
+            }
+        }
+    }
+    if failed == 0 {
+        Ok(())
+    } else {
+        Err(format!(
+            "{failed} of {} drill(s) failed autoplay",
+            files.len()
+        ))
+    }
 }

@@ -1,0 +1,378 @@
+//! Authoring drills: `firedrill new-scenario NAME` scaffolds a commented,
+//! working scenario with its exemplary and chaotic scripts; `firedrill
+//! validate --autoplay` plays them and says whether the drill can be won and
+//! how each team scores.
+//!
+//! The scaffold is the bundled matching-engine drill (the best-exercised one)
+//! under the new id, with a comment before every section saying what it is
+//! for and how to change it, so it validates and autoplays out of the box and
+//! an author edits a working drill rather than a blank page.
+
+use std::path::{Path, PathBuf};
+
+use crate::scenario::validate::valid_id;
+
+const BASE_ID: &str = "matching-engine-failure";
+const BASE: &str = include_str!("../scenarios/matching-engine-failure.ron");
+const BASE_EXEMPLARY: &str =
+    include_str!("../scenarios/scripts/matching-engine-failure.exemplary.ron");
+const BASE_CHAOTIC: &str = include_str!("../scenarios/scripts/matching-engine-failure.chaotic.ron");
+
+/// What each section is for, put before it in the scaffold.
+const GUIDE: [(&str, &str); 14] = [
+    (
+        "    id:",
+        "The id: lowercase letters, digits and '-'; scripts and sessions name the drill by it.",
+    ),
+    (
+        "    summary:",
+        "What the picker shows. Describe the symptoms, never the cause: trainees find it.",
+    ),
+    (
+        "    difficulty:",
+        "Beginner, Intermediate, Advanced or Expert; objectives are what the debrief talks about.",
+    ),
+    (
+        "    recommended_seats:",
+        "Seats worth practising in this drill (IC, OL, CL, Scribe).",
+    ),
+    (
+        "    time_limit:",
+        "Durations are \"90s\", \"5m\", \"1h\". Par times are what a good team achieves; severity is the right declaration.",
+    ),
+    (
+        "    components:",
+        "The platform: each component with what it depends on (fails with it) or degrades with (half as badly), its metrics (baseline -> failed) and its customers (orders per minute and users hurt while it is impaired). Name them as the trainees' dashboards would.",
+    ),
+    (
+        "    alerts:",
+        "Alerts fire when a metric stays above a threshold for a while: Page pages the on-call, Ticket is a quieter signal.",
+    ),
+    (
+        "    faults:",
+        "What goes wrong: At(time), IfNotMitigated(fault, by) for escalation, AfterAction(action) for the consequence of a wrong fix, AfterFault(fault, delay). The root cause is hidden until a diagnostic reveals it.",
+    ),
+    (
+        "    actions:",
+        "What responders can run: Diagnostics reveal causes (with a finding), Remediations Mitigate (symptoms gone) or Resolve (cause fixed). `requires` gates an action; `trap: true` marks a wrong fix that competent simulated people never choose and freelancers reach for first.",
+    ),
+    (
+        "    responders:",
+        "Simulated responders who join at a time, with skills (matching actions run faster) and traits: Reliable, Slow, Freelancer, Chatty, NewHire, SeasonedIc.",
+    ),
+    (
+        "    executives:",
+        "Executives ask for status when left without an update for longer than their patience, then escalate.",
+    ),
+    (
+        "    customers:",
+        "Customer tickets per minute while customers are hurt and the status page is quiet.",
+    ),
+    (
+        "    injects:",
+        "Scripted messages at a time, as an Executive, Customer, Vendor, Regulator or Responder. A game master can fire them early or write new ones live.",
+    ),
+    (
+        "    exit:",
+        "When the incident counts as mitigated, and when as resolved (the drill ends).",
+    ),
+];
+
+/// The three files of a new drill.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scaffold {
+    pub scenario: String,
+    pub exemplary: String,
+    pub chaotic: String,
+}
+
+/// Why a name cannot become a drill, with what would work.
+fn check_name(name: &str) -> Result<(), String> {
+    if valid_id(name) {
+        Ok(())
+    } else {
+        let suggestion: String = name
+            .trim()
+            .to_lowercase()
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+            .collect::<String>()
+            .split('-')
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join("-");
+        let hint = if valid_id(&suggestion) {
+            format!("try `{suggestion}`")
+        } else {
+            "start with a letter; use lowercase letters, digits and '-'".into()
+        };
+        Err(format!(
+            "`{name}` cannot be a scenario id (lowercase letters, digits and '-', starting with a letter, at most 48)\n  hint: {hint}"
+        ))
+    }
+}
+
+/// The scaffold of a drill called `name`.
+pub fn scaffold(name: &str) -> Result<Scaffold, String> {
+    check_name(name)?;
+    let mut scenario = format!(
+        "// {name}: a new drill, scaffolded by `firedrill new-scenario`.\n\
+         // It starts as a copy of the bundled matching-engine drill so that it works at once:\n\
+         // `firedrill validate --autoplay scenarios/{name}.ron` plays its two scripts.\n\
+         // Change it one section at a time and re-run that command after each change; the\n\
+         // authoring guide (docs/authoring.md) walks through turning a real outage into a drill.\n"
+    );
+    let body = BASE
+        .lines()
+        .skip_while(|l| l.starts_with("//"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let mut guided = String::new();
+    for line in body.lines() {
+        if let Some((_, comment)) = GUIDE.iter().find(|(key, _)| line.starts_with(key)) {
+            for chunk in wrap(comment, 92) {
+                guided.push_str(&format!("    // {chunk}\n"));
+            }
+        }
+        guided.push_str(line);
+        guided.push('\n');
+    }
+    let title = {
+        let words = name.replace('-', " ");
+        let mut chars = words.chars();
+        chars.next().map_or(String::new(), |c| {
+            c.to_uppercase().collect::<String>() + chars.as_str()
+        })
+    };
+    let base_title = BASE
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("title: "))
+        .unwrap_or("\"\",");
+    scenario.push_str(
+        &guided
+            .replacen(&format!("id: \"{BASE_ID}\""), &format!("id: \"{name}\""), 1)
+            .replacen(
+                &format!("title: {base_title}"),
+                &format!("title: \"{title} (draft)\","),
+                1,
+            ),
+    );
+    let script = |base: &str, what: &str| {
+        let body = base
+            .lines()
+            .skip_while(|l| l.starts_with("//"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        format!(
+            "// {what} on `{name}`, scaffolded with it. Keep it in step with the scenario:\n\
+             // `firedrill validate --autoplay` names any id it no longer finds, with its line.\n{}\n",
+            body.replacen(
+                &format!("scenario: \"{BASE_ID}\""),
+                &format!("scenario: \"{name}\""),
+                1
+            )
+        )
+    };
+    Ok(Scaffold {
+        exemplary: script(
+            BASE_EXEMPLARY,
+            "The exemplary team: doctrine followed, it must win and score P",
+        ),
+        chaotic: script(
+            BASE_CHAOTIC,
+            "The chaotic team: late, freelancing, silent, vague; it must score U or M",
+        ),
+        scenario,
+    })
+}
+
+/// Splits `text` into lines of at most `width` characters at spaces.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    for word in text.split_whitespace() {
+        let line = lines.last_mut().expect("one line");
+        if !line.is_empty() && line.len() + 1 + word.len() > width {
+            lines.push(word.to_string());
+        } else {
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+    }
+    lines
+}
+
+/// Where a drill's scripts live: `scripts/` beside the scenario file.
+pub fn script_path(scenario: &Path, id: &str, kind: &str) -> PathBuf {
+    scenario
+        .parent()
+        .unwrap_or(Path::new("."))
+        .join("scripts")
+        .join(format!("{id}.{kind}.ron"))
+}
+
+/// Writes the scaffold of `name` into `dir` (the scenario) and `dir/scripts`,
+/// each file atomically; refuses to replace any existing file.
+pub fn write_scaffold(dir: &Path, name: &str) -> Result<Vec<PathBuf>, String> {
+    let files = scaffold(name)?;
+    let scenario = dir.join(format!("{name}.ron"));
+    let paths = [
+        (scenario.clone(), files.scenario),
+        (script_path(&scenario, name, "exemplary"), files.exemplary),
+        (script_path(&scenario, name, "chaotic"), files.chaotic),
+    ];
+    if let Some((taken, _)) = paths.iter().find(|(p, _)| p.exists()) {
+        return Err(format!(
+            "{}: already exists; nothing was written\n  hint: choose another name, or move the existing drill away first",
+            taken.display()
+        ));
+    }
+    for (path, text) in &paths {
+        crate::files::write_atomic(path, text.as_bytes())?;
+    }
+    Ok(paths.into_iter().map(|(p, _)| p).collect())
+}
+
+/// How one scripted team did.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Played {
+    pub script: PathBuf,
+    pub outcome: Option<crate::drill::Outcome>,
+    pub ended: crate::time::Tick,
+    pub overall: Option<f64>,
+}
+
+impl Played {
+    fn band(&self) -> Option<crate::score::Band> {
+        self.overall.map(crate::score::Band::of)
+    }
+
+    /// "resolved", "mitigated only, not resolved", …
+    pub fn outcome_words(&self) -> &'static str {
+        use crate::drill::Outcome;
+        match self.outcome {
+            Some(Outcome::Resolved) => "resolved",
+            Some(Outcome::MitigatedOnly) => "mitigated only, not resolved",
+            Some(Outcome::Unmitigated) => "not even mitigated",
+            None => "still running",
+        }
+    }
+}
+
+/// What autoplay found: the exemplary team (must win and score P) and the
+/// chaotic one (must score U or M), and what is wrong, if anything.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Autoplay {
+    pub exemplary: Played,
+    pub chaotic: Option<Played>,
+    pub problems: Vec<String>,
+}
+
+fn play_script(loaded: &crate::scenario::LoadedScenario, path: &Path) -> Result<Played, String> {
+    let script = crate::script::load(path, &loaded.scenario).map_err(|d| d.to_string())?;
+    let drill = crate::play::play(loaded, &script, 1, None, crate::play::Pace::default())?;
+    let card = crate::score::score(&loaded.scenario, drill.log(), None);
+    Ok(Played {
+        script: path.to_path_buf(),
+        outcome: drill.outcome(),
+        ended: drill.now().saturating_sub(1),
+        overall: card.overall,
+    })
+}
+
+/// Plays a drill's exemplary script (required) and chaotic script (if there
+/// is one) from `scripts/` beside the scenario, and judges them by the
+/// validity rules.
+pub fn autoplay(loaded: &crate::scenario::LoadedScenario) -> Result<Autoplay, String> {
+    let id = &loaded.scenario.id;
+    let exemplary_path = script_path(&loaded.path, id, "exemplary");
+    if !exemplary_path.exists() {
+        return Err(format!(
+            "{}: no exemplary script, so the drill cannot be shown winnable\n  hint: write one (see docs/authoring.md), or start from `firedrill new-scenario NAME`",
+            exemplary_path.display()
+        ));
+    }
+    let exemplary = play_script(loaded, &exemplary_path)?;
+    let chaotic_path = script_path(&loaded.path, id, "chaotic");
+    let chaotic = if chaotic_path.exists() {
+        Some(play_script(loaded, &chaotic_path)?)
+    } else {
+        None
+    };
+    let mut problems = Vec::new();
+    if exemplary.outcome != Some(crate::drill::Outcome::Resolved) {
+        problems.push(format!(
+            "{}: the exemplary team did not resolve the incident ({} at {}); check that its remediations meet the exit criteria and come before the time limit",
+            exemplary_path.display(),
+            exemplary.outcome_words(),
+            crate::time::clock(exemplary.ended)
+        ));
+    }
+    if exemplary.band() != Some(crate::score::Band::P) {
+        problems.push(format!(
+            "{}: the exemplary team scores {} and should score P; `firedrill play {} --script {} --out S.ron` then `firedrill score S.ron` shows which criteria fall short",
+            exemplary_path.display(),
+            crate::aar::value_text(exemplary.overall),
+            loaded.path.display(),
+            exemplary_path.display()
+        ));
+    }
+    match &chaotic {
+        None => problems.push(format!(
+            "{}: no chaotic script; the validity rules want one that scores U or M",
+            chaotic_path.display()
+        )),
+        Some(c) if matches!(c.band(), Some(crate::score::Band::P | crate::score::Band::S)) => {
+            problems.push(format!(
+                "{}: the chaotic team scores {} and should score U or M: make it declare late, freelance, go silent and give vague orders",
+                chaotic_path.display(),
+                crate::aar::value_text(c.overall)
+            ))
+        }
+        Some(_) => {}
+    }
+    Ok(Autoplay {
+        exemplary,
+        chaotic,
+        problems,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_that_cannot_be_ids_are_refused_with_a_suggestion() {
+        let err = scaffold("Exchange DNS outage").unwrap_err();
+        assert!(err.contains("try `exchange-dns-outage`"), "{err}");
+        let err = scaffold("42").unwrap_err();
+        assert!(err.contains("start with a letter"), "{err}");
+    }
+
+    #[test]
+    fn every_section_of_the_scaffold_says_what_it_is_for() {
+        let s = scaffold("dns-outage").unwrap();
+        assert!(s.scenario.contains("id: \"dns-outage\""));
+        assert!(!s.scenario.contains(&format!("id: \"{BASE_ID}\"")));
+        assert!(
+            s.scenario.contains("title: \"Dns outage (draft)\","),
+            "{}",
+            s.scenario
+        );
+        let lines: Vec<&str> = s.scenario.lines().collect();
+        for (key, _) in GUIDE {
+            let at = lines
+                .iter()
+                .position(|l| l.starts_with(key))
+                .unwrap_or_else(|| panic!("{key} missing"));
+            assert!(
+                lines[at - 1].trim_start().starts_with("//"),
+                "no comment before {key}"
+            );
+        }
+        assert!(s.exemplary.contains("scenario: \"dns-outage\""));
+        assert!(s.chaotic.contains("scenario: \"dns-outage\""));
+    }
+}
