@@ -118,7 +118,7 @@ pub fn scaffold(name: &str) -> Result<Scaffold, String> {
     let mut scenario = format!(
         "// {name}: a new drill, scaffolded by `firedrill new-scenario`.\n\
          // It starts as a copy of the bundled matching-engine drill so that it works at once:\n\
-         // `firedrill validate --autoplay scenarios/{name}.ron` plays its two scripts.\n\
+         // `firedrill validate --autoplay` on this file plays its two scripts (scripts/{name}.*.ron).\n\
          // Change it one section at a time and re-run that command after each change; the\n\
          // authoring guide (docs/authoring.md) walks through turning a real outage into a drill.\n"
     );
@@ -164,7 +164,8 @@ pub fn scaffold(name: &str) -> Result<Scaffold, String> {
             .collect::<Vec<_>>()
             .join("\n");
         format!(
-            "// {what} on `{name}`, scaffolded with it. Keep it in step with the scenario:\n\
+            "// {what}, on `{name}`.\n\
+             // Scaffolded with the drill; keep it in step with the scenario:\n\
              // `firedrill validate --autoplay` names any id it no longer finds, with its line.\n{}\n",
             body.replacen(
                 &format!("scenario: \"{BASE_ID}\""),
@@ -176,11 +177,11 @@ pub fn scaffold(name: &str) -> Result<Scaffold, String> {
     Ok(Scaffold {
         exemplary: script(
             BASE_EXEMPLARY,
-            "The exemplary team: doctrine followed, it must win and score P",
+            "The exemplary team (doctrine followed): it must win and score P",
         ),
         chaotic: script(
             BASE_CHAOTIC,
-            "The chaotic team: late, freelancing, silent, vague; it must score U or M",
+            "The chaotic team (late, freelancing, silent, vague): it must score U or M",
         ),
         scenario,
     })
