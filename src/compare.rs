@@ -209,16 +209,25 @@ pub fn scored(
     crate::session::ensure_same_scenario(&session.header, &loaded)
         .map_err(|e| format!("{}: {e}", path.display()))?;
     let answers = crate::aar::answers::beside(path).map_err(|d| d.to_string())?;
-    let card = crate::score::score(&loaded.scenario, &session.events, answers.as_ref());
+    let card = crate::score::score(
+        &session.header.scenario(&loaded),
+        &session.events,
+        answers.as_ref(),
+    );
     let name = path.file_name().map_or_else(
         || path.display().to_string(),
         |n| n.to_string_lossy().to_string(),
     );
     Ok(Scored {
         label: format!(
-            "{name} (seed {}, {}{})",
+            "{name} (seed {}, {}{}{})",
             session.header.seed,
             card.mode.describe(),
+            if session.header.knobs.is_normal() {
+                String::new()
+            } else {
+                format!(", tuned: {}", session.header.knobs.describe())
+            },
             if session.end.is_none() {
                 ", interrupted"
             } else {

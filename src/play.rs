@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::time::Duration;
 
-use crate::drill::{Drill, Entry, Event, Outcome, Violation};
+use crate::drill::{Drill, Entry, Event, Knobs, Outcome, Violation};
 use crate::scenario::LoadedScenario;
 use crate::script::Script;
 use crate::session::{Header, Journal};
@@ -34,10 +34,24 @@ pub fn play_watched(
     pace: Pace,
     watch: impl FnMut(&[Entry]),
 ) -> Result<Drill, String> {
-    let drill = Drill::new(loaded.scenario.clone(), seed, &script.team);
+    play_tuned(loaded, script, seed, Knobs::default(), out, pace, watch)
+}
+
+/// Like `play_watched`, on the scenario tuned by `knobs` (recorded in the session).
+pub fn play_tuned(
+    loaded: &LoadedScenario,
+    script: &Script,
+    seed: u64,
+    knobs: Knobs,
+    out: Option<&Path>,
+    pace: Pace,
+    watch: impl FnMut(&[Entry]),
+) -> Result<Drill, String> {
+    let drill = Drill::new(knobs.apply(&loaded.scenario), seed, &script.team);
     let journal = match out {
         Some(path) => {
-            let header = Header::new(loaded, seed, script.team.clone(), Some(script.clone()));
+            let mut header = Header::new(loaded, seed, script.team.clone(), Some(script.clone()));
+            header.knobs = knobs;
             Some(Journal::create(path, &header)?)
         }
         None => None,

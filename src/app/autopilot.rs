@@ -47,6 +47,7 @@ fn start_direct(
         autopilot,
         instructor,
         no_trainee,
+        knobs,
     }) = launch.direct.clone()
     else {
         return;
@@ -65,13 +66,14 @@ fn start_direct(
         seed,
         instructor,
         trainee: !no_trainee,
+        knobs,
     };
     let session = super::screens::session_path(&loaded, seat);
     let script = autopilot.as_ref().map(|a| a.script.clone());
     let started = if no_trainee {
-        LiveDrill::start_unattended(&loaded, seed, script, Some(session))
+        LiveDrill::start_unattended(&loaded, seed, script, Some(session), knobs)
     } else {
-        LiveDrill::start(&loaded, seat, seed, script, Some(session))
+        LiveDrill::start_tuned(&loaded, seat, seed, script, Some(session), knobs)
     };
     match started {
         Ok(mut live) => {

@@ -50,6 +50,8 @@ pub struct DirectDrill {
     pub instructor: bool,
     /// With `instructor`: simulated people in every seat.
     pub no_trainee: bool,
+    /// How the drill is tuned.
+    pub knobs: crate::drill::Knobs,
 }
 
 /// The autopilot's plan: what to play, when to take pictures, where to put them.

@@ -11,7 +11,7 @@ macro_rules! say {
 }
 
 use crate::drill::describe::describe;
-use crate::play::{Pace, Summary, play_watched, run_to_end};
+use crate::play::{Pace, Summary, play_tuned, run_to_end};
 use crate::scenario::{self, LoadedScenario};
 use crate::script::{self, Script};
 use crate::session;
@@ -60,6 +60,7 @@ pub(super) struct PlayOptions {
     pub pace: Option<u32>,
     pub log: bool,
     pub force: bool,
+    pub knobs: crate::drill::Knobs,
 }
 
 pub(super) fn play(
@@ -69,7 +70,12 @@ pub(super) fn play(
     out: Option<&Path>,
     options: PlayOptions,
 ) -> Result<(), String> {
-    let PlayOptions { pace, log, force } = options;
+    let PlayOptions {
+        pace,
+        log,
+        force,
+        knobs,
+    } = options;
     if let Some(out) = out
         && out.exists()
         && !force
@@ -96,14 +102,27 @@ pub(super) fn play(
             &recorded
         }
     };
-    let drill = play_watched(&loaded, &script, seed, Some(out), Pace(pace), |events| {
-        if log {
-            for entry in events {
-                say!("{}", describe(entry));
+    let drill = play_tuned(
+        &loaded,
+        &script,
+        seed,
+        knobs,
+        Some(out),
+        Pace(pace),
+        |events| {
+            if log {
+                for entry in events {
+                    say!("{}", describe(entry));
+                }
             }
-        }
-    })?;
-    say!("{} — {} (seed {seed})", loaded.scenario.title, script.title);
+        },
+    )?;
+    say!(
+        "{} — {} (seed {seed}; {})",
+        loaded.scenario.title,
+        script.title,
+        knobs.describe()
+    );
     let late = script
         .commands
         .iter()
@@ -241,6 +260,7 @@ pub(super) struct DrillOptions {
     pub speed: u32,
     pub instructor: bool,
     pub no_trainee: bool,
+    pub knobs: crate::drill::Knobs,
 }
 
 #[cfg(feature = "app")]
@@ -274,6 +294,7 @@ pub(super) fn drill(options: DrillOptions) -> Result<(), String> {
         autopilot,
         instructor: options.instructor,
         no_trainee: options.no_trainee,
+        knobs: options.knobs,
     };
     let launch = Launch {
         scenarios_dir: scenarios_dir(),

@@ -3,6 +3,7 @@
 
 #[macro_use]
 mod commands;
+mod knobs;
 mod report;
 mod review;
 
@@ -65,6 +66,8 @@ pub enum Action {
         /// Replace the session file if it already exists.
         #[arg(long)]
         force: bool,
+        #[command(flatten)]
+        knobs: knobs::KnobArgs,
     },
     /// Open the replay viewer on a recording; with --check or --log, re-simulate it headlessly.
     Replay {
@@ -168,6 +171,8 @@ pub enum Action {
         /// With --instructor: no trainee; simulated people hold every seat.
         #[arg(long, requires = "instructor")]
         no_trainee: bool,
+        #[command(flatten)]
+        knobs: knobs::KnobArgs,
     },
     /// Measure the game window on a stress drill: frame times, own-system time, start-up.
     #[cfg(feature = "app")]
@@ -231,8 +236,14 @@ pub fn run(action: Action) -> ExitCode {
             pace,
             log,
             force,
+            knobs,
         } => {
-            let options = commands::PlayOptions { pace, log, force };
+            let options = commands::PlayOptions {
+                pace,
+                log,
+                force,
+                knobs: knobs.into(),
+            };
             commands::play(&scenario, seed, script.as_deref(), out.as_deref(), options)
         }
         Action::Replay {
@@ -316,6 +327,7 @@ pub fn run(action: Action) -> ExitCode {
             speed,
             instructor,
             no_trainee,
+            knobs,
         } => commands::drill(commands::DrillOptions {
             scenario,
             seat: seat.into(),
@@ -327,6 +339,7 @@ pub fn run(action: Action) -> ExitCode {
             speed,
             instructor,
             no_trainee,
+            knobs: knobs.into(),
         }),
     };
     match result {

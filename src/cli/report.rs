@@ -4,14 +4,14 @@ use std::path::Path;
 
 use crate::aar;
 use crate::history::{Attempt, History};
-use crate::scenario::LoadedScenario;
 use crate::score::{Answers, Facts, Scorecard, score, score_facts};
 use crate::session::{self, Session};
 
 /// A recorded session with its (unchanged) scenario and any answers.
 struct Recorded {
     session: Session,
-    loaded: LoadedScenario,
+    /// The scenario the drill ran (tuned by its recorded knobs).
+    scenario: crate::scenario::Scenario,
     answers: Option<Answers>,
 }
 
@@ -32,8 +32,8 @@ fn open(path: &Path, scenario: Option<&Path>, answers: Option<&Path>) -> Result<
         None => aar::answers::beside(path).map_err(|d| d.to_string())?,
     };
     Ok(Recorded {
+        scenario: session.header.scenario(&loaded),
         session,
-        loaded,
         answers,
     })
 }
@@ -82,12 +82,12 @@ pub(super) fn score_cmd(
     answers: Option<&Path>,
 ) -> Result<(), String> {
     let r = open(path, scenario, answers)?;
-    let card = score(&r.loaded.scenario, &r.session.events, r.answers.as_ref());
+    let card = score(&r.scenario, &r.session.events, r.answers.as_ref());
     if json {
         let text = serde_json::to_string_pretty(&card).map_err(|e| e.to_string())?;
         say!("{text}");
     } else {
-        say!("{}", text(&card, &r.loaded.scenario.title));
+        say!("{}", text(&card, &r.scenario.title));
     }
     Ok(())
 }
@@ -116,7 +116,7 @@ pub(super) fn aar_cmd(
         ));
     }
     let r = open(path, scenario, answers)?;
-    let facts = Facts::new(&r.loaded.scenario, &r.session.events);
+    let facts = Facts::new(&r.scenario, &r.session.events);
     let card = score_facts(&facts, r.answers.as_ref());
     let history = History::load(&crate::history::default_path()).unwrap_or_else(|d| {
         eprintln!("warning: {d}; the report will not compare with earlier attempts");

@@ -90,7 +90,7 @@ impl Replay {
     fn from_start(session: &Session, loaded: &LoadedScenario) -> Result<Replay, ReplayError> {
         crate::session::rerun::ensure_playable(&session.header, loaded)?;
         let drill = Drill::new(
-            loaded.scenario.clone(),
+            session.header.scenario(loaded),
             session.header.seed,
             &session.header.team,
         );

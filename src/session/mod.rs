@@ -42,6 +42,9 @@ pub struct Header {
     /// A game master ran the drill (its branches keep the console).
     #[serde(default, skip_serializing_if = "is_false")]
     pub instructor: bool,
+    /// How the drill was tuned (all Normal: the scenario as written).
+    #[serde(default, skip_serializing_if = "crate::drill::Knobs::is_normal")]
+    pub knobs: crate::drill::Knobs,
 }
 
 fn is_false(b: &bool) -> bool {
@@ -77,7 +80,13 @@ impl Header {
             script,
             branched_from: None,
             instructor: false,
+            knobs: crate::drill::Knobs::default(),
         }
+    }
+
+    /// The scenario the drill ran: the file's, tuned by the recorded knobs.
+    pub fn scenario(&self, loaded: &crate::scenario::LoadedScenario) -> crate::scenario::Scenario {
+        self.knobs.apply(&loaded.scenario)
     }
 }
 
@@ -180,6 +189,7 @@ mod tests {
             script: None,
             branched_from: None,
             instructor: false,
+            knobs: Default::default(),
         }
     }
 

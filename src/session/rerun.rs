@@ -114,7 +114,7 @@ pub fn rerun_watching(
 ) -> Result<Drill, ReplayError> {
     ensure_playable(&session.header, loaded)?;
     let mut drill = Drill::new(
-        loaded.scenario.clone(),
+        session.header.scenario(loaded),
         session.header.seed,
         &session.header.team,
     );
@@ -217,7 +217,7 @@ pub fn resume(
         None => {
             ensure_playable(&session.header, loaded)?;
             Drill::new(
-                loaded.scenario.clone(),
+                session.header.scenario(loaded),
                 session.header.seed,
                 &session.header.team,
             )

@@ -216,3 +216,71 @@ fn a_recording_whose_scenario_changed_is_refused_with_both_hashes() {
     );
     assert!(message.contains("hint:"), "{message}");
 }
+
+#[test]
+fn difficulty_knobs_are_recorded_and_replayed() {
+    let dir = temp_dir("replay-knobs");
+    let out = dir.join("tuned.ron");
+    let played = std::process::Command::new(env!("CARGO_BIN_EXE_firedrill"))
+        .args([
+            "play",
+            "scenarios/matching-engine-failure.ron",
+            "--script",
+            "scenarios/scripts/matching-engine-failure.exemplary.ron",
+            "--alert-noise",
+            "high",
+            "--reliability",
+            "low",
+            "--injects",
+            "high",
+            "--pressure",
+            "high",
+            "--out",
+            out.to_str().unwrap(),
+        ])
+        .current_dir(root())
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&played.stdout);
+    assert!(
+        played.status.success(),
+        "{}",
+        String::from_utf8_lossy(&played.stderr)
+    );
+    assert!(
+        said.contains("alert noise High") && said.contains("time pressure High"),
+        "{said}"
+    );
+    let session = session::read(&out).unwrap().session;
+    let knobs = session.header.knobs;
+    assert_eq!(knobs.alert_noise, firedrill::drill::Level::High);
+    assert_eq!(knobs.npc_reliability, firedrill::drill::Level::Low);
+    let loaded = scenario("matching-engine-failure");
+    let replay = Replay::new(&session, &loaded).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(replay.events(), &session.events[..]);
+    // The tuning shows in the drill: noise alerts fired, and extra injects arrived.
+    let untuned = crate::common::play_to_end(
+        &loaded,
+        session.header.script.as_ref().unwrap(),
+        session.header.seed,
+    );
+    let count = |log: &[firedrill::drill::Entry], f: fn(&firedrill::drill::Event) -> bool| {
+        log.iter().filter(|e| f(&e.event)).count()
+    };
+    use firedrill::drill::Event;
+    assert!(
+        count(
+            &session.events,
+            |e| matches!(e, Event::AlertFired { alert, .. } if alert.starts_with("noise-"))
+        ) > 0
+    );
+    assert!(
+        count(&session.events, |e| matches!(
+            e,
+            Event::InjectDelivered { .. }
+        )) > count(untuned.log(), |e| matches!(
+            e,
+            Event::InjectDelivered { .. }
+        ))
+    );
+}

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use bevy::prelude::*;
 
 use super::screens::Screen;
-use crate::drill::{Command, Drill, HumanSpec, Input};
+use crate::drill::{Command, Drill, HumanSpec, Input, Knobs};
 use crate::scenario::{LoadedScenario, Seat};
 use crate::script::Script;
 use crate::session::{Header, Journal};
@@ -54,6 +54,18 @@ impl LiveDrill {
         script: Option<Script>,
         session_path: Option<PathBuf>,
     ) -> Result<LiveDrill, String> {
+        Self::start_tuned(loaded, seat, seed, script, session_path, Knobs::default())
+    }
+
+    /// `start`, on the scenario tuned by `knobs` (recorded in the session).
+    pub fn start_tuned(
+        loaded: &LoadedScenario,
+        seat: Seat,
+        seed: u64,
+        script: Option<Script>,
+        session_path: Option<PathBuf>,
+        knobs: Knobs,
+    ) -> Result<LiveDrill, String> {
         let team = match &script {
             Some(script) => script.team.clone(),
             None => vec![HumanSpec {
@@ -63,7 +75,7 @@ impl LiveDrill {
                 joins: Dur(0),
             }],
         };
-        Self::start_with(loaded, team, seat, seed, script, session_path)
+        Self::start_with(loaded, team, seat, seed, script, session_path, knobs)
     }
 
     /// Starts a drill for a game master watching simulated people in every seat.
@@ -72,9 +84,18 @@ impl LiveDrill {
         seed: u64,
         script: Option<Script>,
         session_path: Option<PathBuf>,
+        knobs: Knobs,
     ) -> Result<LiveDrill, String> {
         let team = script.as_ref().map(|s| s.team.clone()).unwrap_or_default();
-        let mut live = Self::start_with(loaded, team, Seat::Observer, seed, script, session_path)?;
+        let mut live = Self::start_with(
+            loaded,
+            team,
+            Seat::Observer,
+            seed,
+            script,
+            session_path,
+            knobs,
+        )?;
         live.run_as_instructor()?;
         if live.drill.people().list.iter().all(|p| !p.human) {
             live.me = crate::drill::GAME_MASTER.into();
@@ -89,19 +110,21 @@ impl LiveDrill {
         seed: u64,
         script: Option<Script>,
         session_path: Option<PathBuf>,
+        knobs: Knobs,
     ) -> Result<LiveDrill, String> {
         let me = team
             .iter()
             .find(|h| h.seat == seat)
             .or(team.first())
             .map_or_else(|| "you".to_string(), |h| h.id.clone());
-        let drill = Drill::new(loaded.scenario.clone(), seed, &team);
+        let drill = Drill::new(knobs.apply(&loaded.scenario), seed, &team);
         let journal = match &session_path {
             Some(path) => {
                 if let Some(dir) = path.parent() {
                     std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
                 }
-                let header = Header::new(loaded, seed, team, script.clone());
+                let mut header = Header::new(loaded, seed, team, script.clone());
+                header.knobs = knobs;
                 Some(Journal::create(path, &header)?)
             }
             None => None,

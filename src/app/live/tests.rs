@@ -60,7 +60,7 @@ injects: [(at: "20m", from: Executive("cto"), text: "Are we down?")],"#,
         path: "tiny.ron".into(),
         hash: "h".into(),
     };
-    let mut live = LiveDrill::start_unattended(&loaded, 1, None, None).unwrap();
+    let mut live = LiveDrill::start_unattended(&loaded, 1, None, None, Default::default()).unwrap();
     assert!(live.instructor && live.me == crate::drill::GAME_MASTER);
     live.speed = 10;
     live.advance(30.0);

@@ -113,7 +113,7 @@ impl ReplayViewer {
             Some((at, _)) => *at != moment && (!self.playing || moment.abs_diff(*at) >= 30),
         };
         if stale {
-            let card = crate::score::score(&self.loaded.scenario, self.shown.log(), None);
+            let card = crate::score::score(self.shown.scenario(), self.shown.log(), None);
             self.score = Some((moment, card));
         }
         &self.score.as_ref().expect("just scored").1

@@ -39,8 +39,10 @@ pub fn start(
 ) -> Result<(), String> {
     let path = Some(session_path(loaded, choice.seat));
     let mut live = match (choice.instructor, choice.trainee) {
-        (true, false) => LiveDrill::start_unattended(loaded, choice.seed, None, path)?,
-        _ => LiveDrill::start(loaded, choice.seat, choice.seed, None, path)?,
+        (true, false) => {
+            LiveDrill::start_unattended(loaded, choice.seed, None, path, choice.knobs)?
+        }
+        _ => LiveDrill::start_tuned(loaded, choice.seat, choice.seed, None, path, choice.knobs)?,
     };
     if choice.instructor {
         live.run_as_instructor()?;
@@ -119,6 +121,7 @@ fn draw(
                 ui.selectable_value(speed, s, format!("x{s}"));
             }
         });
+        knobs(ui, &mut choice.knobs);
         ui.add_space(8.0);
         ui.group(|ui| {
             ui.strong(format!("Doctrine — {:?}", choice.seat));
@@ -140,4 +143,40 @@ fn draw(
         }
     });
     Ok(())
+}
+
+/// The difficulty knobs, one row each.
+fn knobs(ui: &mut egui::Ui, knobs: &mut crate::drill::Knobs) {
+    use crate::drill::Level;
+    egui::Grid::new("knobs").show(ui, |ui| {
+        for (label, hint, level) in [
+            (
+                "Alert noise",
+                "Low: only pages. High: flapping tickets on healthy systems.",
+                &mut knobs.alert_noise,
+            ),
+            (
+                "Responder reliability",
+                "Low: slow responders and a freelancer. High: everyone reliable.",
+                &mut knobs.npc_reliability,
+            ),
+            (
+                "Inject density",
+                "Low: half the outside messages. High: executives and clients follow up.",
+                &mut knobs.inject_density,
+            ),
+            (
+                "Time pressure",
+                "Low: 1.5x the time before things escalate. High: 0.6x.",
+                &mut knobs.time_pressure,
+            ),
+        ] {
+            ui.label(label).on_hover_text(hint);
+            for l in Level::ALL {
+                ui.selectable_value(level, l, format!("{l:?}"));
+            }
+            ui.weak(hint);
+            ui.end_row();
+        }
+    });
 }

@@ -40,6 +40,8 @@ pub struct Choice {
     pub instructor: bool,
     /// With `instructor`: a trainee plays `seat` at the same keyboard.
     pub trainee: bool,
+    /// Difficulty knobs.
+    pub knobs: crate::drill::Knobs,
 }
 
 impl Default for Choice {
@@ -50,6 +52,7 @@ impl Default for Choice {
             seed: 1,
             instructor: false,
             trainee: true,
+            knobs: Default::default(),
         }
     }
 }
