@@ -174,6 +174,19 @@ pub fn scaffold(name: &str) -> Result<Scaffold, String> {
             )
         )
     };
+    // Guard against a bundled file whose id or title line no longer matches
+    // what is replaced: the scaffold must carry the new id.
+    let parsed = crate::scenario::parse(&crate::diagnostic::Source {
+        file: format!("{name}.ron"),
+        text: scenario.clone(),
+    })
+    .map_err(|e| format!("the scaffold does not validate (a bug in Firedrill): {e:?}"))?;
+    if parsed.id != name {
+        return Err(format!(
+            "the scaffold came out with id `{}`, not `{name}` (a bug in Firedrill)",
+            parsed.id
+        ));
+    }
     Ok(Scaffold {
         exemplary: script(
             BASE_EXEMPLARY,
@@ -223,14 +236,42 @@ pub fn write_scaffold(dir: &Path, name: &str) -> Result<Vec<PathBuf>, String> {
         (script_path(&scenario, name, "exemplary"), files.exemplary),
         (script_path(&scenario, name, "chaotic"), files.chaotic),
     ];
-    if let Some((taken, _)) = paths.iter().find(|(p, _)| p.exists()) {
-        return Err(format!(
-            "{}: already exists; nothing was written\n  hint: choose another name, or move the existing drill away first",
-            taken.display()
-        ));
+    // Claim every name first (a file that appears meanwhile is never
+    // replaced), then fill them; on any failure, give back what was claimed.
+    let mut claimed: Vec<&Path> = Vec::new();
+    let release = |claimed: &[&Path]| {
+        for p in claimed {
+            let _ = std::fs::remove_file(p);
+        }
+    };
+    for (path, _) in &paths {
+        if let Some(dir) = path.parent() {
+            let _ = std::fs::create_dir_all(dir);
+        }
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(path)
+        {
+            Ok(_) => claimed.push(path),
+            Err(e) => {
+                release(&claimed);
+                return Err(if e.kind() == std::io::ErrorKind::AlreadyExists {
+                    format!(
+                        "{}: already exists; nothing was written\n  hint: choose another name, or move the existing drill away first",
+                        path.display()
+                    )
+                } else {
+                    format!("{}: cannot create: {e}", path.display())
+                });
+            }
+        }
     }
     for (path, text) in &paths {
-        crate::files::write_atomic(path, text.as_bytes())?;
+        if let Err(e) = crate::files::write_atomic(path, text.as_bytes()) {
+            release(&claimed);
+            return Err(e);
+        }
     }
     Ok(paths.into_iter().map(|(p, _)| p).collect())
 }
@@ -322,6 +363,10 @@ pub fn autoplay(loaded: &crate::scenario::LoadedScenario) -> Result<Autoplay, St
     match &chaotic {
         None => problems.push(format!(
             "{}: no chaotic script; the validity rules want one that scores U or M",
+            chaotic_path.display()
+        )),
+        Some(c) if c.overall.is_none() => problems.push(format!(
+            "{}: the chaotic team gave the rubric nothing to judge; make it take part (declare late, order vaguely, touch production)",
             chaotic_path.display()
         )),
         Some(c) if matches!(c.band(), Some(crate::score::Band::P | crate::score::Band::S)) => {

@@ -86,8 +86,11 @@ pub(super) fn play(
         ));
     }
     let loaded = load_scenario(scenario_path)?;
+    // The script is checked against the drill it will drive: the tuned scenario.
     let script = match script_path {
-        Some(path) => script::load(path, &loaded.scenario).map_err(|d| d.to_string())?,
+        Some(path) => {
+            script::load(path, &knobs.apply(&loaded.scenario)).map_err(|d| d.to_string())?
+        }
         None => Script::empty(&loaded.scenario.id),
     };
     // Every drill is recorded: without --out, into the data directory.
@@ -269,7 +272,8 @@ pub(super) fn drill(options: DrillOptions) -> Result<(), String> {
     let loaded = load_scenario(&options.scenario)?;
     let autopilot = match &options.autopilot {
         Some(path) => {
-            let script = script::load(path, &loaded.scenario).map_err(|d| d.to_string())?;
+            let tuned = options.knobs.apply(&loaded.scenario);
+            let script = script::load(path, &tuned).map_err(|d| d.to_string())?;
             let shots = options
                 .shots
                 .iter()

@@ -42,9 +42,9 @@ pub enum Action {
     NewScenario {
         /// The new drill's id, e.g. dns-outage.
         name: String,
-        /// The library to put it in (scripts go in its scripts/).
-        #[arg(long, default_value = "scenarios")]
-        dir: PathBuf,
+        /// The library to put it in (scripts go in its scripts/); default: the scenario library.
+        #[arg(long)]
+        dir: Option<PathBuf>,
     },
     /// Play a scripted drill to its end with simulated people in the unscripted seats.
     Play {
@@ -227,7 +227,9 @@ pub fn run(action: Action) -> ExitCode {
                 commands::validate(&files)
             }
         }
-        Action::NewScenario { name, dir } => review::new_scenario_cmd(&name, &dir),
+        Action::NewScenario { name, dir } => {
+            review::new_scenario_cmd(&name, &dir.unwrap_or_else(crate::files::scenarios_dir))
+        }
         Action::Play {
             scenario,
             seed,

@@ -26,17 +26,19 @@ impl Level {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Knobs {
-    /// Alerts that do not matter: Low drops the quiet (ticket) alerts, High
-    /// adds flapping tickets on healthy components.
+    /// Alerts that do not matter: Low drops the quiet (ticket) alerts no
+    /// fault can reach, High adds flapping tickets on components no fault
+    /// can reach (marked as noise: they never start the scoring clock).
     pub alert_noise: Level,
     /// Simulated responders: Low makes the unreliable ones slow and one of
     /// them a freelancer; High makes everyone reliable.
     pub npc_reliability: Level,
     /// Messages from outside: Low keeps every other inject, High adds
-    /// executives' and customers' follow-ups.
+    /// executives' and customers' follow-ups after the first fault starts.
     pub inject_density: Level,
-    /// How fast things get worse: executives' patience, escalation deadlines
-    /// and customer complaints (Low ×1.5 time, High ×0.6).
+    /// How fast things get worse: executives' patience, the fuses of
+    /// escalations (from their parent fault's start) and customer complaints
+    /// (Low ×1.5 time, High ×0.6).
     pub time_pressure: Level,
 }
 
@@ -76,7 +78,30 @@ impl Knobs {
     }
 }
 
-/// Components the exit criteria name, which noise must leave alone.
+/// Components a fault can reach: the faulted ones and everything that
+/// depends on them, however softly, directly or not. Noise stays away from
+/// them, and the quiet alerts on them carry signal.
+fn reachable_by_faults(s: &Scenario) -> Vec<bool> {
+    let mut reached = vec![false; s.components.len()];
+    for f in &s.faults {
+        reached[f.component] = true;
+    }
+    // Dependencies point at what a component needs: spread until nothing changes.
+    loop {
+        let mut changed = false;
+        for (c, component) in s.components.iter().enumerate() {
+            if !reached[c] && component.depends_on.iter().any(|(d, _)| reached[*d]) {
+                reached[c] = true;
+                changed = true;
+            }
+        }
+        if !changed {
+            return reached;
+        }
+    }
+}
+
+/// Components the exit criteria name.
 fn in_exit(s: &Scenario, c: usize) -> bool {
     s.exit
         .mitigated
@@ -86,14 +111,18 @@ fn in_exit(s: &Scenario, c: usize) -> bool {
 }
 
 fn alert_noise(s: &mut Scenario, level: Level) {
+    let reached = reachable_by_faults(s);
     match level {
         Level::Normal => {}
-        Level::Low => s.alerts.retain(|a| a.severity == AlertSeverity::Page),
+        // Quiet alerts go, except where a fault can reach: those are clues.
+        Level::Low => s
+            .alerts
+            .retain(|a| a.severity == AlertSeverity::Page || reached[a.component]),
         Level::High => {
             // Metrics jitter by up to 3 %: a threshold 1.5 % over baseline held
             // for 4 s trips every few minutes and clears at once.
             let noisy: Vec<(usize, usize)> = (0..s.components.len())
-                .filter(|&c| !in_exit(s, c) && s.components[c].customers.is_none())
+                .filter(|&c| !reached[c] && !in_exit(s, c) && s.components[c].customers.is_none())
                 .filter_map(|c| {
                     let m = s.components[c]
                         .metrics
@@ -103,11 +132,15 @@ fn alert_noise(s: &mut Scenario, level: Level) {
                 })
                 .take(2)
                 .collect();
-            for (c, m) in noisy {
+            for (n, (c, m)) in noisy.into_iter().enumerate() {
                 let component = &s.components[c];
                 let metric = &component.metrics[m];
-                s.alerts.push(AlertRule {
-                    id: format!("noise-{}", component.id),
+                let mut id = format!("{}-watch-{n}", metric.name.replace('_', "-"));
+                while s.alerts.iter().any(|a| a.id == id) {
+                    id.push('x');
+                }
+                let rule = AlertRule {
+                    id,
                     component: c,
                     metric: m,
                     above: Some(metric.baseline * 1.015),
@@ -115,7 +148,9 @@ fn alert_noise(s: &mut Scenario, level: Level) {
                     sustained: 4,
                     severity: AlertSeverity::Ticket,
                     text: format!("{} {} above normal", component.name, metric.name),
-                });
+                    noise: true,
+                };
+                s.alerts.push(rule);
             }
         }
     }
@@ -164,9 +199,19 @@ fn injects(s: &mut Scenario, level: Level) {
             });
         }
         Level::High => {
+            // Follow-ups come once there is something to follow up on.
+            let start = s
+                .faults
+                .iter()
+                .filter_map(|f| match f.start {
+                    crate::scenario::FaultStart::At(t) => Some(t),
+                    _ => None,
+                })
+                .min()
+                .unwrap_or(0);
             let mut extra: Vec<Inject> = Vec::new();
             for (n, e) in s.executives.iter().enumerate() {
-                let at = (12 + 9 * n as Tick) * MINUTE;
+                let at = start + (8 + 9 * n as Tick) * MINUTE;
                 if at < s.time_limit {
                     extra.push(Inject {
                         at,
@@ -175,7 +220,8 @@ fn injects(s: &mut Scenario, level: Level) {
                     });
                 }
             }
-            for (k, at) in [(1, 10 * MINUTE), (2, 20 * MINUTE)] {
+            for (k, after) in [(1, 6 * MINUTE), (2, 16 * MINUTE)] {
+                let at = start + after;
                 if at < s.time_limit {
                     extra.push(Inject {
                         at,
@@ -201,9 +247,26 @@ fn pressure(s: &mut Scenario, level: Level) {
     for e in &mut s.executives {
         e.patience = scale(e.patience).max(MINUTE);
     }
+    // An escalation's fuse is scaled from when its parent fault starts (when
+    // that is a fixed time), and always burns after it.
+    let starts: Vec<Option<Tick>> = s
+        .faults
+        .iter()
+        .map(|f| match f.start {
+            crate::scenario::FaultStart::At(t) => Some(t),
+            _ => None,
+        })
+        .collect();
+    let limit = s.time_limit.saturating_sub(1);
     for f in &mut s.faults {
-        if let crate::scenario::FaultStart::IfNotMitigated { by, .. } = &mut f.start {
-            *by = scale(*by).min(s.time_limit.saturating_sub(1));
+        match &mut f.start {
+            crate::scenario::FaultStart::IfNotMitigated { fault, by } => {
+                let t0 = starts[*fault].unwrap_or(0);
+                let fuse = by.saturating_sub(t0);
+                *by = (t0 + scale(fuse)).clamp(t0 + 1, limit.max(t0 + 1));
+            }
+            crate::scenario::FaultStart::AfterFault { delay, .. } => *delay = scale(*delay).max(1),
+            _ => {}
         }
     }
     s.complaints_per_min *= den as f64 / num as f64;

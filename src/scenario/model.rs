@@ -97,6 +97,8 @@ pub struct AlertRule {
     pub sustained: Tick,
     pub severity: AlertSeverity,
     pub text: String,
+    /// Added by the alert-noise knob: signals nothing, and never starts the scoring clock.
+    pub noise: bool,
 }
 
 impl AlertRule {

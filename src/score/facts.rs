@@ -168,7 +168,14 @@ impl<'a> Facts<'a> {
                     joined: at,
                 });
             }
-            Event::AlertFired { .. } => {
+            // Noise added by a difficulty knob never starts the clock.
+            Event::AlertFired { alert, .. }
+                if !self
+                    .scenario
+                    .alerts
+                    .iter()
+                    .any(|a| a.noise && &a.id == alert) =>
+            {
                 self.first_alert.get_or_insert(at);
             }
             Event::Declared { by, severity } => {

@@ -59,6 +59,7 @@ mod tests {
             sustained: 30,
             severity: AlertSeverity::Page,
             text: "slow".into(),
+            noise: false,
         }
     }
 

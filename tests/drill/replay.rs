@@ -268,12 +268,17 @@ fn difficulty_knobs_are_recorded_and_replayed() {
         log.iter().filter(|e| f(&e.event)).count()
     };
     use firedrill::drill::Event;
-    assert!(
-        count(
-            &session.events,
-            |e| matches!(e, Event::AlertFired { alert, .. } if alert.starts_with("noise-"))
-        ) > 0
-    );
+    let tuned = session.header.scenario(&loaded);
+    let noise: Vec<&str> = tuned
+        .alerts
+        .iter()
+        .filter(|a| a.noise)
+        .map(|a| a.id.as_str())
+        .collect();
+    assert!(!noise.is_empty());
+    assert!(session.events.iter().any(
+        |e| matches!(&e.event, Event::AlertFired { alert, .. } if noise.contains(&alert.as_str()))
+    ));
     assert!(
         count(&session.events, |e| matches!(
             e,

@@ -1,14 +1,35 @@
 use super::*;
 use crate::drill::{Drill, Event};
-use crate::testing::{idle_until, team, tiny_with};
+use crate::testing::{idle_until, team};
 
-/// Tiny with an executive inject, a customer inject and a ticket alert.
+/// Tiny with three injects, a batch job no fault reaches, and quiet alerts
+/// on the database (which fails) and on the batch job (which does not).
 fn scenario() -> Scenario {
-    tiny_with(
-        r#"executives: [(id: "cto", name: "Kim", title: "CTO", patience: "5m")],"#,
-        r#"executives: [(id: "cto", name: "Kim", title: "CTO", patience: "5m")],
+    let text = crate::testing::TINY
+        .replacen(
+            r#"executives: [(id: "cto", name: "Kim", title: "CTO", patience: "5m")],"#,
+            r#"executives: [(id: "cto", name: "Kim", title: "CTO", patience: "5m")],
     injects: [(at: "3m", from: Executive("cto"), text: "One"), (at: "6m", from: Customer("Jo"), text: "Two"), (at: "9m", from: Customer("Al"), text: "Three")],"#,
-    )
+            1,
+        )
+        .replacen(
+            r#"(id: "cache", name: "Cache", kind: Service),"#,
+            r#"(id: "cache", name: "Cache", kind: Service),
+        (id: "batch", name: "Batch", kind: Service),"#,
+            1,
+        )
+        .replacen(
+            r#"severity: Page, text: "DB errors")],"#,
+            r#"severity: Page, text: "DB errors"),
+        (id: "db-slow", component: "db", metric: "latency_ms", above: 500.0, for: "30s", severity: Ticket, text: "DB slow"),
+        (id: "batch-slow", component: "batch", metric: "latency_ms", above: 500.0, for: "30s", severity: Ticket, text: "Batch slow")],"#,
+            1,
+        );
+    crate::scenario::parse(&crate::diagnostic::Source {
+        file: "tiny.ron".into(),
+        text,
+    })
+    .unwrap_or_else(|e| panic!("{e:?}"))
 }
 
 #[test]
@@ -30,37 +51,45 @@ fn alert_noise_drops_quiet_alerts_or_adds_flapping_ones_away_from_the_exit() {
         ..Default::default()
     }
     .apply(&s);
-    assert!(
-        quiet
-            .alerts
-            .iter()
-            .all(|a| a.severity == AlertSeverity::Page)
+    let ids: Vec<&str> = quiet.alerts.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["db-errors", "db-slow"],
+        "the clue on the failing db stays"
     );
     let noisy = Knobs {
         alert_noise: Level::High,
         ..Default::default()
     }
     .apply(&s);
-    let added: Vec<_> = noisy
-        .alerts
-        .iter()
-        .filter(|a| a.id.starts_with("noise-"))
-        .collect();
-    assert!(!added.is_empty());
-    for a in &added {
-        assert!(!in_exit(&noisy, a.component) && noisy.components[a.component].customers.is_none());
-    }
+    let added: Vec<_> = noisy.alerts.iter().filter(|a| a.noise).cloned().collect();
+    assert_eq!(
+        added.len(),
+        1,
+        "only the batch job is out of every fault's reach"
+    );
+    assert_eq!(noisy.components[added[0].component].id, "batch");
+    assert!(crate::scenario::validate::valid_id(&added[0].id));
+    assert!(!in_exit(&noisy, added[0].component));
     // They really do fire in a drill, and clear again.
     let mut d = Drill::new(noisy, 1, &team());
     idle_until(&mut d, 20 * MINUTE);
+    let noise = added[0].id.clone();
     let fired = d
         .log()
         .iter()
-        .filter(
-            |e| matches!(&e.event, Event::AlertFired { alert, .. } if alert.starts_with("noise-")),
-        )
+        .filter(|e| matches!(&e.event, Event::AlertFired { alert, .. } if *alert == noise))
         .count();
     assert!(fired >= 2, "noise alerts fired {fired} times in 20 minutes");
+    // And the scoring clock starts at the first real alert, not at noise.
+    let facts = crate::score::Facts::new(d.scenario(), d.log());
+    let real = d
+        .log()
+        .iter()
+        .find(|e| matches!(&e.event, Event::AlertFired { alert, .. } if *alert != noise))
+        .map(|e| e.at);
+    assert!(real.is_some());
+    assert_eq!(facts.first_alert, real);
 }
 
 #[test]
@@ -148,7 +177,9 @@ fn time_pressure_shortens_or_lengthens_the_fuses() {
         tight.executives[0].patience,
         s.executives[0].patience * 3 / 5
     );
-    assert_eq!(by(&tight), by(&s) * 3 / 5);
+    // The fuse is scaled from the parent fault's start (db-disk at 1m).
+    let t0 = 60;
+    assert_eq!(by(&tight), t0 + (by(&s) - t0) * 3 / 5);
     assert!(tight.complaints_per_min > s.complaints_per_min || s.complaints_per_min == 0.0);
     let relaxed = Knobs {
         time_pressure: Level::Low,

@@ -129,6 +129,7 @@ pub(super) fn alerts(
                 sustained: a.sustained.0,
                 severity: a.severity,
                 text: a.text.clone(),
+                noise: false,
             })
         })
         .collect()
