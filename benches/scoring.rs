@@ -25,6 +25,7 @@ fn score_and_aar(scenario: &scenario::Scenario, log: &[firedrill::drill::Entry])
         card: &card,
         previous: None,
         answers: None,
+        knobs: Default::default(),
     });
     md.len()
 }

@@ -25,6 +25,8 @@ pub struct Input<'a> {
     /// The previous attempt of the same scenario (and seat), if any.
     pub previous: Option<&'a Attempt>,
     pub answers: Option<&'a Answers>,
+    /// How the drill was tuned (stated in the overview when not as written).
+    pub knobs: crate::drill::Knobs,
 }
 
 /// Builds the report.

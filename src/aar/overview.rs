@@ -25,7 +25,7 @@ pub fn overview(doc: &mut Doc, input: &Input, f: &Facts) {
         })
         .collect();
     let when = |t: Option<Tick>| t.map_or("never".to_string(), clock);
-    let rows = vec![
+    let mut rows = vec![
         vec![
             "Scenario".into(),
             format!(
@@ -61,6 +61,9 @@ pub fn overview(doc: &mut Doc, input: &Input, f: &Facts) {
         ],
         vec!["Participants".into(), people.join(", ")],
     ];
+    if !input.knobs.is_normal() {
+        rows.insert(3, vec!["Tuning".into(), input.knobs.describe()]);
+    }
     doc.table(&["", ""], rows);
 
     doc.h(3, "Role timeline");

@@ -15,8 +15,21 @@ fn an_empty_drill_still_gets_every_section() {
         card: &card,
         previous: None,
         answers: None,
+        knobs: Default::default(),
     };
     let md = markdown(&input);
+    assert!(
+        !md.contains("| Tuning |"),
+        "a drill as written says nothing of tuning"
+    );
+    let tuned = markdown(&Input {
+        knobs: crate::drill::Knobs {
+            time_pressure: crate::drill::Level::High,
+            ..Default::default()
+        },
+        ..input
+    });
+    assert!(tuned.contains("| Tuning | time pressure High |"), "{tuned}");
     for heading in [
         "## Overview",
         "## Scorecard",

@@ -130,6 +130,7 @@ pub(super) fn aar_cmd(
         card: &card,
         previous,
         answers: r.answers.as_ref(),
+        knobs: r.session.header.knobs,
     };
     let text = if html {
         aar::html(&input)

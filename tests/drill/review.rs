@@ -105,6 +105,7 @@ fn notes_and_injects_survive_save_load_replay_and_reach_the_report() {
         card: &card,
         previous: None,
         answers: None,
+        knobs: Default::default(),
     });
     assert!(report.contains("## Observer notes"), "{report}");
     assert!(report.contains("Rollback ordered without a stated verification step"));

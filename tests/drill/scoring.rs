@@ -341,6 +341,7 @@ fn golden_aar() {
         card: &card,
         previous: None,
         answers: Some(&answers),
+        knobs: Default::default(),
     });
     let golden = root().join("tests/golden/matching-engine-failure.aar.md");
     if std::env::var_os("UPDATE_GOLDEN").is_some() {

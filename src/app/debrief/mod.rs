@@ -46,6 +46,8 @@ pub struct Debrief {
     pub report: String,
     pub answers: Answers,
     pub previous: Option<Attempt>,
+    /// How the drill was tuned (from the session's header).
+    pub knobs: crate::drill::Knobs,
     /// Observers' ratings by area, beside each area's automatic score (never blended).
     pub ratings: Vec<(crate::doctrine::Area, Option<f64>, f64, usize)>,
     pub tab: Tab,
@@ -85,7 +87,12 @@ impl Debrief {
             history.record(this);
         }
         let ratings = aar::observers::ratings_beside_scores(&facts.notes, &card);
+        let knobs = session
+            .and_then(|p| crate::session::read(p).ok())
+            .map(|r| r.session.header.knobs)
+            .unwrap_or_default();
         let mut debrief = Debrief {
+            knobs,
             ratings,
             card,
             doc: aar::Doc::default(),
@@ -121,6 +128,7 @@ impl Debrief {
             card: &self.card,
             previous: self.previous.as_ref(),
             answers: Some(&self.answers),
+            knobs: self.knobs,
         }
     }
 
