@@ -12,11 +12,15 @@ use std::path::{Path, PathBuf};
 
 use crate::scenario::validate::valid_id;
 
+mod autoplay;
+pub use autoplay::{Autoplay, Played, autoplay};
+
 const BASE_ID: &str = "matching-engine-failure";
-const BASE: &str = include_str!("../scenarios/matching-engine-failure.ron");
+const BASE: &str = include_str!("../../scenarios/matching-engine-failure.ron");
 const BASE_EXEMPLARY: &str =
-    include_str!("../scenarios/scripts/matching-engine-failure.exemplary.ron");
-const BASE_CHAOTIC: &str = include_str!("../scenarios/scripts/matching-engine-failure.chaotic.ron");
+    include_str!("../../scenarios/scripts/matching-engine-failure.exemplary.ron");
+const BASE_CHAOTIC: &str =
+    include_str!("../../scenarios/scripts/matching-engine-failure.chaotic.ron");
 
 /// What each section is for, put before it in the scaffold.
 const GUIDE: [(&str, &str); 14] = [
@@ -274,115 +278,6 @@ pub fn write_scaffold(dir: &Path, name: &str) -> Result<Vec<PathBuf>, String> {
         }
     }
     Ok(paths.into_iter().map(|(p, _)| p).collect())
-}
-
-/// How one scripted team did.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Played {
-    pub script: PathBuf,
-    pub outcome: Option<crate::drill::Outcome>,
-    pub ended: crate::time::Tick,
-    pub overall: Option<f64>,
-}
-
-impl Played {
-    fn band(&self) -> Option<crate::score::Band> {
-        self.overall.map(crate::score::Band::of)
-    }
-
-    /// "resolved", "mitigated only, not resolved", …
-    pub fn outcome_words(&self) -> &'static str {
-        use crate::drill::Outcome;
-        match self.outcome {
-            Some(Outcome::Resolved) => "resolved",
-            Some(Outcome::MitigatedOnly) => "mitigated only, not resolved",
-            Some(Outcome::Unmitigated) => "not even mitigated",
-            None => "still running",
-        }
-    }
-}
-
-/// What autoplay found: the exemplary team (must win and score P) and the
-/// chaotic one (must score U or M), and what is wrong, if anything.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Autoplay {
-    pub exemplary: Played,
-    pub chaotic: Option<Played>,
-    pub problems: Vec<String>,
-}
-
-fn play_script(loaded: &crate::scenario::LoadedScenario, path: &Path) -> Result<Played, String> {
-    let script = crate::script::load(path, &loaded.scenario).map_err(|d| d.to_string())?;
-    let drill = crate::play::play(loaded, &script, 1, None, crate::play::Pace::default())?;
-    let card = crate::score::score(&loaded.scenario, drill.log(), None);
-    Ok(Played {
-        script: path.to_path_buf(),
-        outcome: drill.outcome(),
-        ended: drill.now().saturating_sub(1),
-        overall: card.overall,
-    })
-}
-
-/// Plays a drill's exemplary script (required) and chaotic script (if there
-/// is one) from `scripts/` beside the scenario, and judges them by the
-/// validity rules.
-pub fn autoplay(loaded: &crate::scenario::LoadedScenario) -> Result<Autoplay, String> {
-    let id = &loaded.scenario.id;
-    let exemplary_path = script_path(&loaded.path, id, "exemplary");
-    if !exemplary_path.exists() {
-        return Err(format!(
-            "{}: no exemplary script, so the drill cannot be shown winnable\n  hint: write one (see docs/authoring.md), or start from `firedrill new-scenario NAME`",
-            exemplary_path.display()
-        ));
-    }
-    let exemplary = play_script(loaded, &exemplary_path)?;
-    let chaotic_path = script_path(&loaded.path, id, "chaotic");
-    let chaotic = if chaotic_path.exists() {
-        Some(play_script(loaded, &chaotic_path)?)
-    } else {
-        None
-    };
-    let mut problems = Vec::new();
-    if exemplary.outcome != Some(crate::drill::Outcome::Resolved) {
-        problems.push(format!(
-            "{}: the exemplary team did not resolve the incident ({} at {}); check that its remediations meet the exit criteria and come before the time limit",
-            exemplary_path.display(),
-            exemplary.outcome_words(),
-            crate::time::clock(exemplary.ended)
-        ));
-    }
-    if exemplary.band() != Some(crate::score::Band::P) {
-        problems.push(format!(
-            "{}: the exemplary team scores {} and should score P; `firedrill play {} --script {} --out S.ron` then `firedrill score S.ron` shows which criteria fall short",
-            exemplary_path.display(),
-            crate::aar::value_text(exemplary.overall),
-            loaded.path.display(),
-            exemplary_path.display()
-        ));
-    }
-    match &chaotic {
-        None => problems.push(format!(
-            "{}: no chaotic script; the validity rules want one that scores U or M",
-            chaotic_path.display()
-        )),
-        Some(c) if c.overall.is_none() => problems.push(format!(
-            "{}: the chaotic team gave the rubric nothing to judge; make it take part (declare late, order vaguely, touch production)",
-            chaotic_path.display()
-        )),
-        Some(c) if matches!(c.band(), Some(crate::score::Band::P | crate::score::Band::S)) => {
-            problems.push(format!(
-                "{}: the chaotic team scores {} and should score U or M: make it declare late, freelance, go silent and give vague orders",
-                chaotic_path.display(),
-                crate::aar::value_text(c.overall)
-            ))
-        }
-        Some(_) => {}
-    }
-    Ok(Autoplay {
-        exemplary,
-        chaotic,
-        problems,
-    })
 }
 
 #[cfg(test)]
