@@ -16,6 +16,17 @@ pub fn data_dir() -> PathBuf {
     base.join("firedrill")
 }
 
+/// A new session file in the data directory's `sessions/`: `STEM-STAMP.ron`,
+/// lower case. The wall clock only names the file; the drill never sees it.
+pub fn new_session_path(stem: &str) -> PathBuf {
+    let stamp = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis());
+    data_dir()
+        .join("sessions")
+        .join(format!("{stem}-{stamp}-{}.ron", std::process::id()).to_lowercase())
+}
+
 /// The scenario library: $FIREDRILL_SCENARIOS, ./scenarios, or the one this build came from.
 pub fn scenarios_dir() -> PathBuf {
     if let Some(dir) = std::env::var_os("FIREDRILL_SCENARIOS") {

@@ -144,14 +144,7 @@ pub(super) fn play(
 
 /// Where a headless drill without `--out` is recorded: the data directory's sessions.
 fn recording_path(scenario: &str, seed: u64) -> PathBuf {
-    // The wall clock only names the file; the drill never sees it.
-    let stamp = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_nanos());
-    crate::files::data_dir().join("sessions").join(format!(
-        "{scenario}-headless-seed{seed}-{stamp}-{}.ron",
-        std::process::id()
-    ))
+    crate::files::new_session_path(&format!("{scenario}-headless-seed{seed}"))
 }
 
 pub(super) fn read_session(path: &Path) -> Result<session::Recovered, String> {

@@ -65,3 +65,12 @@ pub fn temp_dir(name: &str) -> PathBuf {
     std::fs::create_dir_all(&dir).expect("temp dir");
     dir
 }
+
+/// Runs the firedrill binary from the project root.
+pub fn firedrill(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_firedrill"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("run firedrill")
+}

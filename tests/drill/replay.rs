@@ -12,7 +12,7 @@ use firedrill::scenario::LoadedScenario;
 use firedrill::session::{self, ReplayError, Session};
 use firedrill::time::{MINUTE, Tick};
 
-use crate::common::{root, scenario, scripts, temp_dir};
+use crate::common::{firedrill, root, scenario, scripts, temp_dir};
 
 /// Plays a bundled script of matching-engine-failure into a session file.
 pub fn recorded(dir: &Path, kind: &str) -> (PathBuf, LoadedScenario, Session) {
@@ -221,26 +221,22 @@ fn a_recording_whose_scenario_changed_is_refused_with_both_hashes() {
 fn difficulty_knobs_are_recorded_and_replayed() {
     let dir = temp_dir("replay-knobs");
     let out = dir.join("tuned.ron");
-    let played = std::process::Command::new(env!("CARGO_BIN_EXE_firedrill"))
-        .args([
-            "play",
-            "scenarios/matching-engine-failure.ron",
-            "--script",
-            "scenarios/scripts/matching-engine-failure.exemplary.ron",
-            "--alert-noise",
-            "high",
-            "--reliability",
-            "low",
-            "--injects",
-            "high",
-            "--pressure",
-            "high",
-            "--out",
-            out.to_str().unwrap(),
-        ])
-        .current_dir(root())
-        .output()
-        .unwrap();
+    let played = firedrill(&[
+        "play",
+        "scenarios/matching-engine-failure.ron",
+        "--script",
+        "scenarios/scripts/matching-engine-failure.exemplary.ron",
+        "--alert-noise",
+        "high",
+        "--reliability",
+        "low",
+        "--injects",
+        "high",
+        "--pressure",
+        "high",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
     let said = String::from_utf8_lossy(&played.stdout);
     assert!(
         played.status.success(),

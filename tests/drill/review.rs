@@ -12,7 +12,7 @@ use firedrill::score::{Facts, score_facts};
 use firedrill::session::{self, Session};
 use firedrill::time::{MINUTE, Tick};
 
-use crate::common::{root, scenario, temp_dir};
+use crate::common::{firedrill, root, scenario, temp_dir};
 use crate::replay::recorded;
 
 #[test]
@@ -143,14 +143,6 @@ fn comparing_runs_flags_what_got_better_and_worse() {
     assert_eq!(reversed.overall.change, Change::Worse);
     let same = compare(&b, &b);
     assert_eq!(same.differences().count(), 0);
-}
-
-fn firedrill(args: &[&str]) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_firedrill"))
-        .args(args)
-        .current_dir(root())
-        .output()
-        .expect("run firedrill")
 }
 
 #[test]

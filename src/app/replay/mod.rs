@@ -181,16 +181,11 @@ impl ReplayViewer {
 
 /// Where a branch of `viewer`'s recording is saved.
 pub fn branch_path(viewer: &ReplayViewer) -> PathBuf {
-    let stamp = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_millis());
-    crate::app::settings::data_dir()
-        .join("sessions")
-        .join(format!(
-            "{}-branch-{}-{stamp}.ron",
-            viewer.loaded.scenario.id,
-            crate::time::format_duration(viewer.moment())
-        ))
+    crate::files::new_session_path(&format!(
+        "{}-branch-{}",
+        viewer.loaded.scenario.id,
+        crate::time::format_duration(viewer.moment())
+    ))
 }
 
 pub(super) fn plugin(app: &mut App) {

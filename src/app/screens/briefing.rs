@@ -7,7 +7,7 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use super::{Choice, Screen, full_screen};
 use crate::app::library::Library;
 use crate::app::live::{LiveDrill, SPEEDS};
-use crate::app::settings::{Settings, data_dir};
+use crate::app::settings::Settings;
 use crate::doctrine::card;
 use crate::scenario::{LoadedScenario, Seat};
 
@@ -20,13 +20,7 @@ pub(super) fn plugin(app: &mut App) {
 
 /// Where a new drill's session file goes.
 pub fn session_path(loaded: &LoadedScenario, seat: Seat) -> std::path::PathBuf {
-    // The wall clock only names the file; the drill never sees it.
-    let stamp = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    data_dir()
-        .join("sessions")
-        .join(format!("{}-{seat:?}-{stamp}.ron", loaded.scenario.id).to_lowercase())
+    crate::files::new_session_path(&format!("{}-{seat:?}", loaded.scenario.id))
 }
 
 /// Starts a drill and switches to it, or returns why it could not start.
