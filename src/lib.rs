@@ -46,4 +46,5 @@ pub mod synthetic;
 #[cfg(test)]
 pub(crate) mod testing;
 pub mod time;
+pub mod tutorial;
 pub mod view;
