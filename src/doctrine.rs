@@ -68,7 +68,11 @@ pub fn card(seat: Seat) -> &'static [&'static str] {
 }
 
 /// A short explanation of ICS words, for the glossary.
-pub const GLOSSARY: [(&str, &str); 10] = [
+pub const GLOSSARY: [(&str, &str); 22] = [
+    (
+        "ICS",
+        "Incident Command System: one commander, named roles, clear orders, written state.",
+    ),
     (
         "IC",
         "Incident Commander: decides and delegates, keeps the big picture, hands off the keyboard.",
@@ -81,10 +85,38 @@ pub const GLOSSARY: [(&str, &str); 10] = [
         "CL",
         "Communications Lead: status page, executive updates, the ISD.",
     ),
+    (
+        "PL",
+        "Planning Lead: the longer horizon — shifts, follow-ups, what comes after.",
+    ),
     ("Scribe", "Records the timeline and the decisions."),
+    (
+        "Team lead",
+        "Leads one small team under the OL and reports to them.",
+    ),
+    (
+        "Command post",
+        "The one channel where the incident is run (#command-post).",
+    ),
+    (
+        "Declare",
+        "Say out loud that this is an incident, with a severity; the declarer is IC.",
+    ),
+    (
+        "Severity (Sev1-3)",
+        "How bad: Sev1 is customers broadly hurt or money at risk, Sev3 is minor.",
+    ),
     (
         "ISD",
         "Incident State Document: one current page on the incident.",
+    ),
+    (
+        "Status page",
+        "The public page customers read: state, impact, components, next update.",
+    ),
+    (
+        "Executive update",
+        "A short note to leadership on #exec: what, impact, what is being done, next update.",
     ),
     (
         "CAN",
@@ -95,12 +127,28 @@ pub const GLOSSARY: [(&str, &str); 10] = [
         "An order to a named person, with a time box, acknowledged and reported back.",
     ),
     (
+        "Time box",
+        "How long before the owner reports back, done or not.",
+    ),
+    (
+        "Proposal",
+        "A decision put to the room: \"any strong objections?\" — then the IC decides.",
+    ),
+    (
+        "Handoff",
+        "Passing a role with a briefing, an explicit acceptance and an announcement.",
+    ),
+    (
         "Freelancing",
         "Changing production without being asked to by the Operations chain.",
     ),
     (
         "Mitigate",
         "Make the symptoms go away for customers; the cause may remain.",
+    ),
+    (
+        "Resolve",
+        "Fix the cause too; then the incident can be closed.",
     ),
     (
         "Span of control",

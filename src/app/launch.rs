@@ -17,6 +17,23 @@ pub struct Launch {
     pub direct: Option<DirectDrill>,
     /// Open the replay viewer on a recording instead of the title screen.
     pub replay: Option<ReplayLaunch>,
+    /// Open the guided tutorial instead of the title screen.
+    pub tutorial: Option<TutorialLaunch>,
+}
+
+/// `firedrill tutorial`.
+#[derive(Debug, Clone, Default)]
+pub struct TutorialLaunch {
+    /// A scripted new hire plays every stage while screenshots are taken; then the app exits.
+    pub autopilot: Option<TutorialAutopilot>,
+}
+
+/// Where the tutorial autopilot's pictures go and how fast it plays.
+#[derive(Debug, Clone)]
+pub struct TutorialAutopilot {
+    pub shot_dir: PathBuf,
+    /// Simulated seconds per wall second.
+    pub speed: u32,
 }
 
 /// `firedrill replay SESSION`.
@@ -71,6 +88,7 @@ impl Launch {
             scenarios_dir,
             direct: None,
             replay: None,
+            tutorial: None,
         }
     }
 }

@@ -7,6 +7,7 @@ mod autopilot;
 pub mod bench;
 mod camera;
 pub mod debrief;
+pub mod guide;
 pub mod instructor;
 pub mod launch;
 mod library;
@@ -18,6 +19,7 @@ pub mod screens;
 mod settings;
 mod sound;
 mod theme;
+pub mod tutorial;
 pub mod ui_state;
 #[cfg(test)]
 mod ui_test;
@@ -70,6 +72,8 @@ pub fn plugin(app: &mut App) {
         theme::plugin,
         bench::plugin,
         sound::plugin,
+        guide::plugin,
+        tutorial::plugin,
     ));
 }
 

@@ -164,6 +164,8 @@ pub struct UiState {
     pub focus_moved: bool,
     pub show_help: bool,
     pub show_doctrine: bool,
+    /// The seat whose doctrine card is shown (the trainee's until another is picked).
+    pub doctrine_seat: Option<crate::scenario::Seat>,
     pub show_pause_menu: bool,
     pub show_settings: bool,
     /// The game master's console (instructor drills only).

@@ -297,11 +297,29 @@ pub(super) fn drill(options: DrillOptions) -> Result<(), String> {
         scenarios_dir: scenarios_dir(),
         direct: Some(direct),
         replay: None,
+        tutorial: None,
     };
     crate::app::run_to_result(launch, None)
 }
 
 pub use crate::files::scenarios_dir;
+
+#[cfg(feature = "app")]
+pub(super) fn tutorial(autopilot: bool, shot_dir: PathBuf, speed: u32) -> Result<(), String> {
+    use crate::app::launch::{TutorialAutopilot, TutorialLaunch};
+    let launch = crate::app::launch::Launch {
+        scenarios_dir: scenarios_dir(),
+        direct: None,
+        replay: None,
+        tutorial: Some(TutorialLaunch {
+            autopilot: autopilot.then(|| TutorialAutopilot {
+                shot_dir,
+                speed: speed.clamp(1, 600),
+            }),
+        }),
+    };
+    crate::app::run_to_result(launch, None)
+}
 
 #[cfg(feature = "app")]
 pub(super) fn bench_ui(components: usize, messages: usize, frames: usize) -> Result<(), String> {
@@ -315,6 +333,7 @@ pub(super) fn bench_ui(components: usize, messages: usize, frames: usize) -> Res
         scenarios_dir: scenarios_dir(),
         direct: None,
         replay: None,
+        tutorial: None,
     };
     crate::app::run_to_result(launch, Some(plan))
 }

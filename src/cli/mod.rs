@@ -174,6 +174,19 @@ pub enum Action {
         #[command(flatten)]
         knobs: knobs::KnobArgs,
     },
+    /// Open the game window on the guided tutorial (scribe, then CL, then IC).
+    #[cfg(feature = "app")]
+    Tutorial {
+        /// A scripted new hire plays every stage while screenshots are taken; then the window closes.
+        #[arg(long)]
+        autopilot: bool,
+        /// Where the autopilot's screenshots go.
+        #[arg(long, default_value = "screenshots")]
+        shot_dir: PathBuf,
+        /// Simulated seconds per wall second (autopilot only).
+        #[arg(long, default_value_t = 60)]
+        speed: u32,
+    },
     /// Measure the game window on a stress drill: frame times, own-system time, start-up.
     #[cfg(feature = "app")]
     BenchUi {
@@ -311,6 +324,12 @@ pub fn run(action: Action) -> ExitCode {
             pace,
             force,
         } => commands::resume(&session, scenario.as_deref(), pace, force),
+        #[cfg(feature = "app")]
+        Action::Tutorial {
+            autopilot,
+            shot_dir,
+            speed,
+        } => commands::tutorial(autopilot, shot_dir, speed),
         #[cfg(feature = "app")]
         Action::BenchUi {
             components,

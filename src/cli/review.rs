@@ -95,6 +95,7 @@ pub(super) fn viewer(
             scenario: scenario.map(Path::to_path_buf),
             tour,
         }),
+        tutorial: None,
     };
     crate::app::run_to_result(launch, None)
 }

@@ -234,7 +234,7 @@ fn command() -> Stage {
             Step {
                 goal: "Order the investigation",
                 prompt: "Give the OL a closed-loop order.",
-                hint: "Tell the OL what you need and by when: /order @name investigate sign-in 10m.",
+                hint: "Tell the OL what you need and by when: /order @name investigate auth 10m (auth is the sign-in service).",
                 cue: Cue::Declared,
                 deed: Deed::Order,
             },

@@ -1,6 +1,7 @@
 //! After the tutorial: an order for the rest of the library. Easiest first;
-//! within a level, drills that put the trainee back in the seat they found
-//! hardest come first.
+//! each level opens with a drill that puts the trainee back in the seat they
+//! found hardest, and the rest rotate through the seats each drill
+//! recommends, least practised first (the tutorial never sat them as OL).
 
 use crate::scenario::{Difficulty, Scenario, Seat};
 
@@ -17,47 +18,85 @@ pub struct Suggestion {
 
 /// Orders `library` for a trainee whose weak seats (hardest first) are `weak`.
 pub fn suggest_order(library: &[&Scenario], weak: &[Seat]) -> Vec<Suggestion> {
-    let practises = |s: &Scenario| {
-        weak.iter()
-            .position(|seat| s.recommended_seats.contains(seat))
-    };
     let mut ordered: Vec<&Scenario> = library.to_vec();
-    ordered.sort_by(|a, b| {
-        (a.difficulty, practises(a).unwrap_or(usize::MAX), &a.title).cmp(&(
-            b.difficulty,
-            practises(b).unwrap_or(usize::MAX),
-            &b.title,
-        ))
-    });
-    ordered
-        .into_iter()
-        .map(|s| {
-            let (seat, why) = match practises(s) {
-                Some(i) => (
-                    weak[i],
-                    format!(
-                        "{:?} — takes you back to the {} seat, where the tutorial was hardest for you",
-                        s.difficulty,
-                        seat_name(weak[i])
-                    ),
-                ),
-                None => {
-                    let seat = s.recommended_seats.first().copied().unwrap_or(Seat::IC);
-                    (
-                        seat,
-                        format!("{:?} — {}", s.difficulty, first_objective(s)),
-                    )
-                }
-            };
-            Suggestion {
-                id: s.id.clone(),
-                title: s.title.clone(),
-                difficulty: s.difficulty,
+    ordered.sort_by(|a, b| (a.difficulty, &a.title).cmp(&(b.difficulty, &b.title)));
+    // The tutorial sat the trainee as scribe, CL and IC once each.
+    let mut practised: Vec<(Seat, usize)> = vec![
+        (Seat::OL, 0),
+        (Seat::IC, 1),
+        (Seat::CL, 1),
+        (Seat::Scribe, 1),
+    ];
+    let mut out = Vec::with_capacity(ordered.len());
+    for level in ordered.chunk_by(|a, b| a.difficulty == b.difficulty) {
+        let mut level = level.to_vec();
+        // The level opens with a drill in the hardest seat, if one recommends it.
+        let back_to = weak.first().copied().and_then(|seat| {
+            let i = level
+                .iter()
+                .position(|s| s.recommended_seats.contains(&seat))?;
+            Some((level.remove(i), seat))
+        });
+        if let Some((scenario, seat)) = back_to {
+            count(&mut practised, seat);
+            out.push(suggestion(
+                scenario,
                 seat,
-                why,
-            }
-        })
-        .collect()
+                format!(
+                    "back to the {} seat, where the tutorial was hardest for you",
+                    seat_name(seat)
+                ),
+            ));
+        }
+        for scenario in level {
+            let seat = least_practised(scenario, &practised);
+            count(&mut practised, seat);
+            let objective = scenario
+                .objectives
+                .first()
+                .cloned()
+                .unwrap_or_else(|| scenario.summary.clone());
+            out.push(suggestion(
+                scenario,
+                seat,
+                format!("as {}: {objective}", seat_name(seat)),
+            ));
+        }
+    }
+    out
+}
+
+fn suggestion(s: &Scenario, seat: Seat, why: String) -> Suggestion {
+    Suggestion {
+        id: s.id.clone(),
+        title: s.title.clone(),
+        difficulty: s.difficulty,
+        seat,
+        why: format!("{:?} — {why}", s.difficulty),
+    }
+}
+
+/// The recommended seat practised least so far (the first recommended on a tie).
+fn least_practised(s: &Scenario, practised: &[(Seat, usize)]) -> Seat {
+    let times = |seat: &Seat| {
+        practised
+            .iter()
+            .find(|(s, _)| s == seat)
+            .map_or(0, |(_, n)| *n)
+    };
+    s.recommended_seats
+        .iter()
+        .filter(|seat| seat.role().is_some())
+        .min_by_key(|seat| times(seat))
+        .copied()
+        .unwrap_or(Seat::IC)
+}
+
+fn count(practised: &mut Vec<(Seat, usize)>, seat: Seat) {
+    match practised.iter_mut().find(|(s, _)| *s == seat) {
+        Some((_, n)) => *n += 1,
+        None => practised.push((seat, 1)),
+    }
 }
 
 fn seat_name(seat: Seat) -> &'static str {
@@ -69,10 +108,4 @@ fn seat_name(seat: Seat) -> &'static str {
         Seat::Responder => "responder",
         Seat::Observer => "observer",
     }
-}
-
-fn first_objective(s: &Scenario) -> String {
-    s.objectives
-        .first()
-        .map_or_else(|| s.summary.clone(), String::clone)
 }

@@ -8,8 +8,10 @@ use firedrill::script::Script;
 use super::common::{play_to_end, scenarios, scripts};
 
 #[test]
-fn the_library_has_the_seven_kinds_of_drill() {
-    let ids: Vec<String> = scenarios().into_iter().map(|s| s.scenario.id).collect();
+fn the_library_has_ten_drills_of_every_kind_and_level() {
+    let library = scenarios();
+    let ids: Vec<String> = library.iter().map(|s| s.scenario.id.clone()).collect();
+    assert!(ids.len() >= 10, "at least ten drills; have {ids:?}");
     for kind in [
         "matching-engine-failure",
         "shared-storage-failure",
@@ -18,10 +20,27 @@ fn the_library_has_the_seven_kinds_of_drill() {
         "runaway-logging",
         "traffic-surge",
         "ics-practice",
+        // Drawn from public postmortems.
+        "database-failover",
+        "bad-deploy-rollback",
+        "dns-dnssec-rollout",
+        "cloud-region-degradation",
+        "ledger-corruption-restore",
     ] {
         assert!(
             ids.iter().any(|id| id == kind),
             "missing scenario {kind}; have {ids:?}"
+        );
+    }
+    for level in [
+        Difficulty::Beginner,
+        Difficulty::Intermediate,
+        Difficulty::Advanced,
+        Difficulty::Expert,
+    ] {
+        assert!(
+            library.iter().any(|s| s.scenario.difficulty == level),
+            "no {level:?} drill"
         );
     }
 }

@@ -18,18 +18,19 @@ fn scored(loaded: &firedrill::scenario::LoadedScenario, script: &Script) -> Scor
 
 #[test]
 fn exemplary_teams_score_p_and_chaotic_teams_u_in_every_scenario() {
-    let mut seen = 0;
+    let (mut exemplary, mut chaotic) = (Vec::new(), Vec::new());
     for (path, loaded, script) in scripts() {
         let name = path.file_name().unwrap().to_string_lossy().to_string();
         let card = scored(&loaded, &script);
         let overall = card.overall.expect("a played drill has an overall score");
         if name.ends_with(".exemplary.ron") {
-            seen += 1;
+            exemplary.push(script.scenario.clone());
             assert!(
                 overall >= 0.85,
                 "{name}: exemplary scored {overall:.2}\n{card:#?}"
             );
         } else if name.ends_with(".chaotic.ron") {
+            chaotic.push(script.scenario.clone());
             assert!(overall < 0.40, "{name}: chaotic scored {overall:.2}");
         } else if name.contains(".solo-") {
             assert!(
@@ -38,7 +39,16 @@ fn exemplary_teams_score_p_and_chaotic_teams_u_in_every_scenario() {
             );
         }
     }
-    assert_eq!(seen, 7);
+    // Every scenario in the library has both scripts.
+    let mut ids: Vec<String> = super::common::scenarios()
+        .into_iter()
+        .map(|s| s.scenario.id)
+        .collect();
+    ids.sort();
+    exemplary.sort();
+    chaotic.sort();
+    assert_eq!(exemplary, ids, "an exemplary script per scenario");
+    assert_eq!(chaotic, ids, "a chaotic script per scenario");
 }
 
 /// A lapse applied to an exemplary script: its name, the criterion it must

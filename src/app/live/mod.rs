@@ -307,9 +307,21 @@ fn run_clock(
     }
 }
 
-fn finish(live: Res<LiveDrill>, mut next: ResMut<NextState<Screen>>) {
-    if live.drill.is_over() {
-        next.set(Screen::Debrief);
+/// The drill is over: on to the debrief, or for a tutorial stage to the tutorial's own page.
+fn finish(
+    live: Res<LiveDrill>,
+    tutorial: Option<ResMut<super::tutorial::Tutorial>>,
+    mut next: ResMut<NextState<Screen>>,
+) {
+    if !live.drill.is_over() {
+        return;
+    }
+    match tutorial {
+        Some(mut tutorial) if tutorial.coach.is_some() => {
+            tutorial.finish_stage(&live.drill, live.session_path.as_deref());
+            next.set(Screen::Tutorial);
+        }
+        _ => next.set(Screen::Debrief),
     }
 }
 

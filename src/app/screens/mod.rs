@@ -1,4 +1,5 @@
-//! Screens as states: title → picker → briefing → drill → debrief.
+//! Screens as states: title → picker → briefing → drill → debrief, and
+//! title → tutorial ⇄ drill for the guided tutorial.
 
 mod briefing;
 mod compare;
@@ -28,6 +29,8 @@ pub enum Screen {
     Replay,
     /// Two runs of a scenario side by side.
     Compare,
+    /// The guided tutorial's pages (a stage's drill runs on `Drill`).
+    Tutorial,
 }
 
 /// What the player chose on the way to a drill.

@@ -26,6 +26,7 @@ fn draw(
     mut exit: MessageWriter<AppExit>,
     mut settings: ResMut<Settings>,
     mut open: Local<Open>,
+    tutorial: Option<Res<crate::app::tutorial::Tutorial>>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     full_screen(ctx, |ui| {
@@ -34,6 +35,12 @@ fn draw(
             ui.heading(egui::RichText::new("Firedrill").size(48.0));
             ui.label("Incident-response drills under the Incident Command System");
             ui.add_space(24.0);
+            if ui
+                .button(egui::RichText::new(tutorial_label(tutorial.as_deref())).size(20.0))
+                .clicked()
+            {
+                next.set(Screen::Tutorial);
+            }
             if ui
                 .button(egui::RichText::new("Choose a drill").size(20.0))
                 .clicked()
@@ -83,6 +90,17 @@ fn draw(
         open.error = Some(e);
     }
     Ok(())
+}
+
+/// The tutorial button says where the trainee is in it.
+fn tutorial_label(tutorial: Option<&crate::app::tutorial::Tutorial>) -> String {
+    match tutorial.map(|t| (t.progress.next_stage(), t.progress.stages.is_empty())) {
+        Some((Some(_), true)) | None => "New here? Start the guided tutorial".into(),
+        Some((Some(stage), false)) => {
+            format!("Continue the tutorial (stage {} of 3)", stage.number())
+        }
+        Some((None, _)) => "Tutorial done: your suggested drills".into(),
+    }
 }
 
 /// The settings window; changes are saved at once.
