@@ -148,7 +148,11 @@ pub fn vague_phrases(text: &str) -> Vec<&'static str> {
     if !candidate {
         return Vec::new();
     }
-    let lower = text.to_lowercase();
+    let mut lower = text.to_lowercase();
+    // "Anyone else seeing this?" asks about symptoms, not for work.
+    for observation in ["anyone else seeing", "anyone else see", "anyone else notic"] {
+        lower = lower.replace(observation, "");
+    }
     PHRASES.into_iter().filter(|p| lower.contains(p)).collect()
 }
 
@@ -172,6 +176,11 @@ mod tests {
             ["can someone"]
         );
         assert!(vague_phrases("@raj fail over orders-db, report in 10m").is_empty());
+        assert!(vague_phrases("Anyone else seeing this on their side?").is_empty());
+        assert_eq!(
+            vague_phrases("Anyone else seeing errors? Can anyone look?"),
+            ["anyone"]
+        );
     }
 
     #[test]

@@ -215,12 +215,11 @@ impl Coach {
 
     /// Feedback on the handoff briefing, the one step whose quality the coach judges.
     fn notes(&self, drill: &Drill) -> Vec<String> {
-        let briefings = drill.log().iter().filter_map(|e| match &e.event {
+        let latest = drill.log().iter().rev().find_map(|e| match &e.event {
             Event::HandoffOffered { from, briefing, .. } if *from == self.me => Some(briefing),
             _ => None,
         });
-        briefings
-            .last()
+        latest
             .map(|briefing| {
                 let (has, misses) = crate::score::text::briefing_coverage(briefing);
                 if misses.is_empty() {

@@ -17,12 +17,14 @@ fn scenario() -> Scenario {
         .scenario
 }
 
+/// At a tick: the step current then (with since when) and what the coach said.
+type Moment = (Tick, Option<(usize, Tick)>, Say);
+
 /// What happened in a stage, second by second.
 struct Run {
     drill: Drill,
     coach: Coach,
-    /// What the coach said at each tick, with the step that was current then.
-    said: Vec<(Tick, Option<(usize, Tick)>, Say)>,
+    said: Vec<Moment>,
 }
 
 /// Plays a stage with a new hire who acts `delay` seconds after each step is

@@ -103,15 +103,15 @@ fn tour(
         true
     };
     match (screen.get(), &tutorial.page) {
-        (Screen::Tutorial, Page::Intro(id)) => {
-            if !shoot(&mut tour, format!("{}-intro", id.number())) {
-                tour.new_hire = Some(NewHire::new(delay(*id)));
-                tour.send_once(
-                    format!("start-{}", id.number()),
-                    TutorialAction::Start(*id),
-                    &mut actions,
-                );
-            }
+        (Screen::Tutorial, Page::Intro(id))
+            if !shoot(&mut tour, format!("{}-intro", id.number())) =>
+        {
+            tour.new_hire = Some(NewHire::new(delay(*id)));
+            tour.send_once(
+                format!("start-{}", id.number()),
+                TutorialAction::Start(*id),
+                &mut actions,
+            );
         }
         (Screen::Tutorial, Page::Result(result)) => {
             let number = result.stage.number();

@@ -204,10 +204,16 @@ impl Drill {
                 let text = format!("C: {conditions} A: {actions} N: {needs}");
                 let mention = to.map(|t| format!("@{t} ")).unwrap_or_default();
                 let busy = self.work.iter().any(|w| w.by == by);
+                // A report is about the orders its author acknowledged; an
+                // order that arrived while they were writing it stays open.
+                // Someone who never acknowledges reports on everything open.
+                let open =
+                    |o: &super::orders::OrderState| o.to.as_deref() == Some(by) && o.is_open();
+                let acked_only = self.orders.iter().any(|o| open(o) && o.acked_at.is_some());
                 for order in self
                     .orders
                     .iter_mut()
-                    .filter(|o| o.to.as_deref() == Some(by) && o.is_open())
+                    .filter(|o| open(o) && (!acked_only || o.acked_at.is_some()))
                 {
                     order.reported_at = Some(self.now);
                     order.done = !busy;

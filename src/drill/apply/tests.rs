@@ -310,3 +310,42 @@ fn need_to_know_and_observers() {
     );
     assert!(refusals(&d)[1].contains("observers"));
 }
+
+#[test]
+fn a_report_closes_the_orders_it_is_about_not_one_that_arrived_meanwhile() {
+    let mut d = drill_with_ol();
+    let report = || Command::Report {
+        to: None,
+        conditions: "checked".into(),
+        actions: "done".into(),
+        needs: "nothing".into(),
+        channel: None,
+    };
+    // Ben acknowledges a first order; a second arrives before his report.
+    order(
+        &mut d,
+        "ana",
+        "ben",
+        Task::Investigate("db".into()),
+        Some(600),
+    );
+    act(&mut d, "ben", Command::Ack);
+    order(
+        &mut d,
+        "ana",
+        "ben",
+        Task::Free("check the backups".into()),
+        Some(600),
+    );
+    act(&mut d, "ben", report());
+    let open: Vec<bool> = d.orders().iter().map(|o| o.is_open()).collect();
+    assert_eq!(
+        open,
+        [false, true],
+        "the new order is still waiting for its ack"
+    );
+
+    // Someone who never acknowledges reports on everything still open.
+    act(&mut d, "ben", report());
+    assert!(d.orders().iter().all(|o| !o.is_open()));
+}
