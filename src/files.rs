@@ -75,6 +75,30 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), String> {
     Ok(())
 }
 
+/// Writes a value as pretty RON, atomically.
+pub fn write_ron<T: serde::Serialize>(path: &Path, value: &T) -> Result<(), String> {
+    let text = ron::ser::to_string_pretty(value, ron::ser::PrettyConfig::default())
+        .map_err(|e| e.to_string())?;
+    write_atomic(path, text.as_bytes())
+}
+
+/// Reads a RON file the user's data directory keeps (a missing one is the
+/// default); a damaged one is located at line:column with `hint` saying what to do.
+pub fn read_ron<T: serde::de::DeserializeOwned + Default>(
+    path: &Path,
+    hint: impl FnOnce() -> String,
+) -> Result<T, crate::diagnostic::Diagnostic> {
+    if !path.exists() {
+        return Ok(T::default());
+    }
+    let source = crate::diagnostic::Source::read(path)?;
+    ron::from_str(&source.text).map_err(|e| {
+        let mut d = source.ron_error(&e);
+        d.hint = Some(hint());
+        d
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostic::{Diagnostic, Source};
+use crate::diagnostic::Diagnostic;
 use crate::scenario::{Difficulty, Seat};
 use crate::score::{Criterion, Mode, Scorecard};
 
@@ -69,25 +69,17 @@ pub fn default_path() -> PathBuf {
 impl History {
     /// Reads the history; a missing file is an empty history.
     pub fn load(path: &Path) -> Result<History, Diagnostic> {
-        if !path.exists() {
-            return Ok(History::default());
-        }
-        let source = Source::read(path)?;
-        ron::from_str(&source.text).map_err(|e| {
-            let mut d = source.ron_error(&e);
-            d.hint = Some(format!(
+        crate::files::read_ron(path, || {
+            format!(
                 "the attempt history is damaged; move {} aside to start a new one",
                 path.display()
-            ));
-            d
+            )
         })
     }
 
     /// Writes the history atomically.
     pub fn save(&self, path: &Path) -> Result<(), String> {
-        let text = ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::default())
-            .map_err(|e| e.to_string())?;
-        crate::files::write_atomic(path, text.as_bytes())
+        crate::files::write_ron(path, self)
     }
 
     /// Adds the attempts of `other` this history lacks (another window may

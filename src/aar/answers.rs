@@ -35,9 +35,7 @@ pub fn beside(session: &Path) -> Result<Option<Answers>, Diagnostic> {
 
 /// Writes answers atomically.
 pub fn save(path: &Path, answers: &Answers) -> Result<(), String> {
-    let text = ron::ser::to_string_pretty(answers, ron::ser::PrettyConfig::default())
-        .map_err(|e| e.to_string())?;
-    crate::files::write_atomic(path, text.as_bytes())
+    crate::files::write_ron(path, answers)
 }
 
 #[cfg(test)]

@@ -36,10 +36,9 @@ pub(super) fn plugin(app: &mut App) {
 
 fn draw(mut contexts: EguiContexts, mut guide: ResMut<GuideState>) -> Result {
     let ctx = contexts.ctx_mut()?;
-    let typing = ctx.egui_wants_keyboard_input();
     let (f1, f2) = ctx.input(|i| (i.key_pressed(egui::Key::F1), i.key_pressed(egui::Key::F2)));
-    guide.help ^= f1 && !typing;
-    guide.doctrine ^= f2 && !typing;
+    guide.help ^= f1;
+    guide.doctrine ^= f2;
     corner_buttons(ctx, &mut guide);
     windows(ctx, &mut guide);
     Ok(())

@@ -57,7 +57,5 @@ pub fn load() -> Settings {
 
 /// Saves the settings: written to a temporary file, then renamed over the old one.
 pub fn save(settings: &Settings) -> Result<(), String> {
-    let text = ron::ser::to_string_pretty(settings, ron::ser::PrettyConfig::default())
-        .map_err(|e| e.to_string())?;
-    crate::files::write_atomic(&path(), text.as_bytes())
+    crate::files::write_ron(&path(), settings)
 }

@@ -48,7 +48,7 @@ pub(super) fn team(args: &str, cx: &Context) -> Result<Command, String> {
     })
 }
 
-pub(super) fn status(args: &str) -> Result<Command, String> {
+pub(super) fn status(args: &str, affected: &[String]) -> Result<Command, String> {
     let (first, rest) = args.split_once(char::is_whitespace).unwrap_or((args, ""));
     let state = match first.to_lowercase().as_str() {
         "investigating" => StatusState::Investigating,
@@ -68,7 +68,7 @@ pub(super) fn status(args: &str) -> Result<Command, String> {
     Ok(Command::PostStatus {
         state,
         impact: impact.trim().to_string(),
-        components: vec![],
+        components: affected.to_vec(),
         next_update,
         text: String::new(),
     })

@@ -68,6 +68,30 @@ pub struct Context<'a> {
     pub channel: Channel,
     /// The message kind chosen with the kind buttons.
     pub kind: MessageKind,
+    /// Public names of the components a `/status` post lists (see `affected_components`).
+    pub affected: Vec<String>,
+}
+
+/// What a `/status` post lists: the customer-facing components impaired now,
+/// or (once all is well again) those the last post listed.
+pub fn affected_components(drill: &crate::drill::Drill) -> Vec<String> {
+    let impaired: Vec<String> = drill
+        .scenario()
+        .components
+        .iter()
+        .zip(&drill.platform().health)
+        .filter(|(c, h)| c.customers.is_some() && **h != crate::drill::Health::Healthy)
+        .map(|(c, _)| c.name.clone())
+        .collect();
+    if impaired.is_empty() {
+        drill
+            .status_posts()
+            .last()
+            .map(|p| p.components.clone())
+            .unwrap_or_default()
+    } else {
+        impaired
+    }
 }
 
 /// Parses one line from the composer.
@@ -139,7 +163,7 @@ pub fn parse(input: &str, cx: &Context) -> Result<Command, String> {
             .map(|a| Command::Run(a.to_string()))
         }
         "team" => team(args, cx),
-        "status" => status(args),
+        "status" => status(args, &cx.affected),
         "isd" => isd(args),
         "ackalert" => {
             let id = args

@@ -11,6 +11,7 @@ fn run(input: &str) -> Result<Command, String> {
         people: d.people(),
         channel: Channel::CommandPost,
         kind: MessageKind::Chat,
+        affected: vec!["Web app".into()],
     };
     parse(input, &cx)
 }
@@ -65,7 +66,7 @@ fn roles_reports_and_status_posts() {
     );
     assert!(
         matches!(run("/status identified Orders may fail. next 20m").unwrap(),
-        Command::PostStatus { state: StatusState::Identified, next_update: Some(Dur(1200)), impact, .. } if impact == "Orders may fail.")
+        Command::PostStatus { state: StatusState::Identified, next_update: Some(Dur(1200)), impact, components, .. } if impact == "Orders may fail." && components == ["Web app"])
     );
     assert!(
         matches!(run("/team db @raj").unwrap(), Command::CreateTeam { team, lead } if team == "db" && lead == "raj")
@@ -100,4 +101,41 @@ fn mentions_complete_from_ids_and_names() {
     crate::testing::idle_until(&mut d, 130);
     assert_eq!(complete_mention("@r", d.people()), ["raj", "riley"]);
     assert_eq!(resolve_person("Raj", d.people()).unwrap(), "raj");
+}
+
+#[test]
+fn a_status_post_lists_what_customers_feel_now_or_what_the_last_post_listed() {
+    use crate::testing::{act, idle_until};
+    let mut d = drill();
+    assert!(affected_components(&d).is_empty(), "nothing is wrong yet");
+    let half = d.scenario().time_limit / 2;
+    idle_until(&mut d, half);
+    let now = affected_components(&d);
+    let customer_facing: Vec<&str> = d
+        .scenario()
+        .components
+        .iter()
+        .filter(|c| c.customers.is_some())
+        .map(|c| c.name.as_str())
+        .collect();
+    assert!(
+        !now.is_empty() && now.iter().all(|n| customer_facing.contains(&n.as_str())),
+        "{now:?}"
+    );
+    act(
+        &mut d,
+        "ana",
+        Command::PostStatus {
+            state: StatusState::Investigating,
+            impact: "x".into(),
+            components: vec!["Listed before".into()],
+            next_update: None,
+            text: String::new(),
+        },
+    );
+    assert_eq!(
+        affected_components(&d),
+        now,
+        "impaired components win while they last"
+    );
 }

@@ -112,12 +112,16 @@ impl Coach {
             for (i, step) in self.stage.steps.iter().enumerate() {
                 if self.cue_at[i].is_none() && step.cue.seen_in(entry, &self.me, drill.scenario()) {
                     self.cue_at[i] = Some(entry.at);
-                } else if self.cue_at[i].is_some()
-                    && self.done_at[i].is_none()
-                    && step.deed.done_in(entry, &self.me)
-                {
-                    self.done_at[i] = Some(entry.at);
                 }
+            }
+            // One thing done counts for one step: the first open one it fits
+            // (one timeline line is not three records, one post not two).
+            if let Some(i) = (0..self.stage.steps.len()).find(|&i| {
+                (self.cue_at[i].is_some() || (self.stage.steps[i].early && self.role_at.is_some()))
+                    && self.done_at[i].is_none()
+                    && self.stage.steps[i].deed.done_in(entry, &self.me)
+            }) {
+                self.done_at[i] = Some(entry.at);
             }
         }
         self.seen = drill.log().len();
@@ -213,27 +217,61 @@ impl Coach {
         }
     }
 
-    /// Feedback on the handoff briefing, the one step whose quality the coach judges.
+    /// Feedback beyond done or not: commands the drill accepted but the
+    /// doctrine would not (a role given without a briefing, an order without
+    /// a time box), and how complete the handoff briefing was.
     fn notes(&self, drill: &Drill) -> Vec<String> {
+        let mut notes = Vec::new();
+        for entry in drill.log() {
+            match &entry.event {
+                Event::RoleAssigned {
+                    role,
+                    to,
+                    by,
+                    briefing,
+                } if *by == self.me && briefing.trim().is_empty() => notes.push(format!(
+                    "At {} you made {} {} without a briefing: say what is going on and what you expect.",
+                    crate::time::clock(entry.at),
+                    drill.people().get(to).map_or(to.as_str(), |p| p.name.as_str()),
+                    role.label()
+                )),
+                Event::Posted(m)
+                    if m.from == self.me
+                        && m.kind == crate::comms::MessageKind::Order
+                        && m.due.is_none()
+                        && m.task != Some(crate::comms::Task::StandBy) =>
+                {
+                    notes.push(format!(
+                        "Your order at {} had no time box: add when to report back (\"… 10m\").",
+                        crate::time::clock(entry.at)
+                    ))
+                }
+                _ => {}
+            }
+        }
+        let role = self.stage.seat.role();
         let latest = drill.log().iter().rev().find_map(|e| match &e.event {
-            Event::HandoffOffered { from, briefing, .. } if *from == self.me => Some(briefing),
+            Event::HandoffOffered {
+                from,
+                briefing,
+                role: r,
+                ..
+            } if *from == self.me && Some(r) == role.as_ref() => Some(briefing),
             _ => None,
         });
-        latest
-            .map(|briefing| {
-                let (has, misses) = crate::score::text::briefing_coverage(briefing);
-                if misses.is_empty() {
-                    format!("Your handoff briefing covered all {} elements.", has.len())
-                } else {
-                    format!(
-                        "Your handoff briefing covered {} of {} elements; it left out {}.",
-                        has.len(),
-                        has.len() + misses.len(),
-                        misses.join(", ")
-                    )
-                }
-            })
-            .into_iter()
-            .collect()
+        notes.extend(latest.map(|briefing| {
+            let (has, misses) = crate::score::text::briefing_coverage(briefing);
+            if misses.is_empty() {
+                format!("Your handoff briefing covered all {} elements.", has.len())
+            } else {
+                format!(
+                    "Your handoff briefing covered {} of {} elements; it left out {}.",
+                    has.len(),
+                    has.len() + misses.len(),
+                    misses.join(", ")
+                )
+            }
+        }));
+        notes
     }
 }

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::coach::StageResult;
 use super::stages::{StageId, stage};
-use crate::diagnostic::{Diagnostic, Source};
+use crate::diagnostic::Diagnostic;
 use crate::scenario::Seat;
 
 /// One finished stage.
@@ -46,25 +46,17 @@ pub fn default_path() -> PathBuf {
 impl Progress {
     /// Reads the progress; a missing file means nothing done yet.
     pub fn load(path: &Path) -> Result<Progress, Diagnostic> {
-        if !path.exists() {
-            return Ok(Progress::default());
-        }
-        let source = Source::read(path)?;
-        ron::from_str(&source.text).map_err(|e| {
-            let mut d = source.ron_error(&e);
-            d.hint = Some(format!(
+        crate::files::read_ron(path, || {
+            format!(
                 "the tutorial progress is damaged; start the tutorial over (the damaged file is kept as {}) or fix the file",
                 aside_path(path).display()
-            ));
-            d
+            )
         })
     }
 
     /// Writes the progress atomically.
     pub fn save(&self, path: &Path) -> Result<(), String> {
-        let text = ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::default())
-            .map_err(|e| e.to_string())?;
-        crate::files::write_atomic(path, text.as_bytes())
+        crate::files::write_ron(path, self)
     }
 
     /// Records a stage (a replayed stage replaces its earlier record).
@@ -109,11 +101,17 @@ impl Progress {
     }
 }
 
-/// Where a damaged progress file is moved when the tutorial starts over.
+/// Where a damaged progress file is moved when the tutorial starts over:
+/// `tutorial.ron.damaged`, or `.damaged-2`, `-3`… if that is taken.
 pub fn aside_path(path: &Path) -> PathBuf {
-    let mut name = path.file_name().unwrap_or_default().to_os_string();
-    name.push(".damaged");
-    path.with_file_name(name)
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    (1..)
+        .map(|n| match n {
+            1 => path.with_file_name(format!("{name}.damaged")),
+            n => path.with_file_name(format!("{name}.damaged-{n}")),
+        })
+        .find(|p| !p.exists())
+        .unwrap_or_else(|| path.with_file_name(format!("{name}.damaged")))
 }
 
 /// Moves a damaged progress file aside so that starting over loses nothing.

@@ -69,23 +69,25 @@ fn scribe() -> Stage {
         intro: &[
             "Customers cannot sign in. A simulated Incident Commander (IC) runs the response; an Operations Lead (OL) and their team fix it; a Communications Lead (CL) talks to customers and executives.",
             "You are the scribe. You change nothing in production and talk to nobody outside: you watch the #command-post channel and keep the Incident State Document (ISD) — the one page anyone can read to catch up.",
-            "Each step appears at the top of the screen the moment it can be done, with what to click. The drill starts paused; press Space or the play button when you are ready. Speed it up with x2..x10 while you wait.",
+            "Each step appears in the coach at the bottom left the moment it can be done, with what to click. The drill starts paused; press Space or the play button when you are ready. Speed it up with x2..x10 while you wait.",
         ],
         scaffolding: Scaffolding::Prompts,
         steps: vec![
             Step {
                 goal: "Acknowledge your role",
                 prompt: "The IC has made you scribe. Say so in the command post: click in the message box at the bottom of the chat, type \"Ack, I'm scribe, the ISD is open\" and press Enter.",
-                hint: "Acknowledge the role you were given in #command-post.",
+                hint: "Acknowledge the role you were given: type a short message in #command-post.",
                 cue: Cue::RoleGiven(Seat::Scribe),
                 deed: Deed::Post(ChannelKind::CommandPost),
+                early: false,
             },
             Step {
                 goal: "Record the declaration in the timeline",
-                prompt: "The incident was declared before you joined. In the ISD (right), click \"edit\" beside Timeline and write one line — who declared, which severity, who is IC — e.g. \"Sev2 declared, Morgan is IC\". Save; the time is added for you.",
+                prompt: "The incident was declared before you were made scribe. In the ISD (right), click \"edit\" beside Timeline and write one line — who declared, which severity, who is IC — e.g. \"Sev2 declared, Morgan is IC\". Save; the time is added for you.",
                 hint: "The declaration belongs in the ISD timeline.",
                 cue: Cue::Declared,
                 deed: Deed::EditIsd(IsdSection::Timeline),
+                early: false,
             },
             Step {
                 goal: "Record the work in flight",
@@ -93,6 +95,7 @@ fn scribe() -> Stage {
                 hint: "Who is working on what, and when is it due? That is ActionsInFlight.",
                 cue: Cue::WorkOrdered,
                 deed: Deed::EditIsd(IsdSection::ActionsInFlight),
+                early: false,
             },
             Step {
                 goal: "Record the decision",
@@ -100,6 +103,7 @@ fn scribe() -> Stage {
                 hint: "A decision was made: the Decisions section records what, who and when.",
                 cue: Cue::Decision,
                 deed: Deed::EditIsd(IsdSection::Decisions),
+                early: false,
             },
             Step {
                 goal: "Record the mitigation",
@@ -107,6 +111,7 @@ fn scribe() -> Stage {
                 hint: "The incident was mitigated: that moment goes in the timeline.",
                 cue: Cue::Mitigated,
                 deed: Deed::EditIsd(IsdSection::Timeline),
+                early: false,
             },
             Step {
                 goal: "Record the resolution",
@@ -114,6 +119,7 @@ fn scribe() -> Stage {
                 hint: "Close the timeline: when was it resolved, and how?",
                 cue: Cue::Resolved,
                 deed: Deed::EditIsd(IsdSection::Timeline),
+                early: false,
             },
         ],
     }
@@ -134,9 +140,10 @@ fn communications() -> Stage {
             Step {
                 goal: "Acknowledge your role",
                 prompt: "The IC has made you CL. Acknowledge it in #command-post.",
-                hint: "You were just made CL: acknowledge it in the command post so the IC knows the loop is closed.",
+                hint: "You were just made CL: type a short acknowledgement in #command-post so the IC knows the loop is closed.",
                 cue: Cue::RoleGiven(Seat::CL),
                 deed: Deed::Post(ChannelKind::CommandPost),
+                early: false,
             },
             Step {
                 goal: "First status page post",
@@ -144,6 +151,7 @@ fn communications() -> Stage {
                 hint: "Customers are hitting errors and the status page is empty. The composer is on the right: state Investigating, the impact in plain words, tick the affected components, pick a next update, Post.",
                 cue: Cue::RoleGiven(Seat::CL),
                 deed: Deed::StatusPost(StatusStates::Open),
+                early: false,
             },
             Step {
                 goal: "Summarise the incident in the ISD",
@@ -151,6 +159,7 @@ fn communications() -> Stage {
                 hint: "Anyone joining reads the ISD first. Give it a Summary: what is broken, who is affected, since when.",
                 cue: Cue::RoleGiven(Seat::CL),
                 deed: Deed::EditIsd(IsdSection::Summary),
+                early: false,
             },
             Step {
                 goal: "Update the executives",
@@ -158,6 +167,7 @@ fn communications() -> Stage {
                 hint: "Executives hear it from you first. Switch to #exec, choose StatusUpdate and say what is affected, what is being done and when they will hear next.",
                 cue: Cue::Declared,
                 deed: Deed::Post(ChannelKind::Executive),
+                early: false,
             },
             Step {
                 goal: "Answer the executive's question",
@@ -165,20 +175,23 @@ fn communications() -> Stage {
                 hint: "An executive asked a question on #exec. Answer it there, from what you know, without pulling the OL away; say when you will know more.",
                 cue: Cue::ExecutiveQuestion,
                 deed: Deed::Post(ChannelKind::Executive),
+                early: false,
             },
             Step {
                 goal: "Post the progress",
-                prompt: "Post \"Identified\" or \"Monitoring\" on the status page once the cause is known or the fix is in.",
-                hint: "Things have changed since your last post. Post Identified (cause known) or Monitoring (fix in place), again with impact, components and the next update.",
+                prompt: "Post \"Monitoring\" (or \"Identified\") on the status page once the fix is in.",
+                hint: "The fix is in and customers can sign in again. Post Monitoring, again with impact, components and the next update.",
                 cue: Cue::Mitigated,
                 deed: Deed::StatusPost(StatusStates::Progress),
+                early: false,
             },
             Step {
                 goal: "Post the resolution",
                 prompt: "Post \"Resolved\" and say whether any data was lost.",
-                hint: "It is resolved. Close the status page with a Resolved post: what customers saw, that it is over, and whether any data was lost.",
+                hint: "It is resolved. Close the status page with a Resolved post: the impact (none now), the components that were affected, and whether any data was lost.",
                 cue: Cue::Resolved,
                 deed: Deed::StatusPost(StatusStates::Resolved),
+                early: false,
             },
         ],
     }
@@ -192,6 +205,7 @@ fn command() -> Stage {
         intro: &[
             "The same incident, from the top. You are on call, so you are the Incident Commander (IC) and hold every role until you give it away.",
             "No prompts and no hints this time: run it as you saw it run. The glossary (F1) and your doctrine card (F2) are still there.",
+            "Your steps: acknowledge the page (/ackalert signin-errors), declare (/declare SEV2), name an OL, a CL and a scribe with a briefing each (/assign @name OL briefing), give the OL a time-boxed order (/order @name investigate auth 10m), decide on the OL's proposal (/decide …), and hand IC to the seasoned commander who offers (/handoff @name IC briefing).",
             "The IC decides and delegates and keeps hands off the keyboard: no diagnostics, no production changes. Name an OL, a CL and a scribe; give orders to named people with a time box; decide on proposals; and when a more experienced commander offers, hand over with a full briefing.",
         ],
         scaffolding: Scaffolding::None,
@@ -202,6 +216,7 @@ fn command() -> Stage {
                 hint: "A page fired: acknowledge it.",
                 cue: Cue::Page,
                 deed: Deed::AckAlert,
+                early: false,
             },
             Step {
                 goal: "Declare the incident",
@@ -209,6 +224,7 @@ fn command() -> Stage {
                 hint: "Customers are affected: declare (/declare SEV2) and you are IC.",
                 cue: Cue::Page,
                 deed: Deed::Declare,
+                early: true,
             },
             Step {
                 goal: "Name an Operations Lead",
@@ -216,6 +232,7 @@ fn command() -> Stage {
                 hint: "Give the hands-on work away: /assign the person on the OL rota as OL, with a briefing (/assign @name OL briefing).",
                 cue: Cue::Declared,
                 deed: Deed::Assign(Seat::OL),
+                early: true,
             },
             Step {
                 goal: "Name a Communications Lead",
@@ -223,6 +240,7 @@ fn command() -> Stage {
                 hint: "Someone must talk to customers and executives: /assign the person on the CL rota as CL, with a briefing.",
                 cue: Cue::Declared,
                 deed: Deed::Assign(Seat::CL),
+                early: true,
             },
             Step {
                 goal: "Name a scribe",
@@ -230,6 +248,7 @@ fn command() -> Stage {
                 hint: "Someone must keep the ISD: /assign a scribe with a briefing.",
                 cue: Cue::Declared,
                 deed: Deed::Assign(Seat::Scribe),
+                early: true,
             },
             Step {
                 goal: "Order the investigation",
@@ -237,6 +256,7 @@ fn command() -> Stage {
                 hint: "Tell the OL what you need and by when: /order @name investigate auth 10m (auth is the sign-in service).",
                 cue: Cue::Declared,
                 deed: Deed::Order,
+                early: true,
             },
             Step {
                 goal: "Decide on the proposal",
@@ -244,6 +264,7 @@ fn command() -> Stage {
                 hint: "The OL proposed a fix and waits for you: /decide with what you approve.",
                 cue: Cue::Proposal,
                 deed: Deed::Decide,
+                early: false,
             },
             Step {
                 goal: "Hand command over with a briefing",
@@ -251,6 +272,7 @@ fn command() -> Stage {
                 hint: "A seasoned commander offered to take over: /handoff @name IC with situation, objectives, organisation, tasks, decisions, commitments and risks.",
                 cue: Cue::SeasonedCommanderJoined,
                 deed: Deed::Handoff(Seat::IC),
+                early: false,
             },
         ],
     }

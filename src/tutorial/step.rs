@@ -18,6 +18,9 @@ pub struct Step {
     pub cue: Cue,
     /// What the trainee does to complete it.
     pub deed: Deed,
+    /// Done before its cue (once the trainee holds the stage's role) still
+    /// counts: an IC who declares before the page has declared.
+    pub early: bool,
 }
 
 /// Something in the drill that makes a step possible.
@@ -91,7 +94,7 @@ impl ChannelKind {
 /// a recovery post "identified" or "monitoring".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StatusStates {
-    /// Any state before resolution.
+    /// Any state before resolution (the first post).
     Open,
     /// Identified or monitoring: the cause is known or the fix is in.
     Progress,
@@ -122,6 +125,8 @@ impl Cue {
             }
             (Cue::Page, Event::AlertFired { severity, .. }) => *severity == AlertSeverity::Page,
             (Cue::Declared, Event::Declared { .. }) => true,
+            // The trainee's own messages are never the cue for their next step.
+            (_, Event::Posted(m)) if m.from == me => false,
             (Cue::WorkOrdered, Event::Posted(m)) => {
                 m.kind == MessageKind::Order
                     && matches!(

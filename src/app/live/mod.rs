@@ -317,7 +317,7 @@ fn finish(
         return;
     }
     match tutorial {
-        Some(mut tutorial) if tutorial.coach.is_some() => {
+        Some(mut tutorial) if tutorial.in_stage => {
             tutorial.finish_stage(&live.drill, live.session_path.as_deref());
             next.set(Screen::Tutorial);
         }

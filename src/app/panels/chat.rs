@@ -137,6 +137,7 @@ pub fn submit(view: &View, state: &mut UiState) -> Option<Action> {
         people: view.drill.people(),
         channel: state.channel(),
         kind: state.kind(),
+        affected: compose::affected_components(view.drill),
     };
     match compose::parse(&state.composer, &cx) {
         Ok(command) => {

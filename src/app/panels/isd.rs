@@ -61,7 +61,12 @@ pub fn show(ui: &mut egui::Ui, view: &View, state: &mut UiState) -> Vec<Action> 
                 .desired_width(f32::INFINITY),
         );
         ui.horizontal(|ui| {
-            if ui.button("Save").clicked() {
+            let empty = state.isd_draft.trim().is_empty();
+            if ui
+                .add_enabled(!empty, egui::Button::new("Save"))
+                .on_disabled_hover_text("Write something first")
+                .clicked()
+            {
                 let text = if section == IsdSection::Timeline && !state.isd_draft.starts_with("T+")
                 {
                     format!("{} — {}", clock(view.drill.now()), state.isd_draft.trim())

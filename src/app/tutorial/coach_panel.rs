@@ -18,12 +18,10 @@ const HINT: egui::Color32 = egui::Color32::from_rgb(240, 190, 80);
 /// Draws the coach for `stage` saying `guidance`.
 pub fn coach_panel(ui: &mut egui::Ui, stage: &Stage, guidance: &Guidance) -> Option<CoachAction> {
     let mut action = None;
-    ui.horizontal(|ui| {
-        ui.weak(stage.title);
-        if stage.scaffolding != Scaffolding::None {
-            ui.weak(format!("· {} of {} done", guidance.done, guidance.total));
-        }
-    });
+    ui.weak(stage.title);
+    if stage.scaffolding != Scaffolding::None {
+        ui.weak(format!("{} of {} done", guidance.done, guidance.total));
+    }
     match &guidance.say {
         Say::Prompt { goal, text } => {
             ui.label(

@@ -47,6 +47,9 @@ pub struct Tutorial {
     pub page: Page,
     /// Coaching the stage being played.
     pub coach: Option<Coach>,
+    /// A stage's drill is on screen (until the drill screen is left), so its
+    /// end leads back here even after the coach has been taken.
+    pub in_stage: bool,
 }
 
 impl Tutorial {
@@ -63,6 +66,7 @@ impl Tutorial {
             problem,
             page: Page::Finished,
             coach: None,
+            in_stage: false,
         };
         tutorial.page = tutorial.next_page();
         tutorial
@@ -84,13 +88,17 @@ impl Tutorial {
         let result = coach.result(drill);
         self.progress.record(&result, session);
         // A damaged file is never overwritten: only starting over sets it aside.
-        if !self.damaged {
-            self.problem = self
-                .progress
+        self.problem = if self.damaged {
+            Some(format!(
+                "Progress not saved: {} is damaged; start the tutorial over to set it aside.",
+                self.path.display()
+            ))
+        } else {
+            self.progress
                 .save(&self.path)
                 .err()
-                .map(|e| format!("Progress not saved: {e}"));
-        }
+                .map(|e| format!("Progress not saved: {e}"))
+        };
         self.page = Page::Result(result);
     }
 
@@ -158,9 +166,7 @@ pub(super) fn plugin(app: &mut App) {
         ),
     );
     app.add_message::<TutorialAction>();
-    app.add_systems(Startup, |mut commands: Commands| {
-        commands.insert_resource(Tutorial::open(&core::default_path()))
-    });
+    app.add_systems(Startup, open_progress);
     // Leaving a stage for the title (the pause menu) drops its coach; the
     // tutorial opens again on the stage still to do.
     app.add_systems(
@@ -172,8 +178,34 @@ pub(super) fn plugin(app: &mut App) {
             }
         },
     );
+    app.add_systems(
+        OnExit(Screen::Drill),
+        |tutorial: Option<ResMut<Tutorial>>| {
+            if let Some(mut tutorial) = tutorial {
+                tutorial.in_stage = false;
+            }
+        },
+    );
     app.add_systems(Update, handle_actions.run_if(resource_exists::<Tutorial>));
     app.add_plugins(autopilot::plugin);
+}
+
+/// The saved progress; the autopilot plays on a scratch file beside its
+/// pictures, so it never touches the user's own.
+fn open_progress(mut commands: Commands, launch: Option<Res<Launch>>) {
+    let scratch = launch
+        .as_ref()
+        .and_then(|l| l.tutorial.as_ref())
+        .and_then(|t| t.autopilot.as_ref())
+        .map(|plan| plan.shot_dir.join("tutorial-progress.ron"));
+    let path = match scratch {
+        Some(path) => {
+            let _ = std::fs::remove_file(&path);
+            path
+        }
+        None => core::default_path(),
+    };
+    commands.insert_resource(Tutorial::open(&path));
 }
 
 fn draw_coach(
@@ -196,6 +228,7 @@ fn draw_coach(
         // channel tabs and the ISD stay in view.
         .anchor(egui::Align2::LEFT_BOTTOM, [8.0, -8.0])
         .default_width(400.0)
+        .max_width(400.0)
         .show(ctx, |ui| {
             if coach_panel(ui, stage, &guidance) == Some(CoachAction::FinishStage) {
                 actions.write(TutorialAction::FinishStage);
@@ -235,14 +268,17 @@ fn handle_actions(
 ) {
     for action in chosen.read().cloned() {
         match action {
+            // A second click before the screen changes starts nothing more.
+            TutorialAction::Start(_) if tutorial.in_stage => {}
             TutorialAction::Start(id) => {
                 let speed = settings.as_ref().map_or(1, |s| s.default_speed);
                 match start_stage(id, &launch.scenarios_dir, speed) {
                     Ok((live, coach)) => {
                         tutorial.coach = Some(coach);
-                        tutorial.problem = None;
-                        choice.scenario = Some(launch.scenarios_dir.join(core::SCENARIO_FILE));
-                        choice.seat = core::stage(id).seat;
+                        tutorial.in_stage = true;
+                        if !tutorial.damaged {
+                            tutorial.problem = None;
+                        }
                         commands.insert_resource(live);
                         next.set(Screen::Drill);
                     }

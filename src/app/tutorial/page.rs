@@ -140,7 +140,7 @@ fn finished(
     actions: &mut Vec<TutorialAction>,
 ) {
     ui.heading("Tutorial complete");
-    ui.label("You have run the same incident as scribe, as Communications Lead and as Incident Commander. Here is an order for the rest of the library: easiest first, and within each level the drills that take you back to the seat you found hardest.");
+    ui.label("You have run the same incident as scribe, as Communications Lead and as Incident Commander. Here is an order for the rest of the library: easiest first; each level opens with a drill in the seat you found hardest (if you needed hints or left steps undone), and the rest rotate through the seats, the Operations Lead's among them.");
     ui.add_space(8.0);
     egui::Grid::new("suggestions")
         .striped(true)

@@ -181,11 +181,19 @@ fn damaged_progress_is_reported_never_overwritten_and_set_aside_on_starting_over
         std::fs::read_to_string(&path).unwrap(),
         "Progress(stages: [oops"
     );
+    assert!(
+        tutorial
+            .problem
+            .as_deref()
+            .is_some_and(|p| p.starts_with("Progress not saved")),
+        "the trainee is told: {:?}",
+        tutorial.problem
+    );
 
     tutorial.start_over();
     assert!(!tutorial.damaged);
     assert_eq!(
-        std::fs::read_to_string(crate::tutorial::aside_path(&path)).unwrap(),
+        std::fs::read_to_string(dir.join("tutorial.ron.damaged")).unwrap(),
         "Progress(stages: [oops"
     );
     assert_eq!(Progress::load(&path).unwrap(), Progress::default());
