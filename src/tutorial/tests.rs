@@ -20,6 +20,17 @@ fn scenario() -> Scenario {
 /// At a tick: the step current then (with since when) and what the coach said.
 type Moment = (Tick, Option<(usize, Tick)>, Say);
 
+/// A fresh drill with the trainee in the stage's seat, and its coach.
+fn begin(stage: Stage) -> (Drill, Coach) {
+    let me = HumanSpec {
+        id: ME.into(),
+        name: "New Hire".into(),
+        seat: stage.seat,
+        joins: Dur(0),
+    };
+    (Drill::new(scenario(), SEED, &[me]), Coach::new(stage, ME))
+}
+
 /// What happened in a stage, second by second.
 struct Run {
     drill: Drill,
@@ -31,14 +42,7 @@ struct Run {
 /// theirs (`None`: a trainee who never does anything).
 fn play(id: StageId, delay: Option<Tick>) -> Run {
     let stage = stage(id);
-    let me = HumanSpec {
-        id: ME.into(),
-        name: "New Hire".into(),
-        seat: stage.seat,
-        joins: Dur(0),
-    };
-    let mut drill = Drill::new(scenario(), SEED, &[me]);
-    let mut coach = Coach::new(stage, ME);
+    let (mut drill, mut coach) = begin(stage);
     let mut new_hire = delay.map(new_hire::NewHire::new);
     let mut said = Vec::new();
     while !drill.is_over() {
@@ -371,14 +375,7 @@ fn typed(
 fn a_person_typing_what_the_prompts_say_completes_every_stage() {
     for id in StageId::ALL {
         let stage = stage(id);
-        let me = HumanSpec {
-            id: ME.into(),
-            name: "New Hire".into(),
-            seat: stage.seat,
-            joins: Dur(0),
-        };
-        let mut drill = Drill::new(scenario(), SEED, &[me]);
-        let mut coach = Coach::new(stage, ME);
+        let (mut drill, mut coach) = begin(stage);
         let mut typed_for = None;
         while !drill.is_over() && !coach.complete() {
             coach.observe(&drill);
@@ -454,14 +451,7 @@ fn one_thing_done_counts_for_one_step_and_an_early_declaration_counts() {
     // A CL whose only executive post comes after the question has answered it,
     // but not updated the executives before they asked.
     let stage = stage(StageId::Communications);
-    let me = HumanSpec {
-        id: ME.into(),
-        name: "New Hire".into(),
-        seat: stage.seat,
-        joins: Dur(0),
-    };
-    let mut drill = Drill::new(scenario(), SEED, &[me]);
-    let mut coach = Coach::new(stage, ME);
+    let (mut drill, mut coach) = begin(stage);
     let mut posted = false;
     while !drill.is_over() && drill.now() < 15 * 60 {
         coach.observe(&drill);
@@ -495,14 +485,7 @@ fn one_thing_done_counts_for_one_step_and_an_early_declaration_counts() {
 
     // An IC who declares before the page has declared.
     let stage = super::stage(StageId::Command);
-    let me = HumanSpec {
-        id: ME.into(),
-        name: "New Hire".into(),
-        seat: stage.seat,
-        joins: Dur(0),
-    };
-    let mut drill = Drill::new(scenario(), SEED, &[me]);
-    let mut coach = Coach::new(stage, ME);
+    let (mut drill, mut coach) = begin(stage);
     drill.step(&[]);
     drill.step(&[Input {
         by: ME.into(),
