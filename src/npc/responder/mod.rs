@@ -22,6 +22,8 @@ pub(crate) struct Memory {
     last_chat: Tick,
     progress_reported: BTreeSet<MessageId>,
     offered_command: bool,
+    /// An order acknowledged while busy: started once the work in hand is done.
+    queued: Option<usize>,
 }
 
 fn say(kind: MessageKind, text: String) -> Command {
@@ -152,6 +154,18 @@ pub(super) fn answer_order(mind: &mut Mind, drill: &Drill, index: usize, out: &m
     {
         return;
     }
+    // Busy: the order waits until the work in hand is done, instead of
+    // being tried now, refused, and dropped.
+    if drill.work.iter().any(|w| w.by == mind.id) && order.task != Task::StandBy {
+        mind.responder.queued = Some(index);
+        return;
+    }
+    start(mind, drill, index, out);
+}
+
+/// Starts the work an acknowledged order asks for.
+fn start(mind: &mut Mind, drill: &Drill, index: usize, out: &mut Vec<Command>) {
+    let order = &drill.orders[index];
     match &order.task {
         Task::Run(action) => out.push(Command::Run(action.clone())),
         Task::Investigate(component) => match pick_diagnostic(drill, component) {
@@ -254,6 +268,14 @@ pub(super) fn report_refusal(drill: &Drill, me: &str, reason: &str, out: &mut Ve
 
 pub(super) fn duties(mind: &mut Mind, drill: &Drill, out: &mut Vec<Command>) {
     let now = drill.now;
+    if let Some(index) = mind.responder.queued
+        && !drill.work.iter().any(|w| w.by == mind.id)
+    {
+        mind.responder.queued = None;
+        if drill.orders[index].is_open() {
+            start(mind, drill, index, out);
+        }
+    }
     if let Some((until, index)) = mind.responder.free_work
         && now >= until
     {

@@ -160,3 +160,33 @@ fn an_order_to_someone_worded_as_to_anyone_gets_asked_back_not_acknowledged() {
     );
     assert!(d.orders()[0].acked_at.is_none());
 }
+
+#[test]
+fn an_order_to_a_busy_responder_waits_for_the_work_in_hand_then_runs() {
+    let mut d = drill_with_ol();
+    idle_until(&mut d, 130);
+    order(&mut d, "ben", "raj", Task::Run("look".into()), Some(300));
+    idle_until(&mut d, 150);
+    // Raj is reading the DB for a minute; the next order arrives meanwhile.
+    order(&mut d, "ben", "raj", Task::Run("free".into()), Some(600));
+    idle_until(&mut d, 600);
+    let refused = d.log().iter().any(|e| {
+        matches!(&e.event, Event::ActionRefused { by, .. } | Event::CommandRefused { by, .. } if by == "raj")
+    });
+    assert!(!refused, "nothing was tried while busy");
+    let started: Vec<&str> = d
+        .log()
+        .iter()
+        .filter_map(|e| match &e.event {
+            Event::ActionStarted { by, action, .. } if by == "raj" => Some(action.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(started, ["look", "free"]);
+    assert!(
+        d.orders()
+            .iter()
+            .all(|o| o.acked_at.is_some() && !o.is_open()),
+        "both loops closed"
+    );
+}
