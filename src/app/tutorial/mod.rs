@@ -227,8 +227,9 @@ fn draw_coach(
         // Bottom left, over the roster's empty lower half: the chat's
         // channel tabs and the ISD stay in view.
         .anchor(egui::Align2::LEFT_BOTTOM, [8.0, -8.0])
-        .default_width(400.0)
-        .max_width(400.0)
+        // As wide as the left panel at its narrowest, so the composer stays clear.
+        .default_width(270.0)
+        .max_width(270.0)
         .show(ctx, |ui| {
             if coach_panel(ui, stage, &guidance) == Some(CoachAction::FinishStage) {
                 actions.write(TutorialAction::FinishStage);
