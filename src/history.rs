@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::Diagnostic;
+use crate::drill::Knobs;
 use crate::scenario::{Difficulty, Seat};
 use crate::score::{Criterion, Mode, Scorecard};
 
@@ -25,11 +26,15 @@ pub struct Attempt {
     pub overall: Option<f64>,
     /// C1..C15, `None` where N/A.
     pub criteria: Vec<Option<f64>>,
+    /// How the drill was tuned; a tuned run is compared only with runs tuned
+    /// the same way, and only the scenario as written counts for best and the ladder.
+    #[serde(default, skip_serializing_if = "Knobs::is_normal")]
+    pub knobs: Knobs,
 }
 
 impl Attempt {
     /// The attempt a scorecard describes.
-    pub fn of(card: &Scorecard, seed: u64, session: &Path, finished: u64) -> Attempt {
+    pub fn of(card: &Scorecard, seed: u64, session: &Path, finished: u64, knobs: Knobs) -> Attempt {
         Attempt {
             scenario: card.scenario.clone(),
             seat: match card.mode {
@@ -46,6 +51,7 @@ impl Attempt {
             finished,
             overall: card.overall,
             criteria: Criterion::ALL.iter().map(|&c| card.value(c)).collect(),
+            knobs,
         }
     }
 
@@ -105,9 +111,12 @@ impl History {
         self.attempts.iter().filter(move |a| a.scenario == scenario)
     }
 
-    /// The best overall score of a scenario.
+    /// The best overall score of a scenario as written (untuned runs).
     pub fn best(&self, scenario: &str) -> Option<f64> {
-        self.of(scenario).filter_map(|a| a.overall).reduce(f64::max)
+        self.of(scenario)
+            .filter(|a| a.knobs.is_normal())
+            .filter_map(|a| a.overall)
+            .reduce(f64::max)
     }
 
     /// The latest attempt of a scenario.
@@ -115,23 +124,24 @@ impl History {
         self.of(scenario).last()
     }
 
-    /// The attempt before the one played in `session`, in the same scenario
-    /// and seat (any seat for team drills).
-    pub fn previous(&self, scenario: &str, seat: Option<Seat>, session: &str) -> Option<&Attempt> {
+    /// The attempt before `this`, in the same scenario, seat (any seat for
+    /// team drills) and tuning.
+    pub fn previous(&self, this: &Attempt) -> Option<&Attempt> {
         let mut candidates = self
-            .of(scenario)
-            .filter(|a| a.seat == seat)
-            .take_while(|a| a.session != session);
+            .of(&this.scenario)
+            .filter(|a| a.seat == this.seat && a.knobs == this.knobs)
+            .take_while(|a| a.session != this.session);
         candidates.by_ref().last()
     }
 
     /// The solo ladder of a seat: the hardest difficulty cleared in a row from
     /// Beginner, where a difficulty is cleared by a solo score of at least S
-    /// (0.65) on any scenario of that difficulty.
+    /// (0.65) on any scenario of that difficulty as written (untuned).
     pub fn ladder(&self, seat: Seat, difficulty_of: impl Fn(&str) -> Option<Difficulty>) -> Rung {
         let cleared = |d: Difficulty| {
             self.attempts.iter().any(|a| {
                 a.seat == Some(seat)
+                    && a.knobs.is_normal()
                     && a.overall.is_some_and(|v| v >= 0.65)
                     && difficulty_of(&a.scenario) == Some(d)
             })
@@ -176,6 +186,7 @@ mod tests {
             finished: 0,
             overall: Some(overall),
             criteria: vec![Some(overall); 15],
+            knobs: Knobs::default(),
         }
     }
 
@@ -189,12 +200,9 @@ mod tests {
         h.record(attempt("b", Some(Seat::IC), "s5", 0.8));
         assert_eq!(h.best("a"), Some(0.9));
         assert_eq!(h.last("a").map(|a| a.session.as_str()), Some("s4"));
-        assert_eq!(
-            h.previous("a", Some(Seat::IC), "s4")
-                .map(|a| a.session.as_str()),
-            Some("s2")
-        );
-        assert_eq!(h.previous("a", Some(Seat::IC), "s1"), None);
+        let s4 = h.last("a").unwrap().clone();
+        assert_eq!(h.previous(&s4).map(|a| a.session.as_str()), Some("s2"));
+        assert_eq!(h.previous(&attempt("a", Some(Seat::IC), "s1", 0.0)), None);
         // Re-recording a session replaces it.
         h.record(attempt("a", Some(Seat::IC), "s4", 0.95));
         assert_eq!(h.of("a").count(), 4);
@@ -207,6 +215,25 @@ mod tests {
         // Advanced is cleared but Intermediate is not: the ladder stops at Beginner.
         assert_eq!(h.ladder(Seat::IC, difficulty), Rung::Beginner);
         assert_eq!(h.ladder(Seat::OL, difficulty), Rung::Unranked);
+
+        // A tuned run: not the scenario as written, so neither best nor the
+        // ladder counts it, and it is compared only with runs tuned alike.
+        let hard = Knobs {
+            time_pressure: crate::drill::Level::High,
+            ..Knobs::default()
+        };
+        let tuned = |session: &str, overall| Attempt {
+            knobs: hard,
+            ..attempt("a", Some(Seat::OL), session, overall)
+        };
+        h.record(tuned("t1", 0.99));
+        h.record(tuned("t2", 0.7));
+        assert_eq!(h.best("a"), Some(0.95));
+        assert_eq!(h.ladder(Seat::OL, difficulty), Rung::Unranked);
+        let t2 = h.last("a").unwrap().clone();
+        assert_eq!(h.previous(&t2).map(|a| a.session.as_str()), Some("t1"));
+        let untuned = attempt("a", Some(Seat::OL), "t3", 0.8);
+        assert_eq!(h.previous(&untuned), None, "no untuned OL run before");
     }
 
     #[test]

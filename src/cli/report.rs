@@ -122,8 +122,14 @@ pub(super) fn aar_cmd(
         eprintln!("warning: {d}; the report will not compare with earlier attempts");
         History::default()
     });
-    let this = Attempt::of(&card, r.session.header.seed, path, 0);
-    let previous = history.previous(&this.scenario, this.seat, &this.session);
+    let this = Attempt::of(
+        &card,
+        r.session.header.seed,
+        path,
+        0,
+        r.session.header.knobs,
+    );
+    let previous = history.previous(&this);
     let input = aar::Input {
         facts: &facts,
         seed: r.session.header.seed,

@@ -79,18 +79,22 @@ impl Debrief {
         let session_name = session.map_or(String::new(), |p| p.display().to_string());
         let facts = Facts::new(drill.scenario(), drill.log());
         let card = score_facts(&facts, Some(&answers));
-        let this = Attempt::of(&card, drill.seed(), Path::new(&session_name), unix_now());
-        let previous = history
-            .previous(&this.scenario, this.seat, &this.session)
-            .cloned();
-        if drill.outcome().is_some() {
-            history.record(this);
-        }
-        let ratings = aar::observers::ratings_beside_scores(&facts.notes, &card);
         let knobs = session
             .and_then(|p| crate::session::read(p).ok())
             .map(|r| r.session.header.knobs)
             .unwrap_or_default();
+        let this = Attempt::of(
+            &card,
+            drill.seed(),
+            Path::new(&session_name),
+            unix_now(),
+            knobs,
+        );
+        let previous = history.previous(&this).cloned();
+        if drill.outcome().is_some() {
+            history.record(this);
+        }
+        let ratings = aar::observers::ratings_beside_scores(&facts.notes, &card);
         let mut debrief = Debrief {
             knobs,
             ratings,
@@ -154,7 +158,7 @@ impl Debrief {
     /// The attempt this debrief stands for, with the current answers' score.
     pub fn attempt(&self, drill: &Drill) -> Attempt {
         let session = self.session.clone().unwrap_or_default();
-        Attempt::of(&self.card, drill.seed(), &session, unix_now())
+        Attempt::of(&self.card, drill.seed(), &session, unix_now(), self.knobs)
     }
 
     /// Writes the AAR beside the session as Markdown or HTML.
