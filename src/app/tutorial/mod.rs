@@ -243,8 +243,17 @@ fn draw_page(
     tutorial: Res<Tutorial>,
     library: Res<Library>,
     mut actions: MessageWriter<TutorialAction>,
+    mut guide: ResMut<crate::app::guide::GuideState>,
+    mut intro_seen: Local<Option<StageId>>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
+    // A stage's introduction turns the doctrine cards (F2) to its seat.
+    if let Page::Intro(id) = tutorial.page
+        && *intro_seen != Some(id)
+    {
+        *intro_seen = Some(id);
+        guide.seat = core::stage(id).seat;
+    }
     let suggestions = match tutorial.page {
         Page::Finished => suggestions(&library, &tutorial.progress),
         _ => Vec::new(),
