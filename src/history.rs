@@ -264,4 +264,25 @@ mod tests {
         assert!(err.contains("move"), "{err}");
         std::fs::remove_dir_all(&dir).unwrap();
     }
+
+    #[test]
+    fn tuning_is_saved_and_older_files_without_it_still_load() {
+        let dir =
+            std::env::temp_dir().join(format!("firedrill-history-knobs-{}", std::process::id()));
+        let path = dir.join("history.ron");
+        let mut h = History::default();
+        h.record(Attempt {
+            knobs: Knobs {
+                alert_noise: crate::drill::Level::High,
+                ..Knobs::default()
+            },
+            ..attempt("a", None, "s1", 0.5)
+        });
+        h.save(&path).unwrap();
+        assert_eq!(History::load(&path).unwrap(), h);
+        let old = r#"(attempts: [(scenario: "a", seat: None, mode: "", seed: 1, session: "s0", finished: 0, overall: Some(0.5), criteria: [])])"#;
+        std::fs::write(&path, old).unwrap();
+        assert!(History::load(&path).unwrap().attempts[0].knobs.is_normal());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 }

@@ -150,8 +150,8 @@ pub fn vague_phrases(text: &str) -> Vec<&'static str> {
     }
     let mut lower = text.to_lowercase();
     // "Anyone else seeing this?" asks about symptoms, not for work.
-    for observation in ["anyone else seeing", "anyone else see", "anyone else notic"] {
-        lower = lower.replace(observation, "");
+    for observation in ["anyone else seeing", "anyone else notic"] {
+        lower = lower.replace(observation, " ");
     }
     PHRASES.into_iter().filter(|p| lower.contains(p)).collect()
 }

@@ -126,10 +126,12 @@ enum Review {
 /// replay the last attempt or compare it with the one before.
 fn record(ui: &mut egui::Ui, history: &History, id: &str) -> Option<Review> {
     let scores: Vec<f64> = history.of(id).filter_map(|a| a.overall).collect();
-    let (Some(best), Some(last)) = (history.best(id), history.last(id)) else {
+    let Some(last) = history.last(id) else {
         ui.weak("Not attempted yet");
         return None;
     };
+    // Best is of the scenario as written; a tuned last run says how it was tuned.
+    let best = history.best(id);
     let mut review = None;
     let recorded: Vec<std::path::PathBuf> = history
         .of(id)
@@ -147,10 +149,13 @@ fn record(ui: &mut egui::Ui, history: &History, id: &str) -> Option<Review> {
         {
             review = Some(Review::Compare(before.clone(), latest.clone()));
         }
-        let seat = last.seat.map_or("team".to_string(), |s| format!("{s:?}"));
+        let mut seat = last.seat.map_or("team".to_string(), |s| format!("{s:?}"));
+        if !last.knobs.is_normal() {
+            seat = format!("{seat}, {}", last.knobs.describe());
+        }
         ui.label(format!(
             "Best {}  ·  Last {} ({seat})  ·  {} attempt{}",
-            crate::aar::value_text(Some(best)),
+            crate::aar::value_text(best),
             crate::aar::value_text(last.overall),
             scores.len(),
             if scores.len() == 1 { "" } else { "s" }

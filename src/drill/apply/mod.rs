@@ -203,27 +203,29 @@ impl Drill {
                     .or_else(|| self.people.supervisor_of(by).map(String::from));
                 let text = format!("C: {conditions} A: {actions} N: {needs}");
                 let mention = to.map(|t| format!("@{t} ")).unwrap_or_default();
-                // A report is about the orders its author acknowledged; an
-                // order that arrived while they were writing it stays open.
-                // Someone who never acknowledges reports on everything open.
+                // A report is about the orders its author has answered
+                // (acknowledged, or posted since they arrived); an order that
+                // arrived while they were writing it stays open. Someone who
+                // never acknowledges reports on everything open. While they
+                // still have work running it is a progress report: nothing closes.
                 let open =
                     |o: &super::orders::OrderState| o.to.as_deref() == Some(by) && o.is_open();
                 let acked_only = self.orders.iter().any(|o| open(o) && o.acked_at.is_some());
-                let in_hand: Vec<Option<MessageId>> = self
-                    .work
+                let last_post = self
+                    .messages
                     .iter()
-                    .filter(|w| w.by == by)
-                    .map(|w| w.order)
-                    .collect();
-                for order in self
-                    .orders
-                    .iter_mut()
-                    .filter(|o| open(o) && (!acked_only || o.acked_at.is_some()))
-                {
+                    .rev()
+                    .find(|m| m.from == by)
+                    .map(|m| m.at);
+                let busy = self.work.iter().any(|w| w.by == by);
+                for order in self.orders.iter_mut().filter(|o| {
+                    open(o)
+                        && (!acked_only
+                            || o.acked_at.is_some()
+                            || last_post.is_some_and(|t| o.at <= t))
+                }) {
                     order.reported_at = Some(self.now);
-                    // Still open while work for it (or work for no order in
-                    // particular) is running; work for another order does not count.
-                    order.done = !in_hand.iter().any(|w| w.is_none() || *w == Some(order.msg));
+                    order.done = !busy;
                 }
                 self.post(
                     by,

@@ -22,8 +22,9 @@ pub(crate) struct Memory {
     last_chat: Tick,
     progress_reported: BTreeSet<MessageId>,
     offered_command: bool,
-    /// An order acknowledged while busy: started once the work in hand is done.
-    queued: Option<usize>,
+    /// Orders acknowledged while busy, oldest first: each started once the
+    /// work in hand is done. Told to stand by, they are dropped.
+    queued: Vec<usize>,
 }
 
 fn say(kind: MessageKind, text: String) -> Command {
@@ -145,6 +146,9 @@ pub(super) fn answer_order(mind: &mut Mind, drill: &Drill, index: usize, out: &m
         ));
     }
     mind.responder.standing_by = order.task == Task::StandBy;
+    if order.task == Task::StandBy {
+        mind.responder.queued.clear();
+    }
     // A lead delegates the work an order asks for; their own duties pick it up.
     if drill
         .people
@@ -154,13 +158,58 @@ pub(super) fn answer_order(mind: &mut Mind, drill: &Drill, index: usize, out: &m
     {
         return;
     }
-    // Busy: the order waits until the work in hand is done, instead of
-    // being tried now, refused, and dropped.
-    if drill.work.iter().any(|w| w.by == mind.id) && order.task != Task::StandBy {
-        mind.responder.queued = Some(index);
+    // Busy: the order waits its turn until the work in hand is done,
+    // instead of being tried now, refused, and dropped.
+    if order.task != Task::StandBy && (busy(mind, drill) || !mind.responder.queued.is_empty()) {
+        mind.responder.queued.push(index);
         return;
     }
     start(mind, drill, index, out);
+}
+
+/// An action running or free-text work in progress.
+fn busy(mind: &Mind, drill: &Drill) -> bool {
+    drill.work.iter().any(|w| w.by == mind.id) || mind.responder.free_work.is_some()
+}
+
+/// Starts the oldest order still waiting, once nothing else is in hand (or
+/// reports that someone else has done or is doing it).
+fn start_queued(mind: &mut Mind, drill: &Drill, out: &mut Vec<Command>) {
+    if busy(mind, drill) || out.iter().any(|c| matches!(c, Command::Run(_))) {
+        return;
+    }
+    while !mind.responder.queued.is_empty() {
+        let index = mind.responder.queued.remove(0);
+        let order = &drill.orders[index];
+        if !order.is_open() {
+            continue;
+        }
+        if let Task::Run(action) = &order.task
+            && let Some(a) = drill.scenario.actions.iter().position(|x| x.id == *action)
+        {
+            let other = drill
+                .work
+                .iter()
+                .find(|w| w.action == a && w.by != mind.id)
+                .map(|w| w.by.clone());
+            if drill.done[a] || other.is_some() {
+                let state = match other {
+                    Some(who) => format!("{action} is already under way ({who})"),
+                    None => format!("{action} is already done"),
+                };
+                out.push(Command::Report {
+                    to: Some(order.from.clone()),
+                    conditions: state,
+                    actions: "did not run it again".into(),
+                    needs: "another task".into(),
+                    channel: None,
+                });
+                return;
+            }
+        }
+        start(mind, drill, index, out);
+        return;
+    }
 }
 
 /// Starts the work an acknowledged order asks for.
@@ -268,14 +317,7 @@ pub(super) fn report_refusal(drill: &Drill, me: &str, reason: &str, out: &mut Ve
 
 pub(super) fn duties(mind: &mut Mind, drill: &Drill, out: &mut Vec<Command>) {
     let now = drill.now;
-    if let Some(index) = mind.responder.queued
-        && !drill.work.iter().any(|w| w.by == mind.id)
-    {
-        mind.responder.queued = None;
-        if drill.orders[index].is_open() {
-            start(mind, drill, index, out);
-        }
-    }
+    start_queued(mind, drill, out);
     if let Some((until, index)) = mind.responder.free_work
         && now >= until
     {

@@ -8,6 +8,17 @@ fn messages_from<'a>(d: &'a crate::drill::Drill, who: &str) -> Vec<&'a crate::co
     d.messages().iter().filter(|m| m.from == who).collect()
 }
 
+/// The actions someone started, in order.
+fn started_by<'a>(d: &'a crate::drill::Drill, who: &str) -> Vec<&'a str> {
+    d.log()
+        .iter()
+        .filter_map(|e| match &e.event {
+            Event::ActionStarted { by, action, .. } if by == who => Some(action.as_str()),
+            _ => None,
+        })
+        .collect()
+}
+
 #[test]
 fn joiners_announce_themselves() {
     let mut d = drill();
@@ -174,14 +185,7 @@ fn an_order_to_a_busy_responder_waits_for_the_work_in_hand_then_runs() {
         matches!(&e.event, Event::ActionRefused { by, .. } | Event::CommandRefused { by, .. } if by == "raj")
     });
     assert!(!refused, "nothing was tried while busy");
-    let started: Vec<&str> = d
-        .log()
-        .iter()
-        .filter_map(|e| match &e.event {
-            Event::ActionStarted { by, action, .. } if by == "raj" => Some(action.as_str()),
-            _ => None,
-        })
-        .collect();
+    let started = started_by(&d, "raj");
     assert_eq!(started, ["look", "free"]);
     assert!(
         d.orders()
@@ -189,4 +193,39 @@ fn an_order_to_a_busy_responder_waits_for_the_work_in_hand_then_runs() {
             .all(|o| o.acked_at.is_some() && !o.is_open()),
         "both loops closed"
     );
+}
+
+#[test]
+fn told_to_stand_by_a_busy_responder_drops_what_was_waiting() {
+    let mut d = drill_with_ol();
+    idle_until(&mut d, 130);
+    order(&mut d, "ben", "raj", Task::Run("look".into()), Some(300));
+    idle_until(&mut d, 150);
+    order(&mut d, "ben", "raj", Task::Run("free".into()), Some(600));
+    order(&mut d, "ben", "raj", Task::StandBy, None);
+    idle_until(&mut d, 600);
+    let started = started_by(&d, "raj");
+    assert_eq!(started, ["look"], "no production change after \"stand by\"");
+}
+
+#[test]
+fn an_order_answered_with_a_question_is_closed_by_the_report_on_it() {
+    let mut d = drill_with_ol();
+    idle_until(&mut d, 130);
+    // An acknowledged "stand by" stays open; then an order without a time box,
+    // which Raj answers with a question and works on anyway.
+    order(&mut d, "ben", "raj", Task::StandBy, None);
+    idle_until(&mut d, 160);
+    order(&mut d, "ben", "raj", Task::Run("look".into()), None);
+    idle_until(&mut d, 600);
+    let look = d
+        .orders()
+        .iter()
+        .find(|o| o.task == Task::Run("look".into()))
+        .unwrap();
+    assert!(
+        look.acked_at.is_none(),
+        "answered with a question, not an ack"
+    );
+    assert!(!look.is_open(), "closed by Raj's report on it");
 }
