@@ -38,6 +38,9 @@ pub struct Instruments {
     pub roster: bool,
     /// Hidden causes and upcoming injects.
     pub ground_truth: bool,
+    /// The on-call's pager: alerts firing, with acknowledgement, for a seat
+    /// without dashboards (the IC is on call until they hand over).
+    pub pager: bool,
 }
 
 impl Lens {
@@ -53,6 +56,7 @@ impl Lens {
             timeline: true,
             roster: true,
             ground_truth: true,
+            pager: true,
         };
         match self {
             Lens::Everything => all,
@@ -81,6 +85,7 @@ impl Lens {
                 topology: true,
                 isd: true,
                 roster: true,
+                pager: true,
                 ..Default::default()
             },
             Lens::Seat(Seat::Scribe) => Instruments {

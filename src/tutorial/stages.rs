@@ -205,7 +205,7 @@ fn command() -> Stage {
         intro: &[
             "The same incident, from the top. You are on call, so you are the Incident Commander (IC) and hold every role until you give it away.",
             "No prompts and no hints this time: run it as you saw it run. The glossary (F1) and your doctrine card (F2) are still there.",
-            "Your steps: acknowledge the page (/ackalert signin-errors), declare (/declare SEV2), name an OL, a CL and a scribe with a briefing each (/assign @name OL briefing), give the OL a time-boxed order (/order @name investigate auth 10m), decide on the OL's proposal (/decide …), and hand IC to the seasoned commander who offers (/handoff @name IC briefing).",
+            "Your steps: acknowledge the page (its Ack button under the roster, or /ackalert signin-errors), declare (/declare SEV2), name an OL, a CL and a scribe with a briefing each (/assign @name OL briefing), give the OL a time-boxed order (/order @name investigate auth 10m), decide on the OL's proposal (/decide …), and hand IC to the seasoned commander who offers (/handoff @name IC briefing).",
             "The IC decides and delegates and keeps hands off the keyboard: no diagnostics, no production changes. Name an OL, a CL and a scribe; give orders to named people with a time box; decide on proposals; and when a more experienced commander offers, hand over with a full briefing.",
         ],
         scaffolding: Scaffolding::None,

@@ -91,6 +91,10 @@ pub fn drill_screen(ui: &mut egui::Ui, view: &View, state: &mut UiState) -> Vec<
                     roster::show(ui, view);
                     ui.separator();
                 }
+                if kit.pager && !kit.dashboards {
+                    actions.extend(monitoring::alert_feed(ui, view));
+                    ui.separator();
+                }
                 if kit.ops_console {
                     let focused = state.focus == Focus::Ops;
                     actions.extend(section(ui, focused, |ui| ops::show(ui, view, state)));

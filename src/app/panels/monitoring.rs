@@ -10,38 +10,46 @@ use crate::drill::Command;
 use crate::sim::platform::SAMPLE_EVERY;
 use crate::time::clock;
 
+/// The alerts firing, in the scenario's order, each with an Ack button
+/// until acknowledged. The OL's dashboards and the IC's pager.
+pub fn alert_feed(ui: &mut egui::Ui, view: &View) -> Vec<Action> {
+    let mut actions = Vec::new();
+    let drill = view.drill;
+    ui.label(egui::RichText::new("Alerts").strong());
+    let mut any = false;
+    for (i, alert) in drill.scenario().alerts.iter().enumerate() {
+        let s = drill.alerts()[i];
+        let Some(since) = s.firing_since else {
+            continue;
+        };
+        any = true;
+        ui.horizontal_wrapped(|ui| {
+            let badge = if s.acked { "acked" } else { "NEW" };
+            ui.colored_label(
+                egui::Color32::from_rgb(220, 70, 70),
+                format!("{:?} {badge}", alert.severity),
+            );
+            ui.label(format!("{} {}", clock(since), alert.text));
+            if !s.acked && !view.read_only && ui.small_button("Ack").clicked() {
+                actions.push(Action::Drill(Command::AckAlert(alert.id.clone())));
+            }
+        });
+    }
+    if !any {
+        ui.weak("No alerts firing.");
+    }
+    actions
+}
+
 /// Alert feed on the left, plots on the right.
 pub fn show(ui: &mut egui::Ui, view: &View, state: &mut UiState) -> Vec<Action> {
     let mut actions = Vec::new();
-    let drill = view.drill;
     // The alert feed gives way when the centre is narrow (a game master's console beside it).
     let alerts_width = (ui.available_width() - 240.0).clamp(140.0, 280.0);
     ui.horizontal_top(|ui| {
         ui.vertical(|ui| {
             ui.set_width(alerts_width);
-            ui.label(egui::RichText::new("Alerts").strong());
-            let mut any = false;
-            for (i, alert) in drill.scenario().alerts.iter().enumerate() {
-                let s = drill.alerts()[i];
-                let Some(since) = s.firing_since else {
-                    continue;
-                };
-                any = true;
-                ui.horizontal_wrapped(|ui| {
-                    let badge = if s.acked { "acked" } else { "NEW" };
-                    ui.colored_label(
-                        egui::Color32::from_rgb(220, 70, 70),
-                        format!("{:?} {badge}", alert.severity),
-                    );
-                    ui.label(format!("{} {}", clock(since), alert.text));
-                    if !s.acked && !view.read_only && ui.small_button("Ack").clicked() {
-                        actions.push(Action::Drill(Command::AckAlert(alert.id.clone())));
-                    }
-                });
-            }
-            if !any {
-                ui.weak("No alerts firing.");
-            }
+            actions.extend(alert_feed(ui, view));
         });
         ui.separator();
         ui.vertical(|ui| plots(ui, view, state));

@@ -173,3 +173,49 @@ fn tab_moves_through_the_seats_panels_only() {
         "the CL has no dashboards or ops console"
     );
 }
+
+#[test]
+fn the_ic_on_call_acknowledges_a_page_from_the_pager_under_the_roster() {
+    let mut d = drill();
+    idle_until(&mut d, 3 * 60);
+    assert!(
+        d.alerts().iter().any(|a| a.firing_since.is_some()),
+        "the tiny drill has paged by now"
+    );
+    let v = view(&d, "ana", Seat::IC);
+    let mut state = UiState::default();
+    let ctx = egui::Context::default();
+    let mut texts = Vec::new();
+    crate::app::ui_test::placed(&ctx, vec![], |ui| {
+        drill_screen(ui, &v, &mut state);
+    })
+    .into_iter()
+    .for_each(|t| texts.push(t));
+    assert!(
+        texts.iter().any(|(t, _)| t == "Page NEW"),
+        "the page shows in the IC's view"
+    );
+    // The pager's Ack (in the left panel), not the composer's "Ack" message kind.
+    let pager: Vec<(String, egui::Rect)> = texts
+        .iter()
+        .filter(|(t, r)| t == "Ack" && r.min.x < 400.0)
+        .cloned()
+        .collect();
+    let mut actions = Vec::new();
+    crate::app::ui_test::placed(&ctx, crate::app::ui_test::click_on(&pager, "Ack"), |ui| {
+        actions = drill_screen(ui, &v, &mut state)
+    });
+    assert_eq!(
+        actions,
+        vec![Action::Drill(Command::AckAlert("db-errors".into()))]
+    );
+
+    // The scribe has no pager.
+    let (_, texts) = frame_with_texts(
+        &ctx,
+        vec![],
+        &view(&d, "ana", Seat::Scribe),
+        &mut UiState::default(),
+    );
+    assert!(!texts.iter().any(|t| t == "Page NEW"), "{texts:?}");
+}
