@@ -76,7 +76,6 @@ pub struct Coach {
     role_at: Option<Tick>,
     cue_at: Vec<Option<Tick>>,
     done_at: Vec<Option<Tick>>,
-    hinted: Vec<bool>,
     /// A hint was first shown for the step at this tick (for tests and the summary).
     hinted_at: Vec<Option<Tick>>,
 }
@@ -92,7 +91,6 @@ impl Coach {
             role_at: None,
             cue_at: vec![None; n],
             done_at: vec![None; n],
-            hinted: vec![false; n],
             hinted_at: vec![None; n],
         }
     }
@@ -128,9 +126,8 @@ impl Coach {
         let say = self.say(drill.now());
         if let Say::Hint { .. } = say
             && let Some(i) = self.current()
-            && !self.hinted[i]
+            && self.hinted_at[i].is_none()
         {
-            self.hinted[i] = true;
             self.hinted_at[i] = Some(drill.now());
         }
         Guidance {
@@ -212,7 +209,7 @@ impl Coach {
                 .zip(&self.done_at)
                 .map(|(step, done)| (step.goal, done.is_some()))
                 .collect(),
-            hints: self.hinted.iter().filter(|h| **h).count(),
+            hints: self.hinted_at.iter().flatten().count(),
             notes: self.notes(drill),
         }
     }

@@ -75,7 +75,7 @@ pub fn command_for(deed: Deed, drill: &Drill, me: &str) -> Command {
                 } else {
                     "Some customers cannot sign in to the web and mobile apps; customers already signed in can trade.".into()
                 },
-                components: customer_facing(drill),
+                components: crate::compose::affected_components(drill),
                 next_update: (!resolved).then_some(Dur(15 * MINUTE)),
                 text: if resolved {
                     "This incident is resolved. No orders or account data were lost.".into()
@@ -169,16 +169,6 @@ fn seasoned_commander(drill: &Drill) -> Option<String> {
         .iter()
         .find(|p| p.present && p.has(Trait::SeasonedIc))
         .map(|p| p.id.clone())
-}
-
-fn customer_facing(drill: &Drill) -> Vec<String> {
-    drill
-        .scenario()
-        .components
-        .iter()
-        .filter(|c| c.customers.is_some())
-        .map(|c| c.name.clone())
-        .collect()
 }
 
 fn pages(drill: &Drill) -> impl Iterator<Item = (&String, &String)> {

@@ -105,13 +105,13 @@ impl Progress {
 /// `tutorial.ron.damaged`, or `.damaged-2`, `-3`… if that is taken.
 pub fn aside_path(path: &Path) -> PathBuf {
     let name = path.file_name().unwrap_or_default().to_string_lossy();
-    (1..)
-        .map(|n| match n {
-            1 => path.with_file_name(format!("{name}.damaged")),
-            n => path.with_file_name(format!("{name}.damaged-{n}")),
-        })
-        .find(|p| !p.exists())
-        .unwrap_or_else(|| path.with_file_name(format!("{name}.damaged")))
+    let mut aside = path.with_file_name(format!("{name}.damaged"));
+    let mut n = 1;
+    while aside.exists() {
+        n += 1;
+        aside = path.with_file_name(format!("{name}.damaged-{n}"));
+    }
+    aside
 }
 
 /// Moves a damaged progress file aside so that starting over loses nothing.
