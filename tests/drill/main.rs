@@ -4,6 +4,7 @@ mod authoring;
 mod bundled;
 mod common;
 mod determinism;
+mod golden;
 mod journal;
 mod malformed;
 mod properties;
