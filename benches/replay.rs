@@ -12,8 +12,9 @@ use std::path::PathBuf;
 use criterion::{Criterion, criterion_group, criterion_main};
 use firedrill::comms::{Channel, IsdSection, MessageKind, StatusState};
 use firedrill::doctrine::Area;
-use firedrill::drill::{Command, Drill, GAME_MASTER, Input, Task};
+use firedrill::drill::{Command, GAME_MASTER, Input, Task};
 use firedrill::replay::{KEYFRAME_EVERY, Replay};
+use firedrill::run::Simulation;
 use firedrill::scenario::{self, LoadedScenario};
 use firedrill::session::{Header, Session};
 use firedrill::time::{Dur, MINUTE, Tick};
@@ -89,7 +90,7 @@ fn recording() -> (LoadedScenario, Session) {
     let mut loaded = scenario::load(&path).unwrap_or_else(|d| panic!("{d}"));
     loaded.scenario.time_limit = TWO_HOURS;
     let team = firedrill::synthetic::seated_team();
-    let mut drill = Drill::new(loaded.scenario.clone(), 7, &team);
+    let mut drill = Simulation::new(loaded.scenario.clone(), 7, &team);
     let mut inputs = Vec::new();
     while !drill.is_over() {
         let now = drill.now();

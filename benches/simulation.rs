@@ -6,7 +6,7 @@ use std::hint::black_box;
 use std::path::PathBuf;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use firedrill::drill::Drill;
+use firedrill::run::Simulation;
 use firedrill::scenario::{self, LoadedScenario, Scenario};
 use firedrill::script::{self, Script};
 use firedrill::time::MINUTE;
@@ -36,7 +36,7 @@ fn bundled() -> Vec<(LoadedScenario, Script)> {
 
 /// Plays to the end; returns the simulated seconds covered.
 fn play(scenario: &Scenario, script: &Script) -> u32 {
-    let mut drill = Drill::new(scenario.clone(), 7, &script.team);
+    let mut drill = Simulation::new(scenario.clone(), 7, &script.team);
     while !drill.is_over() {
         let inputs = script.inputs_at(drill.now());
         drill.step(&inputs);
@@ -50,7 +50,7 @@ fn unattended_hour(scenario: &Scenario) -> u32 {
     let mut scenario = scenario.clone();
     scenario.time_limit = 60 * MINUTE;
     let team = firedrill::synthetic::seated_team();
-    let mut drill = Drill::new(scenario, 7, &team);
+    let mut drill = Simulation::new(scenario, 7, &team);
     while !drill.is_over() {
         drill.step(&[]);
     }

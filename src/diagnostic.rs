@@ -4,6 +4,11 @@
 use std::fmt;
 use std::path::Path;
 
+/// RON options for files people write: `Some(...)` may be left out.
+pub fn ron_options() -> ron::Options {
+    ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+}
+
 /// Largest file Firedrill reads; anything bigger is a mistake, not a drill.
 pub const MAX_FILE_BYTES: usize = 4 * 1024 * 1024;
 

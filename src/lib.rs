@@ -9,14 +9,15 @@
 //! step it one simulated second at a time with whatever commands arrive.
 //!
 //! ```
-//! use firedrill::drill::{Drill, Outcome};
+//! use firedrill::drill::Outcome;
+//! use firedrill::run::Simulation;
 //!
 //! let loaded = firedrill::scenario::load("scenarios/ics-practice.ron".as_ref())?;
-//! let mut drill = Drill::new(loaded.scenario, 7, &[]);
-//! while !drill.is_over() {
-//!     drill.step(&[]);
+//! let mut sim = Simulation::new(loaded.scenario, 7, &[]);
+//! while !sim.is_over() {
+//!     sim.step(&[]);
 //! }
-//! assert_eq!(drill.outcome(), Some(Outcome::Resolved));
+//! assert_eq!(sim.outcome(), Some(Outcome::Resolved));
 //! # Ok::<(), firedrill::diagnostic::Diagnostics>(())
 //! ```
 
@@ -37,6 +38,7 @@ pub mod instructor;
 pub mod npc;
 pub mod play;
 pub mod replay;
+pub mod run;
 pub mod scenario;
 pub mod score;
 pub mod script;

@@ -2,17 +2,13 @@
 //! fill every other seat, and the session is journaled tick by tick.
 
 use std::path::Path;
-use std::time::Duration;
 
 use crate::drill::{Drill, Entry, Event, Knobs, Outcome, Violation};
+pub use crate::run::Pace;
+use crate::run::{Room, Simulation};
 use crate::scenario::LoadedScenario;
 use crate::script::Script;
-use crate::session::{Header, Journal};
 use crate::time::{Tick, clock};
-
-/// How fast to play: as fast as possible, or this many simulated seconds per wall second.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub struct Pace(pub Option<u32>);
 
 /// Starts a drill from a script and journals it to `out` (if given) until it ends.
 pub fn play(
@@ -21,7 +17,7 @@ pub fn play(
     seed: u64,
     out: Option<&Path>,
     pace: Pace,
-) -> Result<Drill, String> {
+) -> Result<Simulation, String> {
     play_watched(loaded, script, seed, out, pace, |_| {})
 }
 
@@ -33,7 +29,7 @@ pub fn play_watched(
     out: Option<&Path>,
     pace: Pace,
     watch: impl FnMut(&[Entry]),
-) -> Result<Drill, String> {
+) -> Result<Simulation, String> {
     play_tuned(loaded, script, seed, Knobs::default(), out, pace, watch)
 }
 
@@ -46,54 +42,18 @@ pub fn play_tuned(
     out: Option<&Path>,
     pace: Pace,
     watch: impl FnMut(&[Entry]),
-) -> Result<Drill, String> {
-    let drill = Drill::new(knobs.apply(&loaded.scenario), seed, &script.team);
-    let journal = match out {
-        Some(path) => {
-            let mut header = Header::new(loaded, seed, script.team.clone(), Some(script.clone()));
-            header.knobs = knobs;
-            Some(Journal::create(path, &header)?)
-        }
-        None => None,
-    };
-    run_to_end(drill, journal, script, pace, watch)
-}
-
-/// Continues a drill to its end with the script's commands from the current
-/// tick on, journaling each tick and handing its events to `watch`.
-pub fn run_to_end(
-    mut drill: Drill,
-    mut journal: Option<Journal>,
-    script: &Script,
-    pace: Pace,
-    mut watch: impl FnMut(&[Entry]),
-) -> Result<Drill, String> {
-    let started = std::time::Instant::now();
-    let first_tick = drill.now();
-    let mut watched = 0;
-    while !drill.is_over() {
-        let now = drill.now();
-        let inputs = script.inputs_at(now);
-        drill.step(&inputs);
-        if let Some(journal) = journal.as_mut() {
-            journal.record(now, &inputs, drill.log())?;
-            if let Some(outcome) = drill.outcome() {
-                journal.end(now, outcome, drill.log().len())?;
-            }
-        }
-        watch(&drill.log()[watched..]);
-        watched = drill.log().len();
-        if let Pace(Some(per_second)) = pace {
-            // The wall clock only paces the CLI; the core never sees it.
-            let target = Duration::from_secs_f64(
-                f64::from(drill.now() - first_tick) / f64::from(per_second.max(1)),
-            );
-            if let Some(wait) = target.checked_sub(started.elapsed()) {
-                std::thread::sleep(wait);
-            }
-        }
-    }
-    Ok(drill)
+) -> Result<Simulation, String> {
+    let mut room = Room::start(
+        loaded,
+        seed,
+        script.team.clone(),
+        Some(script.clone()),
+        knobs,
+        out,
+        |_| {},
+    )?;
+    room.run_to_end(pace, watch)?;
+    Ok(room.into_simulation())
 }
 
 /// The facts a trainee wants right after a drill.

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostic::{Diagnostic, Diagnostics, Source, did_you_mean};
+use crate::diagnostic::{Diagnostic, Diagnostics, Source, did_you_mean, ron_options};
 use crate::drill::{Command, HumanSpec, Input, Task};
 use crate::scenario::{Scenario, Seat, validate::valid_id};
 use crate::time::{Dur, Tick};
@@ -54,11 +54,6 @@ impl Script {
             commands: vec![],
         }
     }
-}
-
-/// RON options for files people write: `Some(...)` may be left out.
-pub fn ron_options() -> ron::Options {
-    ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
 }
 
 /// Reads and checks a script against the scenario it will drive.
@@ -118,7 +113,7 @@ pub fn team_problems(team: &[HumanSpec], scenario: &Scenario) -> Vec<(usize, Tea
         }
         let taken = scenario.responders.iter().any(|r| r.id == member.id)
             || scenario.executives.iter().any(|x| x.id == member.id)
-            || crate::npc::is_seat_npc(&member.id)
+            || crate::scenario::stand_ins::is_seat_npc(&member.id)
             || member.id == crate::drill::GAME_MASTER;
         if !ids.insert(member.id.clone()) || taken {
             problem(
@@ -169,7 +164,7 @@ fn check(script: &Script, scenario: &Scenario, source: &Source) -> Vec<Diagnosti
         .iter()
         .map(|m| m.id.as_str())
         .chain(scenario.responders.iter().map(|r| r.id.as_str()))
-        .chain(crate::npc::SEAT_NPC_IDS)
+        .chain(crate::scenario::stand_ins::SEAT_NPC_IDS)
         .chain(script.commands.iter().filter_map(|c| match &c.command {
             Command::AddResponder { id, .. } => Some(id.as_str()),
             _ => None,

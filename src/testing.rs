@@ -1,7 +1,8 @@
 //! Shared builders for unit tests: a tiny scenario and drills on it.
 
 use crate::diagnostic::Source;
-use crate::drill::{Command, Drill, HumanSpec, Input};
+use crate::drill::{Command, HumanSpec, Input};
+use crate::run::Simulation;
 use crate::scenario::{self, Scenario, Seat};
 use crate::time::Dur;
 
@@ -92,13 +93,13 @@ pub fn team() -> Vec<HumanSpec> {
     ]
 }
 
-/// A drill on the tiny scenario with the human team.
-pub fn drill() -> Drill {
-    Drill::new(tiny(), 1, &team())
+/// A drill (with its simulated people) on the tiny scenario with the human team.
+pub fn drill() -> Simulation {
+    Simulation::new(tiny(), 1, &team())
 }
 
 /// A drill on the tiny scenario in which Ana (IC) has made Ben the OL.
-pub fn drill_with_ol() -> Drill {
+pub fn drill_with_ol() -> Simulation {
     let mut d = drill();
     act(
         &mut d,
@@ -114,7 +115,7 @@ pub fn drill_with_ol() -> Drill {
 
 /// Steps with an order from `from` to `to`, with an optional time box in seconds.
 pub fn order(
-    drill: &mut Drill,
+    drill: &mut Simulation,
     from: &str,
     to: &str,
     task: crate::drill::Task,
@@ -130,7 +131,7 @@ pub fn order(
 }
 
 /// Steps with one command from `by`.
-pub fn act(drill: &mut Drill, by: &str, command: Command) {
+pub fn act(drill: &mut Simulation, by: &str, command: Command) {
     drill.step(&[Input {
         by: by.into(),
         command,
@@ -138,7 +139,7 @@ pub fn act(drill: &mut Drill, by: &str, command: Command) {
 }
 
 /// Steps without input until the tick `at`.
-pub fn idle_until(drill: &mut Drill, at: u32) {
+pub fn idle_until(drill: &mut Simulation, at: u32) {
     while drill.now() < at && !drill.is_over() {
         drill.step(&[]);
     }

@@ -18,7 +18,7 @@ pub fn answers_path(session: &Path) -> PathBuf {
 /// Reads answers; errors name the file, line and column.
 pub fn load(path: &Path) -> Result<Answers, Diagnostic> {
     let source = Source::read(path)?;
-    crate::script::ron_options()
+    crate::diagnostic::ron_options()
         .from_str(&source.text)
         .map_err(|e| source.ron_error(&e))
 }

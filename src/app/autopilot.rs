@@ -72,23 +72,20 @@ fn start_direct(
     let script = autopilot.as_ref().map(|a| a.script.clone());
     let started = if no_trainee {
         LiveDrill::start_unattended(&loaded, seed, script, Some(session), knobs)
+    } else if instructor {
+        LiveDrill::start_instructed(&loaded, seat, seed, script, Some(session), knobs)
     } else {
         LiveDrill::start_tuned(&loaded, seat, seed, script, Some(session), knobs)
     };
     match started {
         Ok(mut live) => {
             live.practice = practice;
-            if instructor && let Err(err) = live.run_as_instructor() {
-                error!("{err}");
-                exit.write(AppExit::error());
-                return;
-            }
             // A script plays the team: the keyboard is the game master's.
             if instructor && autopilot.is_some() {
                 live.me = crate::drill::GAME_MASTER.into();
             }
             if let Some(plan) = &autopilot {
-                live.speed = plan.speed;
+                live.room.clock.speed = plan.speed;
                 shots.pending = plan.shots.clone();
                 shots.pending.sort_unstable();
                 shots.pending.reverse();
@@ -132,7 +129,7 @@ fn take_shots(
     let Some(&due) = shots.pending.last() else {
         return;
     };
-    if live.drill.now() < due && !live.drill.is_over() {
+    if live.drill().now() < due && !live.drill().is_over() {
         return;
     }
     shots.pending.pop();
@@ -148,12 +145,12 @@ fn take_shots(
     shots.taken += 1;
     let path = plan.shot_dir.join(format!(
         "{}-{seat}-{}.png",
-        live.drill.scenario().id,
+        live.drill().scenario().id,
         format_duration(due)
     ));
     info!(
         "drill time {}: taking a screenshot",
-        format_duration(live.drill.now())
+        format_duration(live.drill().now())
     );
     shots.camera.arm(path);
 }
@@ -169,7 +166,7 @@ fn exit_when_done(
     let Some(plan) = launch.direct.as_ref().and_then(|d| d.autopilot.as_ref()) else {
         return;
     };
-    let over = live.as_ref().is_none_or(|l| l.drill.is_over());
+    let over = live.as_ref().is_none_or(|l| l.drill().is_over());
     if !over || !shots.pending.is_empty() {
         return;
     }
@@ -193,7 +190,7 @@ fn exit_when_done(
             let seat = shot_name(live);
             let path = plan
                 .shot_dir
-                .join(format!("{}-{seat}-{name}.png", live.drill.scenario().id));
+                .join(format!("{}-{seat}-{name}.png", live.drill().scenario().id));
             shots.camera.arm(path);
         }
         return;

@@ -9,6 +9,7 @@ use bevy::prelude::*;
 
 use super::live::LiveDrill;
 use crate::comms::{Channel, MessageKind};
+use crate::drill::Command;
 use crate::scenario::{LoadedScenario, Seat};
 
 /// What to measure.
@@ -60,15 +61,17 @@ pub fn stress_drill(components: usize, messages: usize) -> LiveDrill {
             i % components.max(1),
             if i % 2 == 0 { "worse" } else { "better" }
         );
-        live.drill.post(
+        // Through the loop like anyone's words: the simulated OL said it all in the first second.
+        live.room.submit(
             "sam",
-            Channel::CommandPost,
-            MessageKind::Chat,
-            text,
-            None,
-            None,
+            Command::Say {
+                channel: Channel::CommandPost,
+                kind: MessageKind::Chat,
+                text,
+            },
         );
     }
+    live.step_once();
     live.practice = true;
     live
 }

@@ -34,7 +34,7 @@ fn page_on_alerts(
     tone: Option<Res<PageTone>>,
     mut seen: Local<usize>,
 ) {
-    let log = live.drill.log();
+    let log = live.drill().log();
     if log.len() < *seen {
         *seen = 0; // a new drill
     }

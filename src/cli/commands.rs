@@ -11,7 +11,7 @@ macro_rules! say {
 }
 
 use crate::drill::describe::describe;
-use crate::play::{Pace, Summary, play_tuned, run_to_end};
+use crate::play::{Pace, Summary, play_tuned};
 use crate::scenario::{self, LoadedScenario};
 use crate::script::{self, Script};
 use crate::session;
@@ -225,20 +225,15 @@ pub(super) fn resume(
     }
     let session = recovered.session;
     let loaded = session_scenario(path, &session, scenario)?;
-    let (drill, journal) =
+    let mut room =
         session::resume(path, &session, &loaded).map_err(|e| format!("{}: {e}", path.display()))?;
     say!(
         "Resuming {} at {}",
         loaded.scenario.title,
-        crate::time::clock(drill.now())
+        crate::time::clock(room.drill().now())
     );
-    let script = session
-        .header
-        .script
-        .clone()
-        .unwrap_or_else(|| Script::empty(&loaded.scenario.id));
-    let drill = run_to_end(drill, Some(journal), &script, Pace(pace), |_| {})?;
-    say!("{}", Summary::of(&drill));
+    room.run_to_end(Pace(pace), |_| {})?;
+    say!("{}", Summary::of(room.drill()));
     say!("Session saved to {}", path.display());
     Ok(())
 }

@@ -73,7 +73,7 @@ pub fn check_new_responder(drill: &Drill, id: &str, name: &str) -> Result<(), St
     }
     if drill.people.get(id).is_some()
         || drill.scenario.executives.iter().any(|e| e.id == id)
-        || crate::npc::is_seat_npc(id)
+        || crate::scenario::stand_ins::is_seat_npc(id)
     {
         return Err(format!(
             "`{id}` is already taken (by someone in this drill, an executive, or a simulated seat holder)"
@@ -94,15 +94,16 @@ fn try_apply(drill: &mut Drill, command: &Command) -> Result<(), String> {
                     "there is no inject #{index}: the scenario has {count} (numbered from 0)"
                 ));
             }
-            if crate::npc::inject_delivered(drill, *index) {
+            if !drill.delivered_injects.insert(*index) {
                 return Err(format!("inject #{index} has already been delivered"));
             }
-            crate::npc::deliver_scheduled_now(drill, *index);
+            let inject = drill.scenario.injects[*index].clone();
+            drill.deliver(inject.from, inject.text, true);
             Ok(())
         }
         Command::CustomInject { from, text } => {
             check_custom_inject(drill, from, text)?;
-            crate::npc::deliver(drill, from.clone(), text.trim().to_string(), true);
+            drill.deliver(from.clone(), text.trim().to_string(), true);
             Ok(())
         }
         Command::AddResponder {
@@ -112,7 +113,7 @@ fn try_apply(drill: &mut Drill, command: &Command) -> Result<(), String> {
             traits,
         } => {
             check_new_responder(drill, id, name)?;
-            let index = drill.people.list.len();
+            // Their mind is the cast's: it takes in whoever joins.
             drill.people.list.push(Participant {
                 id: id.clone(),
                 name: name.trim().to_string(),
@@ -123,9 +124,6 @@ fn try_apply(drill: &mut Drill, command: &Command) -> Result<(), String> {
                 joins_at: drill.now,
                 present: true,
             });
-            drill
-                .minds
-                .push(crate::npc::Mind::new(id, drill.seed, index));
             drill.emit(Event::Joined {
                 who: id.clone(),
                 name: name.trim().to_string(),

@@ -11,10 +11,14 @@ pub use knobs::{Knobs, Level};
 pub mod describe;
 pub mod event;
 pub mod orders;
+mod outside;
 pub mod people;
 pub mod threads;
 mod tick;
 pub mod work;
+
+pub use outside::Outside;
+pub use tick::Turn;
 
 use rand_chacha::ChaCha8Rng;
 use rand_core::SeedableRng;
@@ -24,7 +28,6 @@ pub use event::{Entry, Event, Health, Outcome, Violation};
 pub use people::{HumanSpec, Participant, People};
 
 use crate::comms::{Isd, Message, StatusPost};
-use crate::npc::{Mind, Stakeholders};
 use crate::scenario::{Scenario, Seat};
 use crate::sim::alerts::AlertState;
 use crate::sim::faults::FaultState;
@@ -60,17 +63,17 @@ pub struct Drill {
     pub(crate) resolved_at: Option<Tick>,
     pub(crate) closed: bool,
     pub(crate) outcome: Option<Outcome>,
-    pub(crate) minds: Vec<Mind>,
-    pub(crate) stakeholders: Stakeholders,
+    /// The scenario's injects delivered so far (on schedule or by the game master).
+    pub(crate) delivered_injects: std::collections::BTreeSet<usize>,
+    /// Customer tickets filed so far.
+    pub(crate) tickets: u32,
 }
 
 impl Drill {
     /// Sets up a drill: the humans given take their seats, simulated people
     /// fill the rest. The IC seat's holder is the on-call and holds IC from the start.
     pub fn new(scenario: Scenario, seed: u64, humans: &[HumanSpec]) -> Drill {
-        let people = crate::npc::cast(&scenario, humans);
-        let minds = crate::npc::minds_for(&people, seed);
-        let stakeholders = Stakeholders::new(&scenario);
+        let people = People::cast(&scenario, humans);
         let mut drill = Drill {
             platform: PlatformState::new(&scenario),
             faults: vec![FaultState::DORMANT; scenario.faults.len()],
@@ -92,8 +95,8 @@ impl Drill {
             resolved_at: None,
             closed: false,
             outcome: None,
-            minds,
-            stakeholders,
+            delivered_injects: Default::default(),
+            tickets: 0,
             scenario,
         };
         drill.emit(Event::DrillStarted {
@@ -103,15 +106,12 @@ impl Drill {
         drill
     }
 
-    /// Applies the inputs at the current tick, simulates it, and moves on one second.
-    /// Returns the events of this tick.
-    pub fn step(&mut self, inputs: &[Input]) -> &[Entry] {
-        let start = self.log.len();
-        if self.outcome.is_none() {
-            tick::run(self, inputs);
-            self.now += 1;
-        }
-        &self.log[start..]
+    /// Opens the current second: people join, the inputs are applied, faults
+    /// start, work finishes and the platform moves. The simulated people then
+    /// act on the returned turn, and closing it settles the exit criteria and
+    /// moves on one second. `None` once the drill is over.
+    pub fn open_tick(&mut self, inputs: &[Input]) -> Option<Turn<'_>> {
+        tick::open(self, inputs)
     }
 
     /// The current tick (the next one to be simulated).
@@ -194,6 +194,21 @@ impl Drill {
         self.declared
     }
 
+    /// When the incident counted as mitigated (cleared if it reopened).
+    pub fn mitigated_at(&self) -> Option<Tick> {
+        self.mitigated_at
+    }
+
+    /// When the incident counted as resolved (cleared if it reopened).
+    pub fn resolved_at(&self) -> Option<Tick> {
+        self.resolved_at
+    }
+
+    /// When someone on the team last wrote in the executive channel.
+    pub fn last_exec_update(&self) -> Option<Tick> {
+        self.threads.last_exec_update
+    }
+
     /// Whether `id` may run the remediation `action` now: they are in the
     /// Operations chain, or carry an order from it to run exactly that.
     pub fn may_change_production(&self, id: &str, action: &str) -> bool {
@@ -209,6 +224,43 @@ impl Drill {
     /// Seat of a human participant, if any.
     pub fn seat_of(&self, id: &str) -> Option<Seat> {
         self.people.get(id).and_then(|p| p.seat)
+    }
+
+    /// A copy of the state without the log, which replays keep once rather
+    /// than in every keyframe.
+    pub fn copy_without_log(&self) -> Drill {
+        Drill {
+            scenario: self.scenario.clone(),
+            seed: self.seed,
+            now: self.now,
+            rng: self.rng.clone(),
+            log: Vec::new(),
+            people: self.people.clone(),
+            platform: self.platform.clone(),
+            faults: self.faults.clone(),
+            alerts: self.alerts.clone(),
+            work: self.work.clone(),
+            done: self.done.clone(),
+            messages: self.messages.clone(),
+            threads: self.threads.clone(),
+            orders: self.orders.clone(),
+            status: self.status.clone(),
+            isd: self.isd.clone(),
+            declared: self.declared,
+            mitigated_at: self.mitigated_at,
+            resolved_at: self.resolved_at,
+            closed: self.closed,
+            outcome: self.outcome,
+            delivered_injects: self.delivered_injects.clone(),
+            tickets: self.tickets,
+        }
+    }
+
+    /// Puts back the log of a copy made by `copy_without_log`: `log` must be
+    /// the log up to this moment.
+    pub fn restore_log(&mut self, log: Vec<Entry>) {
+        debug_assert!(log.last().is_none_or(|e| e.at < self.now.max(1)));
+        self.log = log;
     }
 
     pub(crate) fn emit(&mut self, event: Event) {

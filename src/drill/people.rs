@@ -5,7 +5,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::scenario::{Role, Seat, Skill, Trait};
+use crate::scenario::stand_ins::seat_npc;
+use crate::scenario::{Role, Scenario, Seat, Skill, Trait};
 use crate::time::Tick;
 
 /// A human taking part: from a script, the app, or a session file.
@@ -66,6 +67,54 @@ pub struct People {
 }
 
 impl People {
+    /// Everyone in a new drill: the humans, a simulated holder for each
+    /// staffed seat no human takes, then the scenario's responders.
+    pub fn cast(scenario: &Scenario, humans: &[HumanSpec]) -> People {
+        let mut list: Vec<Participant> = humans
+            .iter()
+            .map(|h| Participant {
+                id: h.id.clone(),
+                name: h.name.clone(),
+                human: true,
+                seat: Some(h.seat),
+                skills: vec![],
+                traits: vec![],
+                joins_at: h.joins.0,
+                present: false,
+            })
+            .collect();
+        for seat in Seat::STAFFED {
+            if humans.iter().any(|h| h.seat == seat) {
+                continue;
+            }
+            if let Some((id, name, skills)) = seat_npc(seat) {
+                list.push(Participant {
+                    id: id.into(),
+                    name: name.into(),
+                    human: false,
+                    seat: Some(seat),
+                    skills,
+                    traits: vec![],
+                    joins_at: 0,
+                    present: false,
+                });
+            }
+        }
+        for r in &scenario.responders {
+            list.push(Participant {
+                id: r.id.clone(),
+                name: r.name.clone(),
+                human: false,
+                seat: None,
+                skills: r.skills.clone(),
+                traits: r.traits.clone(),
+                joins_at: r.joins,
+                present: false,
+            });
+        }
+        People::new(list)
+    }
+
     /// Everyone, nobody holding a role yet.
     pub fn new(list: Vec<Participant>) -> People {
         People {

@@ -1,29 +1,74 @@
 //! One simulated second, in a fixed order: joins, commands, faults, work,
-//! platform, alerts, outsiders, simulated people, exit criteria.
+//! platform; then the simulated people's turn (outsiders, customers, each
+//! simulated participant in turn); then the exit criteria.
 
 use rand_core::RngCore;
 
 use super::event::{Event, Outcome, Violation};
-use super::{CLOSE_GRACE, Drill, Input};
+use super::{CLOSE_GRACE, Command, Drill, Input, Outside};
 use crate::scenario::{Effect, FaultStart, Role};
 use crate::sim::alerts::AlertChange;
 use crate::sim::faults::{FaultPhase, due_to_start};
 
-pub(super) fn run(drill: &mut Drill, inputs: &[Input]) {
+pub(super) fn open<'a>(drill: &'a mut Drill, inputs: &[Input]) -> Option<Turn<'a>> {
+    if drill.outcome.is_some() {
+        return None;
+    }
+    let start = drill.log.len();
     joins(drill);
     for input in inputs {
-        if input.by == super::GAME_MASTER || input.command.is_instructor() {
-            super::instructor::apply(drill, &input.by, input.command.clone());
-        } else {
-            drill.apply(&input.by, input.command.clone());
-        }
+        drill.apply_input(&input.by, input.command.clone());
     }
     start_faults(drill);
     finish_work(drill);
     update_platform(drill);
-    crate::npc::outsiders(drill);
-    crate::npc::think_all(drill);
-    exit_criteria(drill);
+    Some(Turn { drill, start })
+}
+
+/// The middle of a tick, when the simulated people act: they read the world
+/// and hand in commands and outsiders' acts, which go through the same
+/// checks as everyone's. Nothing else of the world can be changed from here.
+#[must_use = "a tick ends only when its turn is closed"]
+pub struct Turn<'a> {
+    drill: &'a mut Drill,
+    start: usize,
+}
+
+impl Turn<'_> {
+    /// The world as it stands at this moment of the tick.
+    pub fn world(&self) -> &Drill {
+        self.drill
+    }
+
+    /// A participant's command, applied now (the next to act sees its effect).
+    pub fn act(&mut self, by: &str, command: Command) {
+        self.drill.apply_input(by, command);
+    }
+
+    /// An outsider's act, carried out now.
+    pub fn outside(&mut self, act: Outside) {
+        self.drill.outside(act);
+    }
+
+    /// Ends the tick: the exit criteria, then on to the next second. Returns
+    /// where this tick's events begin in the log.
+    pub fn close(self) -> usize {
+        exit_criteria(self.drill);
+        self.drill.now += 1;
+        self.start
+    }
+}
+
+impl Drill {
+    /// Applies one input: the game master's through their own rules, anyone
+    /// else's through the doctrine's.
+    fn apply_input(&mut self, by: &str, command: Command) {
+        if by == super::GAME_MASTER || command.is_instructor() {
+            super::instructor::apply(self, by, command);
+        } else {
+            self.apply(by, command);
+        }
+    }
 }
 
 fn joins(drill: &mut Drill) {

@@ -1,21 +1,22 @@
 use super::*;
 use crate::doctrine::Area;
 use crate::drill::{Command, Drill, Event, GAME_MASTER};
+use crate::run::Simulation;
 use crate::scenario::{Persona, Role, Severity, Trait};
 use crate::testing::{act, idle_until, team, tiny_with};
 use crate::time::MINUTE;
 
 /// Tiny with two scheduled injects: the CTO at 10m, a customer at 12m.
-fn with_injects() -> Drill {
+fn with_injects() -> Simulation {
     let scenario = tiny_with(
         r#"executives: [(id: "cto", name: "Kim", title: "CTO", patience: "5m")],"#,
         r#"executives: [(id: "cto", name: "Kim", title: "CTO", patience: "5m")],
     injects: [(at: "10m", from: Executive("cto"), text: "Are we down?"), (at: "12m", from: Customer("Jo"), text: "My orders fail")],"#,
     );
-    Drill::new(scenario, 1, &team())
+    Simulation::new(scenario, 1, &team())
 }
 
-fn gm(drill: &mut Drill, command: Command) {
+fn gm(drill: &mut Simulation, command: Command) {
     act(drill, GAME_MASTER, command);
 }
 

@@ -1,6 +1,7 @@
 //! The ground truth behind a drill, for the game master's eyes only.
 
 use crate::drill::Drill;
+use crate::run::Simulation;
 use crate::scenario::{FaultStart, Persona, Trait};
 use crate::sim::faults::FaultPhase;
 use crate::time::{Tick, clock};
@@ -47,8 +48,9 @@ pub struct Truth {
     pub injects: Vec<Upcoming>,
 }
 
-/// The ground truth of a drill now.
-pub fn truth(drill: &Drill) -> Truth {
+/// The ground truth of a drill now, with what each simulated person means to do.
+pub fn truth(sim: &Simulation) -> Truth {
+    let drill = sim.drill();
     let scenario = &drill.scenario;
     let causes = scenario
         .faults
@@ -69,8 +71,9 @@ pub fn truth(drill: &Drill) -> Truth {
             revealed: state.revealed,
         })
         .collect();
-    let minds = drill
-        .minds
+    let minds = sim
+        .cast()
+        .minds()
         .iter()
         .filter_map(|mind| {
             let p = drill.people.get(&mind.id)?;
@@ -113,7 +116,7 @@ pub fn truth(drill: &Drill) -> Truth {
             at: i.at,
             from: i.from.clone(),
             text: i.text.clone(),
-            delivered: crate::npc::inject_delivered(drill, index),
+            delivered: drill.inject_delivered(index),
         })
         .collect();
     Truth {

@@ -184,13 +184,13 @@ pub(super) fn decide(drill: &Drill, proposal: MessageId, out: &mut Vec<Command>)
 
 #[cfg(test)]
 mod tests {
-    use crate::drill::{Drill, Event};
+    use crate::drill::Event;
     use crate::scenario::Role;
     use crate::testing::{idle_until, tiny};
 
     #[test]
     fn a_simulated_ic_declares_staffs_and_closes() {
-        let mut d = Drill::new(tiny(), 3, &[]);
+        let mut d = crate::run::Simulation::new(tiny(), 3, &[]);
         idle_until(&mut d, 30 * 60);
         let declared = d.declared_at().expect("declared");
         let first_alert = d
@@ -214,6 +214,6 @@ mod tests {
                 .iter()
                 .any(|e| matches!(e.event, Event::Closed { .. }))
         );
-        assert!(!d.log().iter().any(|e| matches!(&e.event, Event::ViolationNoted { by, .. } if crate::npc::is_seat_npc(by))), "seat holders follow doctrine");
+        assert!(!d.log().iter().any(|e| matches!(&e.event, Event::ViolationNoted { by, .. } if crate::scenario::stand_ins::is_seat_npc(by))), "seat holders follow doctrine");
     }
 }

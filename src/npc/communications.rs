@@ -211,12 +211,12 @@ pub(super) fn welcome(drill: &Drill, who: &str, out: &mut Vec<Command>) {
 #[cfg(test)]
 mod tests {
     use crate::comms::{Channel, IsdSection, StatusState};
-    use crate::drill::{Drill, Event};
+    use crate::drill::Event;
     use crate::testing::{idle_until, tiny};
 
     #[test]
     fn a_simulated_cl_keeps_the_public_and_executives_informed() {
-        let mut d = Drill::new(tiny(), 2, &[]);
+        let mut d = crate::run::Simulation::new(tiny(), 2, &[]);
         idle_until(&mut d, 30 * 60);
         let declared = d.declared_at().unwrap();
         let posts = d.status_posts();

@@ -312,12 +312,12 @@ fn report(mind: &mut Mind, drill: &Drill, out: &mut Vec<Command>) {
 #[cfg(test)]
 mod tests {
     use crate::comms::MessageKind;
-    use crate::drill::{Drill, Event, Task};
+    use crate::drill::{Event, Task};
     use crate::testing::{idle_until, tiny};
 
     #[test]
     fn a_simulated_ol_staffs_a_team_holds_idle_hands_and_fixes_cause_first_by_proposal() {
-        let mut d = Drill::new(tiny(), 5, &[]);
+        let mut d = crate::run::Simulation::new(tiny(), 5, &[]);
         idle_until(&mut d, 30 * 60);
         assert!(
             d.people()

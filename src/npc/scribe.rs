@@ -74,12 +74,11 @@ pub(super) fn duties(mind: &mut Mind, drill: &Drill, out: &mut Vec<Command>) {
 #[cfg(test)]
 mod tests {
     use crate::comms::IsdSection;
-    use crate::drill::Drill;
     use crate::testing::{idle_until, tiny};
 
     #[test]
     fn a_simulated_scribe_records_the_timeline_and_decisions() {
-        let mut d = Drill::new(tiny(), 2, &[]);
+        let mut d = crate::run::Simulation::new(tiny(), 2, &[]);
         idle_until(&mut d, 30 * 60);
         let timeline = &d
             .isd()

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use super::Replay;
-use crate::drill::Drill;
+use crate::run::Simulation;
 use crate::session::{Branch, Header, Journal};
 use crate::time::Tick;
 
@@ -17,7 +17,7 @@ pub fn branch(
     source: &Path,
     moment: Tick,
     path: &Path,
-) -> Result<(Drill, Journal, Header), String> {
+) -> Result<(Simulation, Journal, Header), String> {
     let drill = replay.seek(moment);
     if drill.is_over() {
         return Err(format!(

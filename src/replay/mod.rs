@@ -10,7 +10,8 @@ pub use annotate::annotate;
 pub use branch::branch;
 pub use markers::{Marker, MarkerKind, markers};
 
-use crate::drill::{Drill, Entry, Input, Outcome};
+use crate::drill::{Entry, Input, Outcome};
+use crate::run::Simulation;
 use crate::scenario::LoadedScenario;
 use crate::session::{Header, ReplayError, Session};
 use crate::time::Tick;
@@ -22,17 +23,15 @@ pub const KEYFRAME_EVERY: Tick = 120;
 /// of the recording's, restored on seek. (Messages, orders and documents
 /// are still copied per keyframe.)
 struct Keyframe {
-    drill: Drill,
+    sim: Simulation,
     log_len: usize,
 }
 
 impl Keyframe {
-    fn of(drill: &Drill) -> Keyframe {
-        let mut copy = drill.clone();
-        copy.log = Vec::new();
+    fn of(sim: &Simulation) -> Keyframe {
         Keyframe {
-            drill: copy,
-            log_len: drill.log.len(),
+            sim: sim.copy_without_log(),
+            log_len: sim.log().len(),
         }
     }
 }
@@ -89,7 +88,7 @@ impl Replay {
     /// A recording interrupted before its first second was complete: only the start.
     fn from_start(session: &Session, loaded: &LoadedScenario) -> Result<Replay, ReplayError> {
         crate::session::rerun::ensure_playable(&session.header, loaded)?;
-        let drill = Drill::new(
+        let drill = Simulation::new(
             session.header.scenario(loaded),
             session.header.seed,
             &session.header.team,
@@ -131,19 +130,19 @@ impl Replay {
 
     /// The drill as it was at `moment` (clamped to the recording): every tick
     /// before it simulated, none after.
-    pub fn seek(&self, moment: Tick) -> Drill {
+    pub fn seek(&self, moment: Tick) -> Simulation {
         let moment = moment.min(self.length);
         let k = ((moment / KEYFRAME_EVERY) as usize).min(self.keyframes.len().saturating_sub(1));
         let keyframe = &self.keyframes[k];
-        let mut drill = keyframe.drill.clone();
-        drill.log = self.events[..keyframe.log_len].to_vec();
+        let mut drill = keyframe.sim.clone();
+        drill.restore_log(self.events[..keyframe.log_len].to_vec());
         self.advance(&mut drill, moment);
         drill
     }
 
     /// Plays `drill` (a state of this recording) forward to `moment` with the
     /// recorded inputs: cheaper than a seek when the moment is just ahead.
-    pub fn advance(&self, drill: &mut Drill, moment: Tick) {
+    pub fn advance(&self, drill: &mut Simulation, moment: Tick) {
         let moment = moment.min(self.length);
         let mut next = self.inputs.partition_point(|(at, _)| *at < drill.now());
         while drill.now() < moment && !drill.is_over() {

@@ -9,7 +9,7 @@ fn recorded() -> (LoadedScenario, Session) {
         path: "tiny.ron".into(),
         hash: "h".into(),
     };
-    let mut drill = Drill::new(loaded.scenario.clone(), 3, &[]);
+    let mut drill = Simulation::new(loaded.scenario.clone(), 3, &[]);
     while !drill.is_over() {
         drill.step(&[]);
     }
@@ -27,11 +27,11 @@ fn keyframes_hold_no_log_and_every_moment_matches_playing_to_it() {
     let (loaded, session) = recorded();
     let replay = Replay::new(&session, &loaded).unwrap();
     assert!(replay.keyframes.len() > 3);
-    assert!(replay.keyframes.iter().all(|k| k.drill.log.is_empty()));
+    assert!(replay.keyframes.iter().all(|k| k.sim.log().is_empty()));
     let mut moment = 0;
     while moment <= replay.length() {
         let played = if moment == 0 {
-            Drill::new(loaded.scenario.clone(), 3, &[])
+            Simulation::new(loaded.scenario.clone(), 3, &[])
         } else {
             crate::session::rerun(&session, &loaded, Some(moment - 1)).unwrap()
         };

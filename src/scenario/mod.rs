@@ -4,6 +4,7 @@
 pub mod kinds;
 pub mod model;
 pub mod raw;
+pub mod stand_ins;
 pub mod validate;
 
 use std::path::{Path, PathBuf};
@@ -34,7 +35,7 @@ pub fn load(path: &Path) -> Result<LoadedScenario, Diagnostics> {
 
 /// Parses and validates scenario text.
 pub fn parse(source: &Source) -> Result<Scenario, Vec<Diagnostic>> {
-    let raw: raw::RawScenario = crate::script::ron_options()
+    let raw: raw::RawScenario = crate::diagnostic::ron_options()
         .from_str(&source.text)
         .map_err(|err| vec![source.ron_error(&err)])?;
     validate::validate(&raw, source)

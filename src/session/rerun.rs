@@ -4,7 +4,8 @@ use std::fmt;
 use std::path::Path;
 
 use super::{Header, Journal, Session};
-use crate::drill::{Drill, Entry, Input};
+use crate::drill::{Entry, Input};
+use crate::run::{Room, Simulation};
 use crate::scenario::LoadedScenario;
 use crate::time::Tick;
 
@@ -101,7 +102,7 @@ pub fn rerun(
     session: &Session,
     loaded: &LoadedScenario,
     until: Option<Tick>,
-) -> Result<Drill, ReplayError> {
+) -> Result<Simulation, ReplayError> {
     rerun_watching(session, loaded, until, |_| {})
 }
 
@@ -110,10 +111,10 @@ pub fn rerun_watching(
     session: &Session,
     loaded: &LoadedScenario,
     until: Option<Tick>,
-    mut watch: impl FnMut(&Drill),
-) -> Result<Drill, ReplayError> {
+    mut watch: impl FnMut(&Simulation),
+) -> Result<Simulation, ReplayError> {
     ensure_playable(&session.header, loaded)?;
-    let mut drill = Drill::new(
+    let mut drill = Simulation::new(
         session.header.scenario(loaded),
         session.header.seed,
         &session.header.team,
@@ -172,7 +173,7 @@ pub(crate) fn prefix(events: &[Entry], through: Option<Tick>) -> &[Entry] {
 
 /// Re-simulates a whole session and verifies that the log matches the recording.
 /// Returns the replayed drill.
-pub fn check(session: &Session, loaded: &LoadedScenario) -> Result<Drill, ReplayError> {
+pub fn check(session: &Session, loaded: &LoadedScenario) -> Result<Simulation, ReplayError> {
     let until = if session.end.is_some() {
         None
     } else {
@@ -198,13 +199,13 @@ pub fn backup_path(path: &Path) -> std::path::PathBuf {
 
 /// Picks up an interrupted session: verifies what was recorded, keeps a copy
 /// of the file as it was, rewrites it without any damaged tail, and returns
-/// the drill and its journal ready to continue from the first tick not
-/// safely on disk.
+/// the drill in a room journaled to the same file, ready to continue from the
+/// first tick not safely on disk with the session's script.
 pub fn resume(
     path: &Path,
     session: &Session,
     loaded: &LoadedScenario,
-) -> Result<(Drill, Journal), ReplayError> {
+) -> Result<Room, ReplayError> {
     if session.end.is_some() {
         return Err(ReplayError::Other(format!(
             "{}: this drill already ended; replay it instead",
@@ -216,7 +217,7 @@ pub fn resume(
         Some(t) => rerun(session, loaded, Some(t))?,
         None => {
             ensure_playable(&session.header, loaded)?;
-            Drill::new(
+            Simulation::new(
                 session.header.scenario(loaded),
                 session.header.seed,
                 &session.header.team,
@@ -240,7 +241,7 @@ pub fn resume(
     })?;
     let journal = Journal::rewrite(path, &session.header, &inputs, drill.log())
         .map_err(ReplayError::Other)?;
-    Ok((drill, journal))
+    Ok(Room::new(drill, Some(journal)).with_script(session.header.script.clone()))
 }
 
 #[cfg(test)]

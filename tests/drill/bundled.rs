@@ -177,7 +177,7 @@ fn simulated_people_in_every_seat_win_every_scenario() {
                 "{} seed {seed}",
                 loaded.scenario.id
             );
-            assert!(!drill.log().iter().any(|e| matches!(&e.event, Event::ViolationNoted { by, .. } if firedrill::npc::is_seat_npc(by))), "{} seed {seed}: simulated seat holders follow doctrine", loaded.scenario.id);
+            assert!(!drill.log().iter().any(|e| matches!(&e.event, Event::ViolationNoted { by, .. } if firedrill::scenario::stand_ins::is_seat_npc(by))), "{} seed {seed}: simulated seat holders follow doctrine", loaded.scenario.id);
         }
     }
 }

@@ -2,8 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
-use firedrill::drill::Drill;
 use firedrill::play::{Pace, play};
+use firedrill::run::Simulation;
 use firedrill::scenario::{self, LoadedScenario};
 use firedrill::script::{self, Script};
 
@@ -49,7 +49,7 @@ pub fn scripts() -> Vec<(PathBuf, LoadedScenario, Script)> {
 }
 
 /// Plays a script to the end without a session file.
-pub fn play_to_end(loaded: &LoadedScenario, script: &Script, seed: u64) -> Drill {
+pub fn play_to_end(loaded: &LoadedScenario, script: &Script, seed: u64) -> Simulation {
     play(loaded, script, seed, None, Pace::default()).expect("play")
 }
 

@@ -58,7 +58,10 @@ fn golden_sessions_and_scores() {
     let mut failures = Vec::new();
     let mut scores = String::new();
     let all = scripts();
-    assert!(all.len() >= 24, "every exemplary and chaotic script is golden");
+    assert!(
+        all.len() >= 24,
+        "every exemplary and chaotic script is golden"
+    );
     for (path, loaded, script) in all {
         let name = path.file_name().unwrap().to_string_lossy().to_string();
         let out = dir.join(&name);

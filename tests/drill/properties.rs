@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use firedrill::comms::{Channel, IsdSection, MessageKind, StatusState};
 use firedrill::drill::{Command, Drill, Event, HumanSpec, Input, Task};
+use firedrill::run::Simulation;
 use firedrill::scenario::{ActionKind, LoadedScenario, Role, Scenario, Seat, Severity};
 use firedrill::time::Dur;
 use proptest::prelude::*;
@@ -205,8 +206,8 @@ fn assert_no_change_outside_the_ops_chain(drill: &Drill) {
     }
 }
 
-fn run(loaded: &LoadedScenario, stream: &[(u16, u8, u8, u64)]) -> Drill {
-    let mut drill = Drill::new(loaded.scenario.clone(), 11, &team());
+fn run(loaded: &LoadedScenario, stream: &[(u16, u8, u8, u64)]) -> Simulation {
+    let mut drill = Simulation::new(loaded.scenario.clone(), 11, &team());
     let mut people: Vec<String> = drill.people().list.iter().map(|p| p.id.clone()).collect();
     people.push("ghost".into());
     let mut at = 0u32;

@@ -4,10 +4,10 @@
 use std::path::{Path, PathBuf};
 
 use firedrill::doctrine::Area;
-use firedrill::drill::Drill;
 use firedrill::instructor::{load, truth};
 use firedrill::play::{Pace, play};
 use firedrill::replay::{KEYFRAME_EVERY, Replay, annotate, branch};
+use firedrill::run::Simulation;
 use firedrill::scenario::LoadedScenario;
 use firedrill::session::{self, ReplayError, Session};
 use firedrill::time::{MINUTE, Tick};
@@ -28,9 +28,9 @@ pub fn recorded(dir: &Path, kind: &str) -> (PathBuf, LoadedScenario, Session) {
 }
 
 /// The drill after playing the recorded inputs up to (not including) `moment`.
-fn played_to(session: &Session, loaded: &LoadedScenario, moment: Tick) -> Drill {
+fn played_to(session: &Session, loaded: &LoadedScenario, moment: Tick) -> Simulation {
     if moment == 0 {
-        return Drill::new(
+        return Simulation::new(
             loaded.scenario.clone(),
             session.header.seed,
             &session.header.team,
@@ -39,7 +39,7 @@ fn played_to(session: &Session, loaded: &LoadedScenario, moment: Tick) -> Drill 
     session::rerun(session, loaded, Some(moment - 1)).expect("rerun")
 }
 
-fn assert_same_state(a: &Drill, b: &Drill, moment: Tick) {
+fn assert_same_state(a: &Simulation, b: &Simulation, moment: Tick) {
     assert_eq!(a.now(), b.now(), "clock at {moment}");
     assert_eq!(a.log(), b.log(), "log at {moment}");
     assert_eq!(a.messages(), b.messages(), "channels at {moment}");

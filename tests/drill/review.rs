@@ -292,11 +292,10 @@ fn notes_pinned_to_an_unfinished_recording_lose_nothing_and_it_still_resumes() {
         "the unfinished tick kept as recorded"
     );
     // Resumed, it ends exactly as the drill that was never interrupted.
-    let (drill, journal) = session::resume(&cut, &after.session, &loaded).unwrap();
-    let script = after.session.header.script.clone().unwrap();
-    let drill = firedrill::play::run_to_end(drill, Some(journal), &script, Pace::default(), |_| {})
-        .unwrap();
-    let visible: Vec<_> = drill
+    let mut room = session::resume(&cut, &after.session, &loaded).unwrap();
+    room.run_to_end(Pace::default(), |_| {}).unwrap();
+    let visible: Vec<_> = room
+        .drill()
         .log()
         .iter()
         .filter(|e| !matches!(e.event, Event::ObserverNote { .. }))
@@ -304,7 +303,7 @@ fn notes_pinned_to_an_unfinished_recording_lose_nothing_and_it_still_resumes() {
         .collect();
     assert_eq!(visible, full.events);
     assert_eq!(
-        drill
+        room.drill()
             .log()
             .iter()
             .filter(|e| matches!(e.event, Event::ObserverNote { .. }))

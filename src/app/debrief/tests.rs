@@ -20,7 +20,7 @@ fn frame(
     (actions, texts.join("\n"))
 }
 
-fn finished_drill() -> crate::drill::Drill {
+fn finished_drill() -> crate::run::Simulation {
     let mut d = drill();
     let end = d.scenario().time_limit + 1;
     idle_until(&mut d, end);

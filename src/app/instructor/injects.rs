@@ -12,13 +12,14 @@ use crate::time::clock;
 
 pub(super) fn show(
     ui: &mut egui::Ui,
-    drill: &crate::drill::Drill,
+    sim: &crate::run::Simulation,
     queued: &[Command],
     state: &mut GmState,
 ) -> Vec<GmAction> {
+    let drill = sim.drill();
     let mut actions = Vec::new();
     ui.strong("Scheduled injects");
-    let injects = truth(drill).injects;
+    let injects = truth(sim).injects;
     if injects.is_empty() {
         ui.weak("This scenario has none.");
     }

@@ -14,6 +14,7 @@ use bevy_egui::egui;
 
 use crate::doctrine::Area;
 use crate::drill::{Command, Drill};
+use crate::run::Simulation;
 use crate::scenario::{Seat, Skill, Trait};
 use crate::view::Lens;
 
@@ -81,11 +82,12 @@ pub enum GmAction {
 /// waiting for the next simulated second (all of them while paused).
 pub fn console(
     ui: &mut egui::Ui,
-    drill: &Drill,
+    sim: &Simulation,
     lens: Lens,
     queued: &[Command],
     state: &mut GmState,
 ) -> Vec<GmAction> {
+    let drill = sim.drill();
     let waiting = queued.len();
     let mut actions = Vec::new();
     ui.horizontal_wrapped(|ui| {
@@ -135,9 +137,9 @@ pub fn console(
         .id_salt("gm-console")
         .auto_shrink(false)
         .show(ui, |ui| match state.tab {
-            GmTab::Truth => truth::show(ui, drill),
+            GmTab::Truth => truth::show(ui, sim),
             GmTab::Load => load::show(ui, drill),
-            GmTab::Injects => actions.extend(injects::show(ui, drill, queued, state)),
+            GmTab::Injects => actions.extend(injects::show(ui, sim, queued, state)),
             GmTab::People => actions.extend(people::show(ui, drill, queued, state)),
             GmTab::Notes => actions.extend(notes::show(ui, drill, state)),
         });

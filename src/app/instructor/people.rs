@@ -55,7 +55,7 @@ pub(super) fn show(
             let leads = drill.people().team_led_by(&p.id);
             let commands =
                 drill.people().explicit_holder(&crate::scenario::Role::IC) == Some(&p.id);
-            if crate::npc::is_seat_npc(&p.id) {
+            if crate::scenario::stand_ins::is_seat_npc(&p.id) {
                 ui.weak("holds a seat");
             } else if let Some(team) = leads {
                 ui.weak(format!("leads {team}: the OL must name another lead first"));

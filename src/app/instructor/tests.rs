@@ -6,18 +6,19 @@ use bevy_egui::egui;
 use super::{GmAction, GmState, GmTab, console};
 use crate::app::ui_test::{click_on, placed};
 use crate::doctrine::Area;
-use crate::drill::{Command, Drill};
+use crate::drill::Command;
+use crate::run::Simulation;
 use crate::scenario::{Persona, Seat};
 use crate::testing::{idle_until, team, tiny_with};
 use crate::view::Lens;
 
-fn drill_with_injects() -> Drill {
+fn drill_with_injects() -> Simulation {
     let scenario = tiny_with(
         r#"executives: [(id: "cto", name: "Kim", title: "CTO", patience: "5m")],"#,
         r#"executives: [(id: "cto", name: "Kim", title: "CTO", patience: "5m")],
     injects: [(at: "10m", from: Executive("cto"), text: "Are we down?"), (at: "12m", from: Customer("Jo"), text: "My orders fail")],"#,
     );
-    let mut d = Drill::new(scenario, 1, &team());
+    let mut d = crate::run::Simulation::new(scenario, 1, &team());
     idle_until(&mut d, 180);
     d
 }
@@ -26,7 +27,7 @@ fn drill_with_injects() -> Drill {
 fn frame(
     ctx: &egui::Context,
     events: Vec<egui::Event>,
-    d: &Drill,
+    d: &crate::run::Simulation,
     state: &mut GmState,
 ) -> (Vec<GmAction>, Vec<(String, egui::Rect)>) {
     let mut actions = Vec::new();
@@ -37,12 +38,17 @@ fn frame(
 }
 
 /// Draws, clicks on `label`, and returns what the click asked for.
-fn click(ctx: &egui::Context, d: &Drill, state: &mut GmState, label: &str) -> Vec<GmAction> {
+fn click(
+    ctx: &egui::Context,
+    d: &crate::run::Simulation,
+    state: &mut GmState,
+    label: &str,
+) -> Vec<GmAction> {
     let (_, texts) = frame(ctx, vec![], d, state);
     frame(ctx, click_on(&texts, label), d, state).0
 }
 
-fn type_into(ctx: &egui::Context, d: &Drill, state: &mut GmState, id: &str, text: &str) {
+fn type_into(ctx: &egui::Context, d: &Simulation, state: &mut GmState, id: &str, text: &str) {
     frame(ctx, vec![], d, state);
     ctx.memory_mut(|m| m.request_focus(egui::Id::new(id)));
     frame(ctx, vec![], d, state);

@@ -2,12 +2,12 @@
 
 use bevy_egui::egui;
 
-use crate::drill::Drill;
 use crate::instructor::truth;
+use crate::run::Simulation;
 use crate::time::clock;
 
-pub(super) fn show(ui: &mut egui::Ui, drill: &Drill) {
-    let t = truth(drill);
+pub(super) fn show(ui: &mut egui::Ui, sim: &Simulation) {
+    let t = truth(sim);
     ui.strong("Hidden causes");
     for c in &t.causes {
         ui.horizontal_wrapped(|ui| {

@@ -18,11 +18,11 @@ fn wall_time_becomes_ticks_at_the_chosen_speed_and_pause_stops_it() {
     let mut live = LiveDrill::start(&tiny(), Seat::IC, 1, None, None).unwrap();
     assert_eq!(live.advance(0.5), 0);
     assert_eq!(live.advance(0.5), 1);
-    live.speed = 10;
+    live.room.clock.speed = 10;
     assert_eq!(live.advance(1.0), 10);
-    live.paused = true;
+    live.room.clock.paused = true;
     assert_eq!(live.advance(5.0), 0);
-    assert_eq!(live.drill.now(), 11);
+    assert_eq!(live.drill().now(), 11);
 }
 
 #[test]
@@ -30,14 +30,21 @@ fn a_game_masters_recording_says_so_and_its_branches_keep_the_console() {
     let dir = std::env::temp_dir().join(format!("firedrill-live-gm-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     let path = dir.join("s.ron");
-    let mut live = LiveDrill::start(&tiny(), Seat::IC, 1, None, Some(path.clone())).unwrap();
-    live.run_as_instructor().unwrap();
-    live.speed = 10;
+    let mut live = LiveDrill::start_instructed(
+        &tiny(),
+        Seat::IC,
+        1,
+        None,
+        Some(path.clone()),
+        Default::default(),
+    )
+    .unwrap();
+    live.room.clock.speed = 10;
     live.advance(5.0);
     let header = crate::session::read(&path).unwrap().session.header;
     assert!(header.instructor);
     assert_eq!(header.team.len(), 1, "the trainee is still on the team");
-    let drill = live.drill.clone();
+    let drill = live.room.simulation().clone();
     let out = dir.join("branch.ron");
     let branched = LiveDrill::branched(
         drill,
@@ -62,10 +69,10 @@ injects: [(at: "20m", from: Executive("cto"), text: "Are we down?")],"#,
     };
     let mut live = LiveDrill::start_unattended(&loaded, 1, None, None, Default::default()).unwrap();
     assert!(live.instructor && live.me == crate::drill::GAME_MASTER);
-    live.speed = 10;
+    live.room.clock.speed = 10;
     live.advance(30.0);
-    let paused_at = live.drill.now();
-    live.paused = true;
+    let paused_at = live.drill().now();
+    live.room.clock.paused = true;
     live.queue_gm(Command::TriggerInject(0));
     live.queue_gm(Command::Note {
         area: crate::doctrine::Area::Command,
@@ -75,11 +82,11 @@ injects: [(at: "20m", from: Executive("cto"), text: "Are we down?")],"#,
     // A long pause in wall time: nothing moves, the commands wait.
     assert_eq!(live.advance(120.0), 0);
     assert_eq!(live.gm_pending().len(), 2);
-    live.paused = false;
+    live.room.clock.paused = false;
     live.advance(0.2);
     live.advance(1.0);
     let at = |want: fn(&Event) -> bool| {
-        live.drill
+        live.drill()
             .log()
             .iter()
             .find(|e| want(&e.event))
@@ -108,7 +115,7 @@ fn a_queued_command_is_applied_on_the_next_tick_as_the_trainee() {
     live.queue(Command::Declare(Severity::Sev2));
     live.step_once();
     assert!(
-        live.drill
+        live.drill()
             .log()
             .iter()
             .any(|e| matches!(&e.event, Event::Declared { by, .. } if by == "you"))
@@ -166,7 +173,7 @@ mod app_tests {
                 move |mut commands: Commands, mut next: ResMut<NextState<Screen>>| {
                     let mut live =
                         LiveDrill::start(&loaded, choice.seat, choice.seed, None, None).unwrap();
-                    live.speed = 10;
+                    live.room.clock.speed = 10;
                     commands.insert_resource(live);
                     next.set(Screen::Drill);
                 },
@@ -183,18 +190,26 @@ mod app_tests {
         let declared = app
             .world()
             .resource::<LiveDrill>()
-            .drill
+            .drill()
             .log()
             .iter()
             .any(|e| matches!(&e.event, Event::Declared { by, .. } if by == "you"));
         assert!(declared, "UI command -> core command -> tick -> event");
 
         // Pausing stops the clock.
-        app.world_mut().resource_mut::<LiveDrill>().paused = true;
-        let before = app.world().resource::<LiveDrill>().drill.now();
+        app.world_mut()
+            .resource_mut::<LiveDrill>()
+            .room
+            .clock
+            .paused = true;
+        let before = app.world().resource::<LiveDrill>().drill().now();
         app.update();
-        assert_eq!(app.world().resource::<LiveDrill>().drill.now(), before);
-        app.world_mut().resource_mut::<LiveDrill>().paused = false;
+        assert_eq!(app.world().resource::<LiveDrill>().drill().now(), before);
+        app.world_mut()
+            .resource_mut::<LiveDrill>()
+            .room
+            .clock
+            .paused = false;
 
         // Simulated people finish the drill; the screen moves to the debrief.
         for _ in 0..2000 {
@@ -204,7 +219,7 @@ mod app_tests {
             }
         }
         assert_eq!(screen(&app), Screen::Debrief);
-        assert!(app.world().resource::<LiveDrill>().drill.is_over());
+        assert!(app.world().resource::<LiveDrill>().drill().is_over());
         app.update();
         // The debrief scored the drill and kept the attempt on disk.
         let debrief = app.world().resource::<crate::app::debrief::Debrief>();

@@ -17,8 +17,8 @@ use super::live::LiveDrill;
 use super::screens::Screen;
 use super::ui_state::UiState;
 use crate::doctrine::Area;
-use crate::drill::Drill;
 use crate::replay::{KEYFRAME_EVERY, Marker, Replay, markers};
+use crate::run::Simulation;
 use crate::scenario::LoadedScenario;
 use crate::score::Scorecard;
 use crate::time::Tick;
@@ -35,7 +35,7 @@ pub struct ReplayViewer {
     pub replay: Replay,
     pub markers: Vec<Marker>,
     /// The drill as it was at `moment()`.
-    pub shown: Drill,
+    pub shown: Simulation,
     pub playing: bool,
     pub speed: u32,
     pub lens: Lens,

@@ -36,12 +36,12 @@ pub fn start(
         (true, false) => {
             LiveDrill::start_unattended(loaded, choice.seed, None, path, choice.knobs)?
         }
+        (true, true) => {
+            LiveDrill::start_instructed(loaded, choice.seat, choice.seed, None, path, choice.knobs)?
+        }
         _ => LiveDrill::start_tuned(loaded, choice.seat, choice.seed, None, path, choice.knobs)?,
     };
-    if choice.instructor {
-        live.run_as_instructor()?;
-    }
-    live.speed = speed;
+    live.room.clock.speed = speed;
     commands.insert_resource(live);
     next.set(Screen::Drill);
     Ok(())

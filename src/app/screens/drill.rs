@@ -27,8 +27,8 @@ pub fn apply(live: &mut LiveDrill, actions: Vec<Action>) {
     for action in actions {
         match action {
             Action::Drill(command) => live.queue(command),
-            Action::Speed(speed) => live.speed = speed,
-            Action::Pause(paused) => live.paused = paused,
+            Action::Speed(speed) => live.room.clock.speed = speed,
+            Action::Pause(paused) => live.room.clock.paused = paused,
             Action::Practice(on) => live.practice = on,
             Action::ActAs(id) => live.act_as(&id),
         }
@@ -71,7 +71,13 @@ fn draw(
         let gm = panel
             .resizable(true)
             .show(&mut root, |ui| {
-                crate::app::instructor::console(ui, &live.drill, lens, &queued, &mut state.gm)
+                crate::app::instructor::console(
+                    ui,
+                    live.room.simulation(),
+                    lens,
+                    &queued,
+                    &mut state.gm,
+                )
             })
             .inner;
         for action in gm {
@@ -83,16 +89,16 @@ fn draw(
     }
     // Watching through one seat, the game master reads what its holder reads.
     let me = if watching {
-        crate::view::eyes(live.drill.people(), live.lens(), &live.me)
+        crate::view::eyes(live.drill().people(), live.lens(), &live.me)
     } else {
         &live.me
     };
     let view = View {
-        drill: &live.drill,
+        drill: &live.drill(),
         me,
         lens: live.lens(),
-        speed: live.speed,
-        paused: live.paused,
+        speed: live.room.clock.speed,
+        paused: live.room.clock.paused,
         practice: live.practice,
         read_only: watching,
         console_on_left: live.instructor && watching,
@@ -100,7 +106,7 @@ fn draw(
     };
     let actions = drill_screen(&mut root, &view, &mut state);
     apply(&mut live, actions);
-    if let Some(err) = &live.journal_error {
+    if let Some(err) = &live.journal_error() {
         egui::Window::new("Session not saved").show(ctx, |ui| {
             ui.label(format!("The session file could not be written: {err}. The drill goes on; what was written before is kept."));
         });
@@ -112,7 +118,7 @@ fn draw(
         .show(ctx, |ui| {
             if ui.button("Resume").clicked() {
                 state.show_pause_menu = false;
-                live.paused = false;
+                live.room.clock.paused = false;
             }
             if ui.button("Settings").clicked() {
                 state.show_settings = true;
@@ -145,7 +151,7 @@ fn keys(ctx: &egui::Context, live: &mut LiveDrill, state: &mut UiState) {
         )
     });
     if space && !typing {
-        live.paused = !live.paused;
+        live.room.clock.paused = !live.room.clock.paused;
     }
     if f1 {
         state.show_help = !state.show_help;
@@ -159,6 +165,6 @@ fn keys(ctx: &egui::Context, live: &mut LiveDrill, state: &mut UiState) {
     }
     if escape {
         state.show_pause_menu = !state.show_pause_menu;
-        live.paused = state.show_pause_menu;
+        live.room.clock.paused = state.show_pause_menu;
     }
 }

@@ -134,9 +134,9 @@ fn tour(
             let (Some(live), Some(coach)) = (live.as_mut(), tutorial.coach.as_mut()) else {
                 return;
             };
-            live.paused = false;
-            live.speed = plan.speed;
-            let guidance = coach.observe(&live.drill);
+            live.room.clock.paused = false;
+            live.room.clock.speed = plan.speed;
+            let guidance = coach.observe(&live.drill());
             let number = coach.stage().id.number();
             let moment = match guidance.say {
                 Say::Prompt { .. } if guidance.done >= 2 => Some("prompt"),
@@ -150,7 +150,7 @@ fn tour(
                 && shoot(&mut tour, format!("{number}-{moment}"))
             {
                 // Hold the picture still while it is taken.
-                live.paused = true;
+                live.room.clock.paused = true;
                 return;
             }
             if guidance.say == Say::Complete {
@@ -165,7 +165,7 @@ fn tour(
             if let Some(command) = tour
                 .new_hire
                 .as_mut()
-                .and_then(|n| n.act(coach, &live.drill, &me))
+                .and_then(|n| n.act(coach, &live.drill(), &me))
             {
                 live.queue(command);
             }

@@ -176,7 +176,7 @@ fn damaged_progress_is_reported_never_overwritten_and_set_aside_on_starting_over
     // A stage finished meanwhile is not written over the damaged file.
     let (live, coach) = start_stage(StageId::Scribe, &scenarios(), 1).unwrap();
     tutorial.coach = Some(coach);
-    tutorial.finish_stage(&live.drill, None);
+    tutorial.finish_stage(&live.drill(), None);
     assert_eq!(
         std::fs::read_to_string(&path).unwrap(),
         "Progress(stages: [oops"
@@ -245,18 +245,22 @@ mod flow {
         assert_eq!(screen(&app), Screen::Drill);
         {
             let live = app.world().resource::<LiveDrill>();
-            assert!(live.paused, "a stage starts paused");
+            assert!(live.room.clock.paused, "a stage starts paused");
             assert_eq!(live.seat, Seat::Scribe);
         }
-        app.world_mut().resource_mut::<LiveDrill>().paused = false;
-        app.world_mut().resource_mut::<LiveDrill>().speed = 60;
+        app.world_mut()
+            .resource_mut::<LiveDrill>()
+            .room
+            .clock
+            .paused = false;
+        app.world_mut().resource_mut::<LiveDrill>().room.clock.speed = 60;
 
         // The new hire follows the coach until the coach says the stage is done.
         let mut new_hire = NewHire::new(20);
         for _ in 0..400 {
             let world = app.world_mut();
             let (live, mut tutorial) = (
-                world.resource::<LiveDrill>().drill.clone(),
+                world.resource::<LiveDrill>().drill().clone(),
                 world.resource_mut::<Tutorial>(),
             );
             let Some(coach) = tutorial.coach.as_mut() else {

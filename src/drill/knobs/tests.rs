@@ -1,5 +1,5 @@
 use super::*;
-use crate::drill::{Drill, Event};
+use crate::drill::Event;
 use crate::testing::{idle_until, team};
 
 /// Tiny with three injects, a batch job no fault reaches, and quiet alerts
@@ -72,7 +72,7 @@ fn alert_noise_drops_quiet_alerts_or_adds_flapping_ones_away_from_the_exit() {
     assert!(crate::scenario::validate::valid_id(&added[0].id));
     assert!(!in_exit(&noisy, added[0].component));
     // They really do fire in a drill, and clear again.
-    let mut d = Drill::new(noisy, 1, &team());
+    let mut d = crate::run::Simulation::new(noisy, 1, &team());
     idle_until(&mut d, 20 * MINUTE);
     let noise = added[0].id.clone();
     let fired = d

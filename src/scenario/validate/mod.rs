@@ -81,7 +81,7 @@ pub fn validate(raw: &RawScenario, source: &Source) -> Result<Scenario, Vec<Diag
         }
     }
     for responder in &raw.responders {
-        if crate::npc::is_seat_npc(&responder.id) {
+        if crate::scenario::stand_ins::is_seat_npc(&responder.id) {
             e.push(source.at(
                 source.find_definition(&responder.id).unwrap_or(0),
                 format!(
@@ -90,7 +90,7 @@ pub fn validate(raw: &RawScenario, source: &Source) -> Result<Scenario, Vec<Diag
                 ),
                 Some(format!(
                     "pick another id; reserved: {}",
-                    crate::npc::SEAT_NPC_IDS.join(", ")
+                    crate::scenario::stand_ins::SEAT_NPC_IDS.join(", ")
                 )),
             ));
         }

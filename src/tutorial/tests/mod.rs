@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::drill::{Drill, HumanSpec, Input};
+use crate::run::Simulation;
 use crate::scenario::{Scenario, Seat};
 use crate::time::{Dur, Tick};
 
@@ -21,19 +22,22 @@ fn scenario() -> Scenario {
 type Moment = (Tick, Option<(usize, Tick)>, Say);
 
 /// A fresh drill with the trainee in the stage's seat, and its coach.
-fn begin(stage: Stage) -> (Drill, Coach) {
+fn begin(stage: Stage) -> (Simulation, Coach) {
     let me = HumanSpec {
         id: ME.into(),
         name: "New Hire".into(),
         seat: stage.seat,
         joins: Dur(0),
     };
-    (Drill::new(scenario(), SEED, &[me]), Coach::new(stage, ME))
+    (
+        Simulation::new(scenario(), SEED, &[me]),
+        Coach::new(stage, ME),
+    )
 }
 
 /// What happened in a stage, second by second.
 struct Run {
-    drill: Drill,
+    drill: Simulation,
     coach: Coach,
     said: Vec<Moment>,
 }

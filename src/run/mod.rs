@@ -1,0 +1,10 @@
+//! Running drills: the simulation step, the one loop (`Room`) with its
+//! clock, sessions and replays.
+
+mod clock;
+mod room;
+mod simulation;
+
+pub use clock::{Clock, MAX_STEPS_PER_ADVANCE};
+pub use room::{Pace, Room};
+pub use simulation::Simulation;

@@ -1,0 +1,194 @@
+//! The one loop: a room runs one drill. It owns the simulation (the drill
+//! and its simulated people), the journal and the clock, and takes inputs
+//! from any source: a script's humans, the window's composer, a network
+//! host's connections. Headless play, the window's live drill, resume,
+//! branch, the tutorial and the network host all run a `Room`.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use super::clock::Clock;
+use super::simulation::Simulation;
+use crate::drill::{Command, Drill, Entry, GAME_MASTER, HumanSpec, Input, Knobs};
+use crate::scenario::LoadedScenario;
+use crate::script::Script;
+use crate::session::{Header, Journal};
+
+/// How fast headless play goes: as fast as possible, or this many simulated
+/// seconds per wall second.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Pace(pub Option<u32>);
+
+/// One drill being run.
+pub struct Room {
+    sim: Simulation,
+    journal: Option<Journal>,
+    /// Why the journal stopped, if it did (the drill goes on; what is on disk stays).
+    journal_error: Option<String>,
+    /// Real time to simulated seconds.
+    pub clock: Clock,
+    /// Inputs handed in since the last tick (the window's, a connection's):
+    /// they land on the next tick, or the first after a pause.
+    queue: Vec<Input>,
+    /// Scripted humans: their commands land at their drill times.
+    script: Option<Script>,
+}
+
+impl Room {
+    /// A room around a simulation, journaled by `journal` if given.
+    pub fn new(sim: Simulation, journal: Option<Journal>) -> Room {
+        Room {
+            sim,
+            journal,
+            journal_error: None,
+            clock: Clock::default(),
+            queue: Vec::new(),
+            script: None,
+        }
+    }
+
+    /// Starts a new drill on `loaded` tuned by `knobs`, with `team` in their
+    /// seats (and the script's commands, if any), journaled to `out` with a
+    /// header made from the same facts (adjusted by `header` first).
+    pub fn start(
+        loaded: &LoadedScenario,
+        seed: u64,
+        team: Vec<HumanSpec>,
+        script: Option<Script>,
+        knobs: Knobs,
+        out: Option<&Path>,
+        header: impl FnOnce(&mut Header),
+    ) -> Result<Room, String> {
+        let sim = Simulation::new(knobs.apply(&loaded.scenario), seed, &team);
+        let journal = match out {
+            Some(path) => {
+                if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+                }
+                let mut head = Header::new(loaded, seed, team, script.clone());
+                head.knobs = knobs;
+                header(&mut head);
+                Some(Journal::create(path, &head)?)
+            }
+            None => None,
+        };
+        Ok(Room::new(sim, journal).with_script(script))
+    }
+
+    /// The scripted humans' commands land at their drill times from now on.
+    pub fn with_script(mut self, script: Option<Script>) -> Room {
+        self.script = script;
+        self
+    }
+
+    /// The drill as it stands.
+    pub fn drill(&self) -> &Drill {
+        self.sim.drill()
+    }
+
+    /// The drill and its simulated people.
+    pub fn simulation(&self) -> &Simulation {
+        &self.sim
+    }
+
+    /// Takes the simulation out of the room (the journal is closed).
+    pub fn into_simulation(self) -> Simulation {
+        self.sim
+    }
+
+    /// Why the journal stopped, if it did.
+    pub fn journal_error(&self) -> Option<&str> {
+        self.journal_error.as_deref()
+    }
+
+    /// Whether the drill is being written to a session file.
+    pub fn is_journaled(&self) -> bool {
+        self.journal.is_some()
+    }
+
+    /// Hands in a command from `by` for the next tick.
+    pub fn submit(&mut self, by: &str, command: Command) {
+        self.queue.push(Input {
+            by: by.to_string(),
+            command,
+        });
+    }
+
+    /// Inputs handed in and not yet applied.
+    pub fn pending(&self) -> &[Input] {
+        &self.queue
+    }
+
+    /// The game master's commands handed in and not yet applied.
+    pub fn gm_pending(&self) -> Vec<Command> {
+        self.queue
+            .iter()
+            .filter(|i| i.by == GAME_MASTER)
+            .map(|i| i.command.clone())
+            .collect()
+    }
+
+    /// One simulated second: what was handed in, then the script's commands
+    /// due now; journaled. The drill goes on if the journal fails; the error
+    /// says why it stopped (and `journal_error` keeps saying so).
+    pub fn step(&mut self) -> Result<&[Entry], String> {
+        let now = self.sim.now();
+        let mut inputs = std::mem::take(&mut self.queue);
+        if let Some(script) = &self.script {
+            inputs.extend(script.inputs_at(now));
+        }
+        let start = self.sim.log().len();
+        self.sim.step(&inputs);
+        if let Some(journal) = self.journal.as_mut() {
+            let mut written = journal.record(now, &inputs, self.sim.log());
+            if let (Ok(()), Some(outcome)) = (&written, self.sim.outcome()) {
+                written = journal.end(now, outcome, self.sim.log().len());
+            }
+            if let Err(err) = written {
+                self.journal = None;
+                self.journal_error = Some(err.clone());
+                return Err(err);
+            }
+        }
+        Ok(&self.sim.log()[start..])
+    }
+
+    /// Moves on by `elapsed` real seconds at the clock's speed; returns how
+    /// many simulated seconds were stepped. Journal trouble is kept in
+    /// `journal_error`; the drill goes on.
+    pub fn advance(&mut self, elapsed: f64) -> u32 {
+        if self.sim.is_over() {
+            return 0;
+        }
+        let due = self.clock.due(elapsed);
+        let mut stepped = 0;
+        while stepped < due && !self.sim.is_over() {
+            let _ = self.step();
+            stepped += 1;
+        }
+        stepped
+    }
+
+    /// Steps to the end, handing each tick's events to `watch`; with a pace,
+    /// waits on the wall clock between ticks (only headless play does).
+    pub fn run_to_end(
+        &mut self,
+        pace: Pace,
+        mut watch: impl FnMut(&[Entry]),
+    ) -> Result<(), String> {
+        let started = Instant::now();
+        let first_tick = self.sim.now();
+        while !self.sim.is_over() {
+            watch(self.step()?);
+            if let Pace(Some(per_second)) = pace {
+                let target = Duration::from_secs_f64(
+                    f64::from(self.sim.now() - first_tick) / f64::from(per_second.max(1)),
+                );
+                if let Some(wait) = target.checked_sub(started.elapsed()) {
+                    std::thread::sleep(wait);
+                }
+            }
+        }
+        Ok(())
+    }
+}
