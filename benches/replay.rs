@@ -10,14 +10,14 @@ use std::hint::black_box;
 use std::path::PathBuf;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use firedrill::comms::{Channel, IsdSection, MessageKind, StatusState};
-use firedrill::doctrine::Area;
-use firedrill::drill::{Command, GAME_MASTER, Input, Task};
-use firedrill::replay::{KEYFRAME_EVERY, Replay};
+use firedrill::base::time::{Dur, MINUTE, Tick};
 use firedrill::run::Simulation;
+use firedrill::run::replay::{KEYFRAME_EVERY, Replay};
+use firedrill::run::session::{Header, Session};
+use firedrill::scenario::Area;
 use firedrill::scenario::{self, LoadedScenario};
-use firedrill::session::{Header, Session};
-use firedrill::time::{Dur, MINUTE, Tick};
+use firedrill::world::comms::{Channel, IsdSection, MessageKind, StatusState};
+use firedrill::world::{Command, GAME_MASTER, Input, Task};
 
 const TWO_HOURS: Tick = 120 * MINUTE;
 
@@ -89,7 +89,7 @@ fn recording() -> (LoadedScenario, Session) {
         PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios/shared-storage-failure.ron");
     let mut loaded = scenario::load(&path).unwrap_or_else(|d| panic!("{d}"));
     loaded.scenario.time_limit = TWO_HOURS;
-    let team = firedrill::synthetic::seated_team();
+    let team = firedrill::tools::synthetic::seated_team();
     let mut drill = Simulation::new(loaded.scenario.clone(), 7, &team);
     let mut inputs = Vec::new();
     while !drill.is_over() {
@@ -142,7 +142,7 @@ fn seek(c: &mut Criterion) {
     group.bench_function("without keyframes: re-simulate to the end", |b| {
         b.iter(|| {
             black_box(
-                firedrill::session::rerun(&session, &loaded, Some(worst))
+                firedrill::run::session::rerun(&session, &loaded, Some(worst))
                     .unwrap()
                     .now(),
             )

@@ -6,7 +6,9 @@ use std::hint::black_box;
 use std::path::PathBuf;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use firedrill::{aar, scenario, score, synthetic};
+use firedrill::judge::{aar, score};
+use firedrill::scenario;
+use firedrill::tools::synthetic;
 
 fn scenario() -> scenario::Scenario {
     let path =
@@ -16,7 +18,7 @@ fn scenario() -> scenario::Scenario {
         .scenario
 }
 
-fn score_and_aar(scenario: &scenario::Scenario, log: &[firedrill::drill::Entry]) -> usize {
+fn score_and_aar(scenario: &scenario::Scenario, log: &[firedrill::world::Entry]) -> usize {
     let facts = score::Facts::new(scenario, log);
     let card = score::score_facts(&facts, None);
     let md = aar::markdown(&aar::Input {

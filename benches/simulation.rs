@@ -6,10 +6,10 @@ use std::hint::black_box;
 use std::path::PathBuf;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use firedrill::base::time::MINUTE;
 use firedrill::run::Simulation;
+use firedrill::run::script::{self, Script};
 use firedrill::scenario::{self, LoadedScenario, Scenario};
-use firedrill::script::{self, Script};
-use firedrill::time::MINUTE;
 
 fn bundled() -> Vec<(LoadedScenario, Script)> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios");
@@ -49,7 +49,7 @@ fn play(scenario: &Scenario, script: &Script) -> u32 {
 fn unattended_hour(scenario: &Scenario) -> u32 {
     let mut scenario = scenario.clone();
     scenario.time_limit = 60 * MINUTE;
-    let team = firedrill::synthetic::seated_team();
+    let team = firedrill::tools::synthetic::seated_team();
     let mut drill = Simulation::new(scenario, 7, &team);
     while !drill.is_over() {
         drill.step(&[]);
@@ -96,7 +96,7 @@ fn scaling(c: &mut Criterion) {
     let mut group = c.benchmark_group("scaling_hour");
     group.sample_size(10);
     for factor in [1, 2, 4, 8] {
-        let scenario = firedrill::synthetic::scenario(base * factor);
+        let scenario = firedrill::tools::synthetic::scenario(base * factor);
         group.throughput(Throughput::Elements(
             (base * factor) as u64 * u64::from(60 * MINUTE),
         ));

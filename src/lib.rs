@@ -9,7 +9,7 @@
 //! step it one simulated second at a time with whatever commands arrive.
 //!
 //! ```
-//! use firedrill::drill::Outcome;
+//! use firedrill::world::Outcome;
 //! use firedrill::run::Simulation;
 //!
 //! let loaded = firedrill::scenario::load("scenarios/ics-practice.ron".as_ref())?;
@@ -18,35 +18,20 @@
 //!     sim.step(&[]);
 //! }
 //! assert_eq!(sim.outcome(), Some(Outcome::Resolved));
-//! # Ok::<(), firedrill::diagnostic::Diagnostics>(())
+//! # Ok::<(), firedrill::base::diagnostic::Diagnostics>(())
 //! ```
 
-pub mod aar;
+// The floors, lowest first: each uses only the floors above it in this list.
 #[cfg(feature = "app")]
 pub mod app;
-pub mod authoring;
+pub mod base;
+pub mod cast;
 pub mod cli;
-pub mod comms;
-pub mod compare;
-pub mod compose;
-pub mod diagnostic;
-pub mod doctrine;
-pub mod drill;
-pub mod files;
-pub mod history;
-pub mod instructor;
-pub mod npc;
-pub mod play;
-pub mod replay;
+pub mod judge;
+pub mod lenses;
 pub mod run;
 pub mod scenario;
-pub mod score;
-pub mod script;
-pub mod session;
-pub mod sim;
-pub mod synthetic;
 #[cfg(test)]
 pub(crate) mod testing;
-pub mod time;
-pub mod tutorial;
-pub mod view;
+pub mod tools;
+pub mod world;

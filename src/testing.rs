@@ -1,10 +1,10 @@
 //! Shared builders for unit tests: a tiny scenario and drills on it.
 
-use crate::diagnostic::Source;
-use crate::drill::{Command, HumanSpec, Input};
+use crate::base::diagnostic::Source;
+use crate::base::time::Dur;
 use crate::run::Simulation;
 use crate::scenario::{self, Scenario, Seat};
-use crate::time::Dur;
+use crate::world::{Command, HumanSpec, Input};
 
 /// A small platform: web depends on api, api on db; the db fails at 1m.
 pub const TINY: &str = r#"Scenario(
@@ -118,7 +118,7 @@ pub fn order(
     drill: &mut Simulation,
     from: &str,
     to: &str,
-    task: crate::drill::Task,
+    task: crate::world::Task,
     timebox: Option<u32>,
 ) {
     let command = Command::Order {

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use bevy::prelude::*;
 
-use crate::history::{self, History};
+use crate::judge::history::{self, History};
 
 /// Every attempt this user has finished.
 #[derive(Resource)]

@@ -11,7 +11,7 @@ use super::instructor::GmTab;
 use super::launch::{DirectDrill, Launch};
 use super::live::LiveDrill;
 use super::screens::{Choice, Screen};
-use crate::time::format_duration;
+use crate::base::time::format_duration;
 
 /// Shots still to take, and frames to wait before exiting so the last one lands.
 #[derive(Resource, Debug, Default)]
@@ -82,7 +82,7 @@ fn start_direct(
             live.practice = practice;
             // A script plays the team: the keyboard is the game master's.
             if instructor && autopilot.is_some() {
-                live.me = crate::drill::GAME_MASTER.into();
+                live.me = crate::world::GAME_MASTER.into();
             }
             if let Some(plan) = &autopilot {
                 live.room.clock.speed = plan.speed;

@@ -8,9 +8,9 @@ use std::time::{Duration, Instant};
 use bevy::prelude::*;
 
 use super::live::LiveDrill;
-use crate::comms::{Channel, MessageKind};
-use crate::drill::Command;
 use crate::scenario::{LoadedScenario, Seat};
+use crate::world::Command;
+use crate::world::comms::{Channel, MessageKind};
 
 /// What to measure.
 #[derive(Resource, Debug, Clone)]
@@ -47,7 +47,7 @@ pub(super) fn plugin(app: &mut App) {
 
 /// The stress drill: a generated platform and a chat already `messages` long.
 pub fn stress_drill(components: usize, messages: usize) -> LiveDrill {
-    let scenario = crate::synthetic::scenario(components);
+    let scenario = crate::tools::synthetic::scenario(components);
     let loaded = LoadedScenario {
         scenario,
         path: "synthetic".into(),

@@ -4,9 +4,9 @@ use std::path::PathBuf;
 
 use bevy::prelude::*;
 
+use crate::base::time::Tick;
+use crate::run::script::Script;
 use crate::scenario::Seat;
-use crate::script::Script;
-use crate::time::Tick;
 
 /// How the app starts.
 #[derive(Resource, Debug, Clone)]
@@ -68,7 +68,7 @@ pub struct DirectDrill {
     /// With `instructor`: simulated people in every seat.
     pub no_trainee: bool,
     /// How the drill is tuned.
-    pub knobs: crate::drill::Knobs,
+    pub knobs: crate::scenario::Knobs,
 }
 
 /// The autopilot's plan: what to play, when to take pictures, where to put them.

@@ -9,7 +9,7 @@ use bevy::prelude::*;
 
 use super::launch::Launch;
 use super::screens::Screen;
-use crate::diagnostic::Diagnostics;
+use crate::base::diagnostic::Diagnostics;
 use crate::scenario::{self, LoadedScenario};
 
 /// One scenario file and what came of loading it.

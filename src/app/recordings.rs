@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use bevy_egui::egui;
 
-use crate::session::Record;
+use crate::run::session::Record;
 
 /// One recording, as its file name and first line say.
 #[derive(Debug, Clone, PartialEq)]

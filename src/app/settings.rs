@@ -38,7 +38,7 @@ pub(super) fn plugin(app: &mut App) {
     app.insert_resource(load());
 }
 
-pub use crate::files::data_dir;
+pub use crate::base::files::data_dir;
 
 fn path() -> PathBuf {
     data_dir().join("settings.ron")
@@ -57,5 +57,5 @@ pub fn load() -> Settings {
 
 /// Saves the settings: written to a temporary file, then renamed over the old one.
 pub fn save(settings: &Settings) -> Result<(), String> {
-    crate::files::write_ron(&path(), settings)
+    crate::base::files::write_ron(&path(), settings)
 }

@@ -7,8 +7,8 @@ use bevy::prelude::*;
 
 use super::live::LiveDrill;
 use super::settings::Settings;
-use crate::drill::Event;
 use crate::scenario::AlertSeverity;
+use crate::world::Event;
 
 /// The tone, made once at start-up.
 #[derive(Resource)]

@@ -4,7 +4,7 @@ use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use super::settings::{Settings, Theme};
-use crate::drill::Health;
+use crate::world::Health;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(

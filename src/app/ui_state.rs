@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use bevy::prelude::*;
 
-use crate::comms::{Channel, IsdSection, Message, MessageKind, StatusState};
+use crate::world::comms::{Channel, IsdSection, Message, MessageKind, StatusState};
 
 /// Positions of the log entries the panels list, kept up to date
 /// incrementally: the team-visible timeline, customer tickets and refusals.
@@ -19,8 +19,8 @@ pub struct LogIndex {
 
 impl LogIndex {
     /// Takes in entries logged since the last call.
-    pub fn update(&mut self, log: &[crate::drill::Entry]) {
-        use crate::drill::Event;
+    pub fn update(&mut self, log: &[crate::world::Entry]) {
+        use crate::world::Event;
         if log.len() < self.seen {
             *self = LogIndex::default();
         }
@@ -86,7 +86,7 @@ pub enum Focus {
 
 impl Focus {
     /// The next panel in Tab order that this seat has.
-    pub fn next_for(self, kit: crate::view::Instruments) -> Focus {
+    pub fn next_for(self, kit: crate::lenses::view::Instruments) -> Focus {
         let mut focus = self.next();
         while !focus.shown(kit) {
             focus = focus.next();
@@ -95,7 +95,7 @@ impl Focus {
     }
 
     /// Whether the seat's instruments include this panel.
-    pub fn shown(self, kit: crate::view::Instruments) -> bool {
+    pub fn shown(self, kit: crate::lenses::view::Instruments) -> bool {
         match self {
             Focus::Chat => true,
             Focus::Topology => kit.topology,

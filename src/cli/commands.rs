@@ -10,11 +10,11 @@ macro_rules! say {
     }};
 }
 
-use crate::drill::describe::describe;
-use crate::play::{Pace, Summary, play_tuned};
+use crate::lenses::describe::describe;
+use crate::run::play::{Pace, Summary, play_tuned};
+use crate::run::script::{self, Script};
+use crate::run::session;
 use crate::scenario::{self, LoadedScenario};
-use crate::script::{self, Script};
-use crate::session;
 
 pub(super) fn validate(files: &[PathBuf]) -> Result<(), String> {
     let mut failed = 0;
@@ -60,7 +60,7 @@ pub(super) struct PlayOptions {
     pub pace: Option<u32>,
     pub log: bool,
     pub force: bool,
-    pub knobs: crate::drill::Knobs,
+    pub knobs: crate::scenario::Knobs,
 }
 
 pub(super) fn play(
@@ -134,7 +134,7 @@ pub(super) fn play(
     if late > 0 {
         say!(
             "note: {late} script command(s) came after the drill ended at {} and were not played",
-            crate::time::clock(drill.now())
+            crate::base::time::clock(drill.now())
         );
     }
     say!("{}", Summary::of(&drill));
@@ -144,7 +144,7 @@ pub(super) fn play(
 
 /// Where a headless drill without `--out` is recorded: the data directory's sessions.
 fn recording_path(scenario: &str, seed: u64) -> PathBuf {
-    crate::files::new_session_path(&format!("{scenario}-headless-seed{seed}"))
+    crate::base::files::new_session_path(&format!("{scenario}-headless-seed{seed}"))
 }
 
 pub(super) fn read_session(path: &Path) -> Result<session::Recovered, String> {
@@ -186,7 +186,7 @@ pub(super) fn replay(
         say!(
             "{}: the recording stops at {} (the drill was interrupted); `firedrill resume` continues it",
             path.display(),
-            crate::time::clock(drill.now())
+            crate::base::time::clock(drill.now())
         );
     }
     if log {
@@ -230,7 +230,7 @@ pub(super) fn resume(
     say!(
         "Resuming {} at {}",
         loaded.scenario.title,
-        crate::time::clock(room.drill().now())
+        crate::base::time::clock(room.drill().now())
     );
     room.run_to_end(Pace(pace), |_| {})?;
     say!("{}", Summary::of(room.drill()));
@@ -251,7 +251,7 @@ pub(super) struct DrillOptions {
     pub speed: u32,
     pub instructor: bool,
     pub no_trainee: bool,
-    pub knobs: crate::drill::Knobs,
+    pub knobs: crate::scenario::Knobs,
 }
 
 #[cfg(feature = "app")]
@@ -265,7 +265,7 @@ pub(super) fn drill(options: DrillOptions) -> Result<(), String> {
             let shots = options
                 .shots
                 .iter()
-                .map(|s| crate::time::parse_duration(s).map_err(|e| format!("--shots: {e}")))
+                .map(|s| crate::base::time::parse_duration(s).map_err(|e| format!("--shots: {e}")))
                 .collect::<Result<Vec<_>, _>>()?;
             std::fs::create_dir_all(&options.shot_dir)
                 .map_err(|e| format!("{}: {e}", options.shot_dir.display()))?;
@@ -297,7 +297,7 @@ pub(super) fn drill(options: DrillOptions) -> Result<(), String> {
     crate::app::run_to_result(launch, None)
 }
 
-pub use crate::files::scenarios_dir;
+pub use crate::base::files::scenarios_dir;
 
 #[cfg(feature = "app")]
 pub(super) fn tutorial(autopilot: bool, shot_dir: PathBuf, speed: u32) -> Result<(), String> {

@@ -1,6 +1,6 @@
 //! The difficulty knobs on the command line (`play`, `drill`).
 
-use crate::drill::{Knobs, Level};
+use crate::scenario::{Knobs, Level};
 
 /// A knob's level as typed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

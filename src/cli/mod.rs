@@ -240,9 +240,10 @@ pub fn run(action: Action) -> ExitCode {
                 commands::validate(&files)
             }
         }
-        Action::NewScenario { name, dir } => {
-            review::new_scenario_cmd(&name, &dir.unwrap_or_else(crate::files::scenarios_dir))
-        }
+        Action::NewScenario { name, dir } => review::new_scenario_cmd(
+            &name,
+            &dir.unwrap_or_else(crate::base::files::scenarios_dir),
+        ),
         Action::Play {
             scenario,
             seed,

@@ -2,10 +2,10 @@
 
 use std::path::Path;
 
-use crate::aar;
-use crate::history::{Attempt, History};
-use crate::score::{Answers, Facts, Scorecard, score, score_facts};
-use crate::session::{self, Session};
+use crate::judge::aar;
+use crate::judge::history::{Attempt, History};
+use crate::judge::score::{Answers, Facts, Scorecard, score, score_facts};
+use crate::run::session::{self, Session};
 
 /// A recorded session with its (unchanged) scenario and any answers.
 struct Recorded {
@@ -24,7 +24,7 @@ fn open(path: &Path, scenario: Option<&Path>, answers: Option<&Path>) -> Result<
         eprintln!(
             "note: {}: the drill was interrupted; scoring what was recorded up to {}",
             path.display(),
-            crate::time::clock(session.events.last().map_or(0, |e| e.at))
+            crate::base::time::clock(session.events.last().map_or(0, |e| e.at))
         );
     }
     let answers = match answers {
@@ -118,7 +118,7 @@ pub(super) fn aar_cmd(
     let r = open(path, scenario, answers)?;
     let facts = Facts::new(&r.scenario, &r.session.events);
     let card = score_facts(&facts, r.answers.as_ref());
-    let history = History::load(&crate::history::default_path()).unwrap_or_else(|d| {
+    let history = History::load(&crate::judge::history::default_path()).unwrap_or_else(|d| {
         eprintln!("warning: {d}; the report will not compare with earlier attempts");
         History::default()
     });
@@ -143,7 +143,7 @@ pub(super) fn aar_cmd(
     } else {
         aar::markdown(&input)
     };
-    crate::files::write_atomic(out, text.as_bytes())?;
+    crate::base::files::write_atomic(out, text.as_bytes())?;
     say!(
         "After Action Report written to {} (overall {})",
         out.display(),

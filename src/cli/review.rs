@@ -4,15 +4,18 @@
 
 use std::path::Path;
 
-use crate::doctrine::Area;
+use crate::scenario::Area;
 
 pub(super) fn compare_cmd(a: &Path, b: &Path, json: bool) -> Result<(), String> {
-    let (a, b, comparison) = crate::compare::recordings(a, b)?;
+    let (a, b, comparison) = crate::judge::compare::recordings(a, b)?;
     if json {
         let text = serde_json::to_string_pretty(&comparison).map_err(|e| e.to_string())?;
         say!("{text}");
     } else {
-        say!("{}", crate::compare::text(&comparison, &a.label, &b.label));
+        say!(
+            "{}",
+            crate::judge::compare::text(&comparison, &a.label, &b.label)
+        );
     }
     Ok(())
 }
@@ -45,14 +48,14 @@ pub(super) fn note_cmd(
     text: &str,
     scenario: Option<&Path>,
 ) -> Result<(), String> {
-    let moment = crate::time::parse_duration(at).map_err(|e| format!("--at {at}: {e}"))?;
+    let moment = crate::base::time::parse_duration(at).map_err(|e| format!("--at {at}: {e}"))?;
     let session = super::commands::read_session(path)?.session;
     let loaded = super::commands::session_scenario(path, &session, scenario)?;
-    let (_, at) = crate::replay::annotate(path, &loaded, moment, area.into(), rating, text)
+    let (_, at) = crate::run::replay::annotate(path, &loaded, moment, area.into(), rating, text)
         .map_err(|e| format!("{}: {e}", path.display()))?;
     say!(
         "Note pinned at {} in {}",
-        crate::time::clock(at),
+        crate::base::time::clock(at),
         path.display()
     );
     Ok(())
@@ -71,14 +74,14 @@ pub(super) fn viewer(
     // Check the recording here, so a bad file is reported on the terminal.
     let session = super::commands::read_session(path)?.session;
     let loaded = super::commands::session_scenario(path, &session, scenario)?;
-    crate::replay::Replay::new(&session, &loaded)
+    crate::run::replay::Replay::new(&session, &loaded)
         .map_err(|e| format!("{}: {e}", path.display()))?;
     let tour = if shots.is_empty() {
         None
     } else {
         let times = shots
             .iter()
-            .map(|s| crate::time::parse_duration(s).map_err(|e| format!("--shots: {e}")))
+            .map(|s| crate::base::time::parse_duration(s).map_err(|e| format!("--shots: {e}")))
             .collect::<Result<Vec<_>, _>>()?;
         std::fs::create_dir_all(shot_dir).map_err(|e| format!("{}: {e}", shot_dir.display()))?;
         Some(ReplayTour {
@@ -101,7 +104,7 @@ pub(super) fn viewer(
 }
 
 pub(super) fn new_scenario_cmd(name: &str, dir: &Path) -> Result<(), String> {
-    let written = crate::authoring::write_scaffold(dir, name)?;
+    let written = crate::tools::authoring::write_scaffold(dir, name)?;
     for path in &written {
         say!("wrote {}", path.display());
     }
@@ -117,7 +120,7 @@ pub(super) fn autoplay_cmd(files: &[std::path::PathBuf]) -> Result<(), String> {
     let mut failed = 0;
     for file in files {
         let loaded = crate::scenario::load(file).map_err(|d| d.to_string())?;
-        let report = match crate::authoring::autoplay(&loaded) {
+        let report = match crate::tools::authoring::autoplay(&loaded) {
             Ok(report) => report,
             Err(e) => {
                 eprintln!("{e}");
@@ -125,13 +128,13 @@ pub(super) fn autoplay_cmd(files: &[std::path::PathBuf]) -> Result<(), String> {
                 continue;
             }
         };
-        let line = |p: &crate::authoring::Played| {
+        let line = |p: &crate::tools::authoring::Played| {
             format!(
                 "{}: {} at {}, scores {}",
                 p.script.display(),
                 p.outcome_words(),
-                crate::time::clock(p.ended),
-                crate::aar::value_text(p.overall)
+                crate::base::time::clock(p.ended),
+                crate::judge::aar::value_text(p.overall)
             )
         };
         say!("{}: autoplay", file.display());

@@ -2,7 +2,11 @@
 //! clock, sessions and replays.
 
 mod clock;
+pub mod play;
+pub mod replay;
 mod room;
+pub mod script;
+pub mod session;
 mod simulation;
 
 pub use clock::{Clock, MAX_STEPS_PER_ADVANCE};

@@ -9,10 +9,11 @@ use std::time::{Duration, Instant};
 
 use super::clock::Clock;
 use super::simulation::Simulation;
-use crate::drill::{Command, Drill, Entry, GAME_MASTER, HumanSpec, Input, Knobs};
+use crate::run::script::Script;
+use crate::run::session::{Header, Journal};
+use crate::scenario::Knobs;
 use crate::scenario::LoadedScenario;
-use crate::script::Script;
-use crate::session::{Header, Journal};
+use crate::world::{Command, Drill, Entry, GAME_MASTER, HumanSpec, Input};
 
 /// How fast headless play goes: as fast as possible, or this many simulated
 /// seconds per wall second.

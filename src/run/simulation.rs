@@ -3,9 +3,9 @@
 //! (`Room`) wraps it with a journal, a clock and its input sources, and
 //! replays re-simulate with it.
 
-use crate::drill::{Drill, Entry, HumanSpec, Input};
-use crate::npc::Cast;
+use crate::cast::Cast;
 use crate::scenario::Scenario;
+use crate::world::{Drill, Entry, HumanSpec, Input};
 
 /// A drill and its cast, stepped together. Cloning it copies the whole
 /// moment (replays keep such keyframes).

@@ -2,16 +2,20 @@
 //! runtime model the simulation runs on.
 
 pub mod kinds;
+pub mod knobs;
 pub mod model;
 pub mod raw;
+pub mod rubric;
 pub mod stand_ins;
 pub mod validate;
 
 use std::path::{Path, PathBuf};
 
-use crate::diagnostic::{Diagnostic, Diagnostics, Source};
+use crate::base::diagnostic::{Diagnostic, Diagnostics, Source};
 pub use kinds::*;
+pub use knobs::{Knobs, Level};
 pub use model::*;
+pub use rubric::{Area, Criterion};
 
 /// A scenario together with where it came from and a hash of its exact bytes.
 #[derive(Debug, Clone)]
@@ -35,7 +39,7 @@ pub fn load(path: &Path) -> Result<LoadedScenario, Diagnostics> {
 
 /// Parses and validates scenario text.
 pub fn parse(source: &Source) -> Result<Scenario, Vec<Diagnostic>> {
-    let raw: raw::RawScenario = crate::diagnostic::ron_options()
+    let raw: raw::RawScenario = crate::base::diagnostic::ron_options()
         .from_str(&source.text)
         .map_err(|err| vec![source.ron_error(&err)])?;
     validate::validate(&raw, source)

@@ -6,7 +6,8 @@ use std::collections::BTreeMap;
 use super::kinds::{
     ActionKind, AlertSeverity, ComponentKind, Difficulty, Seat, Severity, Skill, Trait,
 };
-use crate::time::Tick;
+use super::rubric::Criterion;
+use crate::base::time::Tick;
 
 /// Index of a component in `Scenario::components`.
 pub type ComponentIdx = usize;
@@ -40,7 +41,8 @@ pub struct Scenario {
     pub complaints_per_min: f64,
     pub injects: Vec<Inject>,
     pub exit: Exit,
-    pub weights: BTreeMap<String, f64>,
+    /// The rubric's weights this scenario overrides.
+    pub weights: BTreeMap<Criterion, f64>,
 }
 
 /// Target times the team is measured against.
@@ -213,4 +215,14 @@ pub enum Persona {
 pub struct Exit {
     pub mitigated: Vec<Condition>,
     pub resolved: Vec<Condition>,
+}
+
+impl Scenario {
+    /// The weight this scenario gives a criterion: its override, else the rubric's.
+    pub fn weight(&self, criterion: Criterion) -> f64 {
+        self.weights
+            .get(&criterion)
+            .copied()
+            .unwrap_or_else(|| criterion.default_weight())
+    }
 }

@@ -9,7 +9,7 @@ use serde::Deserialize;
 use super::kinds::{
     ActionKind, AlertSeverity, ComponentKind, Difficulty, Seat, Severity, Skill, Trait,
 };
-use crate::time::Dur;
+use crate::base::time::Dur;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename = "Scenario")]

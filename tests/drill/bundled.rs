@@ -1,9 +1,9 @@
 //! The bundled library: every scenario validates, every script plays to the
 //! end, exemplary teams win cleanly, and simulated people win from any seed.
 
-use firedrill::drill::{Event, Outcome, Violation};
+use firedrill::run::script::Script;
 use firedrill::scenario::Difficulty;
-use firedrill::script::Script;
+use firedrill::world::{Event, Outcome, Violation};
 
 use super::common::{play_to_end, scenarios, scripts};
 
@@ -115,7 +115,7 @@ fn exemplary_teams_resolve_without_refusals_or_violations() {
                         | Event::ViolationNoted { .. }
                 )
             })
-            .map(firedrill::drill::describe::describe)
+            .map(firedrill::lenses::describe::describe)
             .collect();
         assert!(
             problems.is_empty(),
@@ -211,7 +211,7 @@ fn a_trainee_playing_any_single_seat_well_wins() {
                     | Event::ViolationNoted { by, .. } => by == trainee,
                     _ => false,
                 })
-                .map(firedrill::drill::describe::describe)
+                .map(firedrill::lenses::describe::describe)
                 .collect();
             assert!(
                 lapses.is_empty(),

@@ -2,10 +2,10 @@
 
 use std::path::{Path, PathBuf};
 
-use firedrill::play::{Pace, play};
 use firedrill::run::Simulation;
+use firedrill::run::play::{Pace, play};
+use firedrill::run::script::{self, Script};
 use firedrill::scenario::{self, LoadedScenario};
-use firedrill::script::{self, Script};
 
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

@@ -1,8 +1,8 @@
 //! Same scenario + seed + commands => the same log, byte for byte; sessions
 //! replay to exactly what was recorded; a changed scenario is refused.
 
-use firedrill::play::{Pace, play};
-use firedrill::session::{self, ReplayError};
+use firedrill::run::play::{Pace, play};
+use firedrill::run::session::{self, ReplayError};
 
 use super::common::{scripts, temp_dir};
 

@@ -8,8 +8,8 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use firedrill::play::{Pace, play};
-use firedrill::score::score;
+use firedrill::judge::score::score;
+use firedrill::run::play::{Pace, play};
 
 use super::common::{root, scripts, temp_dir};
 

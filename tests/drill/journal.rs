@@ -4,8 +4,8 @@
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use firedrill::play::{Pace, play};
-use firedrill::session;
+use firedrill::run::play::{Pace, play};
+use firedrill::run::session;
 
 use super::common::{root, scenario, temp_dir};
 
@@ -45,7 +45,7 @@ fn a_killed_drill_resumes_with_at_most_a_second_lost_and_ends_as_if_never_stoppe
         "the drill was still running"
     );
     let loaded = scenario("matching-engine-failure");
-    let script = firedrill::script::load(&script_path, &loaded.scenario).unwrap();
+    let script = firedrill::run::script::load(&script_path, &loaded.scenario).unwrap();
     // Every command issued more than a second (PACE ticks) before the kill is on disk.
     let reached = (elapsed * f64::from(PACE)) as u32;
     let issued = script
@@ -82,7 +82,7 @@ fn a_killed_drill_resumes_with_at_most_a_second_lost_and_ends_as_if_never_stoppe
 fn a_damaged_session_is_recovered_up_to_the_damage() {
     let dir = temp_dir("damaged");
     let loaded = scenario("matching-engine-failure");
-    let script = firedrill::script::load(
+    let script = firedrill::run::script::load(
         &root().join("scenarios/scripts/matching-engine-failure.exemplary.ron"),
         &loaded.scenario,
     )
@@ -124,7 +124,7 @@ fn resume_refuses_to_drop_a_damaged_middle_unless_forced_and_replay_stops_where_
 {
     let dir = temp_dir("damaged-resume");
     let loaded = scenario("matching-engine-failure");
-    let script = firedrill::script::load(
+    let script = firedrill::run::script::load(
         &root().join("scenarios/scripts/matching-engine-failure.exemplary.ron"),
         &loaded.scenario,
     )

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use firedrill::diagnostic::MAX_FILE_BYTES;
+use firedrill::base::diagnostic::MAX_FILE_BYTES;
 use firedrill::scenario;
 
 use super::common::{root, temp_dir};
@@ -106,7 +106,7 @@ fn bad_scripts_are_located_too() {
     let dir = temp_dir("bad-script");
     let path = dir.join("s.ron");
     std::fs::write(&path, "Script(title: \"t\", scenario: \"matching-engine-failure\",\n team: [(id: \"ana\", name: \"Ana\", seat: IC)],\n commands: [(at: \"1m\", by: \"ana\", do: Run(\"me-restart-hardd\"))],\n)").unwrap();
-    let err = firedrill::script::load(&path, &loaded.scenario).unwrap_err();
+    let err = firedrill::run::script::load(&path, &loaded.scenario).unwrap_err();
     assert_eq!((err.0[0].line, err.0[0].column), (3, 43), "{err}");
     assert!(
         err.to_string().contains("did you mean \"me-restart-hard\""),
@@ -114,6 +114,6 @@ fn bad_scripts_are_located_too() {
     );
 
     std::fs::write(&path, "Script(title: \"t\", scenario: \"matching-engine-failure\", team: [], commands: [(at: \"1m\", by: \"zed\", do: Declare(Sev9))])").unwrap();
-    let err = firedrill::script::load(&path, &loaded.scenario).unwrap_err();
+    let err = firedrill::run::script::load(&path, &loaded.scenario).unwrap_err();
     assert!(err.to_string().contains("Sev9"), "{err}");
 }

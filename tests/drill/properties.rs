@@ -3,11 +3,11 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use firedrill::comms::{Channel, IsdSection, MessageKind, StatusState};
-use firedrill::drill::{Command, Drill, Event, HumanSpec, Input, Task};
+use firedrill::base::time::Dur;
 use firedrill::run::Simulation;
 use firedrill::scenario::{ActionKind, LoadedScenario, Role, Scenario, Seat, Severity};
-use firedrill::time::Dur;
+use firedrill::world::comms::{Channel, IsdSection, MessageKind, StatusState};
+use firedrill::world::{Command, Drill, Event, HumanSpec, Input, Task};
 use proptest::prelude::*;
 
 use super::common::scenarios;

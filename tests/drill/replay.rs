@@ -3,14 +3,14 @@
 
 use std::path::{Path, PathBuf};
 
-use firedrill::doctrine::Area;
-use firedrill::instructor::{load, truth};
-use firedrill::play::{Pace, play};
-use firedrill::replay::{KEYFRAME_EVERY, Replay, annotate, branch};
+use firedrill::base::time::{MINUTE, Tick};
 use firedrill::run::Simulation;
+use firedrill::run::play::{Pace, play};
+use firedrill::run::replay::{KEYFRAME_EVERY, Replay, annotate, branch};
+use firedrill::run::session::{self, ReplayError, Session};
+use firedrill::scenario::Area;
 use firedrill::scenario::LoadedScenario;
-use firedrill::session::{self, ReplayError, Session};
-use firedrill::time::{MINUTE, Tick};
+use firedrill::tools::instructor::{load, truth};
 
 use crate::common::{firedrill, root, scenario, scripts, temp_dir};
 
@@ -20,7 +20,7 @@ pub fn recorded(dir: &Path, kind: &str) -> (PathBuf, LoadedScenario, Session) {
     let script_path = root().join(format!(
         "scenarios/scripts/matching-engine-failure.{kind}.ron"
     ));
-    let script = firedrill::script::load(&script_path, &loaded.scenario).expect("script");
+    let script = firedrill::run::script::load(&script_path, &loaded.scenario).expect("script");
     let path = dir.join(format!("{kind}.ron"));
     play(&loaded, &script, 7, Some(&path), Pace::default()).expect("play");
     let session = session::read(&path).expect("read").session;
@@ -249,8 +249,8 @@ fn difficulty_knobs_are_recorded_and_replayed() {
     );
     let session = session::read(&out).unwrap().session;
     let knobs = session.header.knobs;
-    assert_eq!(knobs.alert_noise, firedrill::drill::Level::High);
-    assert_eq!(knobs.npc_reliability, firedrill::drill::Level::Low);
+    assert_eq!(knobs.alert_noise, firedrill::scenario::Level::High);
+    assert_eq!(knobs.npc_reliability, firedrill::scenario::Level::Low);
     let loaded = scenario("matching-engine-failure");
     let replay = Replay::new(&session, &loaded).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(replay.events(), &session.events[..]);
@@ -260,10 +260,10 @@ fn difficulty_knobs_are_recorded_and_replayed() {
         session.header.script.as_ref().unwrap(),
         session.header.seed,
     );
-    let count = |log: &[firedrill::drill::Entry], f: fn(&firedrill::drill::Event) -> bool| {
+    let count = |log: &[firedrill::world::Entry], f: fn(&firedrill::world::Event) -> bool| {
         log.iter().filter(|e| f(&e.event)).count()
     };
-    use firedrill::drill::Event;
+    use firedrill::world::Event;
     let tuned = session.header.scenario(&loaded);
     let noise: Vec<&str> = tuned
         .alerts

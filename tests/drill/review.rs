@@ -3,14 +3,14 @@
 
 use std::path::Path;
 
-use firedrill::compare::{Change, Run, compare};
-use firedrill::doctrine::Area;
-use firedrill::drill::{Command, Event, GAME_MASTER};
-use firedrill::play::{Pace, play};
-use firedrill::replay::{MarkerKind, Replay, annotate, markers};
-use firedrill::score::{Facts, score_facts};
-use firedrill::session::{self, Session};
-use firedrill::time::{MINUTE, Tick};
+use firedrill::base::time::{MINUTE, Tick};
+use firedrill::judge::compare::{Change, Run, compare};
+use firedrill::judge::score::{Facts, score_facts};
+use firedrill::run::play::{Pace, play};
+use firedrill::run::replay::{MarkerKind, Replay, annotate, markers};
+use firedrill::run::session::{self, Session};
+use firedrill::scenario::Area;
+use firedrill::world::{Command, Event, GAME_MASTER};
 
 use crate::common::{firedrill, root, scenario, temp_dir};
 use crate::replay::recorded;
@@ -99,7 +99,7 @@ fn notes_and_injects_survive_save_load_replay_and_reach_the_report() {
         card.overall, without_notes,
         "notes are never blended into the score"
     );
-    let report = firedrill::aar::markdown(&firedrill::aar::Input {
+    let report = firedrill::judge::aar::markdown(&firedrill::judge::aar::Input {
         facts: &facts,
         seed: 7,
         card: &card,
@@ -242,7 +242,7 @@ fn the_command_line_compares_runs_and_pins_notes() {
     // Runs of different scenarios are not compared.
     let other = dir.join("other.ron");
     let loaded = scenario("ics-practice");
-    let script = firedrill::script::load(
+    let script = firedrill::run::script::load(
         &root().join("scenarios/scripts/ics-practice.exemplary.ron"),
         &loaded.scenario,
     )

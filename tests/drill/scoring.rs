@@ -2,12 +2,12 @@
 //! chaotic teams U, and each single lapse lowers exactly the criterion it
 //! violates, with evidence naming it. Plus the golden AAR.
 
-use firedrill::aar;
-use firedrill::comms::{Channel, MessageKind};
-use firedrill::drill::Command;
-use firedrill::score::{Answers, Criterion, Facts, Scorecard, score, score_facts};
-use firedrill::script::{Script, ScriptCommand};
-use firedrill::time::{Dur, MINUTE};
+use firedrill::base::time::{Dur, MINUTE};
+use firedrill::judge::aar;
+use firedrill::judge::score::{Answers, Criterion, Facts, Scorecard, score, score_facts};
+use firedrill::run::script::{Script, ScriptCommand};
+use firedrill::world::Command;
+use firedrill::world::comms::{Channel, MessageKind};
 
 use crate::common::{play_to_end, root, scripts};
 

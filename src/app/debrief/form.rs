@@ -2,7 +2,7 @@
 
 use bevy_egui::egui;
 
-use crate::score::Answers;
+use crate::judge::score::Answers;
 
 pub fn show(ui: &mut egui::Ui, answers: &mut Answers) -> bool {
     let mut save = false;

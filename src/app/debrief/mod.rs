@@ -13,10 +13,10 @@ use std::path::{Path, PathBuf};
 use bevy::prelude::*;
 use bevy_egui::egui;
 
-use crate::aar;
-use crate::drill::Drill;
-use crate::history::{Attempt, History};
-use crate::score::{Answers, Facts, Scorecard, score_facts};
+use crate::judge::aar;
+use crate::judge::history::{Attempt, History};
+use crate::judge::score::{Answers, Facts, Scorecard, score_facts};
+use crate::world::Drill;
 
 /// What the debrief shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -47,9 +47,9 @@ pub struct Debrief {
     pub answers: Answers,
     pub previous: Option<Attempt>,
     /// How the drill was tuned (from the session's header).
-    pub knobs: crate::drill::Knobs,
+    pub knobs: crate::scenario::Knobs,
     /// Observers' ratings by area, beside each area's automatic score (never blended).
-    pub ratings: Vec<(crate::doctrine::Area, Option<f64>, f64, usize)>,
+    pub ratings: Vec<(crate::scenario::Area, Option<f64>, f64, usize)>,
     pub tab: Tab,
     /// The last thing saved or exported, or why it failed.
     pub note: Option<String>,
@@ -80,7 +80,7 @@ impl Debrief {
         let facts = Facts::new(drill.scenario(), drill.log());
         let card = score_facts(&facts, Some(&answers));
         let knobs = session
-            .and_then(|p| crate::session::read(p).ok())
+            .and_then(|p| crate::run::session::read(p).ok())
             .map(|r| r.session.header.knobs)
             .unwrap_or_default();
         let this = Attempt::of(
@@ -178,7 +178,7 @@ impl Debrief {
         } else {
             self.report.clone()
         };
-        crate::files::write_atomic(&path, text.as_bytes())?;
+        crate::base::files::write_atomic(&path, text.as_bytes())?;
         Ok(path)
     }
 }
@@ -250,7 +250,7 @@ pub fn debrief_screen(
                 |ui, range| {
                     for entry in &log[range] {
                         ui.add(
-                            egui::Label::new(crate::drill::describe::describe(entry)).truncate(),
+                            egui::Label::new(crate::lenses::describe::describe(entry)).truncate(),
                         );
                     }
                 },

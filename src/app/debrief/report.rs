@@ -3,7 +3,7 @@
 
 use bevy_egui::egui;
 
-use crate::aar::doc::{Block, Doc};
+use crate::judge::aar::doc::{Block, Doc};
 
 pub fn show(ui: &mut egui::Ui, doc: &Doc) {
     egui::ScrollArea::vertical()

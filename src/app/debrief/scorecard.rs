@@ -3,8 +3,8 @@
 
 use bevy_egui::egui;
 
-use crate::history::Attempt;
-use crate::score::{Band, Scorecard};
+use crate::judge::history::Attempt;
+use crate::judge::score::{Band, Scorecard};
 
 /// The colour of a band (always shown with its letter too).
 pub fn band_colour(band: Option<Band>) -> egui::Color32 {
@@ -21,10 +21,10 @@ pub fn show(
     ui: &mut egui::Ui,
     card: &Scorecard,
     previous: Option<&Attempt>,
-    ratings: &[(crate::doctrine::Area, Option<f64>, f64, usize)],
+    ratings: &[(crate::scenario::Area, Option<f64>, f64, usize)],
 ) {
     ui.horizontal(|ui| {
-        let overall = crate::aar::value_text(card.overall);
+        let overall = crate::judge::aar::value_text(card.overall);
         ui.label(
             egui::RichText::new(format!("Overall {overall}"))
                 .heading()
@@ -46,8 +46,8 @@ pub fn show(
             for (area, score, mean, n) in ratings {
                 ui.label(format!(
                     "{area:?} {} | observers {}",
-                    crate::aar::value_text(*score),
-                    crate::aar::observers::rating_text(*mean, *n)
+                    crate::judge::aar::value_text(*score),
+                    crate::judge::aar::observers::rating_text(*mean, *n)
                 ));
                 ui.separator();
             }
@@ -69,7 +69,7 @@ pub fn show(
                         let c = j.criterion;
                         ui.label(format!("{} {}", c.id(), c.title()));
                         ui.label(
-                            egui::RichText::new(crate::aar::value_text(j.value))
+                            egui::RichText::new(crate::judge::aar::value_text(j.value))
                                 .color(band_colour(j.band))
                                 .strong(),
                         );
@@ -98,7 +98,7 @@ pub fn show(
                         .collect();
                     ui.horizontal(|ui| {
                         ui.label(
-                            egui::RichText::new(crate::aar::value_text(c.overall))
+                            egui::RichText::new(crate::judge::aar::value_text(c.overall))
                                 .color(band_colour(c.band)),
                         );
                         ui.label(&c.name);

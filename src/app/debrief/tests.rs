@@ -4,15 +4,15 @@
 use bevy_egui::egui;
 
 use super::{Debrief, DebriefAction, Tab, debrief_screen};
-use crate::history::History;
-use crate::score::Criterion;
+use crate::judge::history::History;
+use crate::judge::score::Criterion;
 use crate::testing::{drill, idle_until};
 
 fn frame(
     ctx: &egui::Context,
     events: Vec<egui::Event>,
     debrief: &mut Debrief,
-    d: &crate::drill::Drill,
+    d: &crate::world::Drill,
 ) -> (Vec<DebriefAction>, String) {
     let mut actions = Vec::new();
     let texts =

@@ -4,11 +4,11 @@
 use bevy_egui::egui;
 
 use super::{GmAction, GmState, PersonaKind};
-use crate::drill::Command;
-use crate::drill::describe::persona;
-use crate::instructor::truth;
+use crate::base::time::clock;
+use crate::lenses::describe::persona;
 use crate::scenario::Persona;
-use crate::time::clock;
+use crate::tools::instructor::truth;
+use crate::world::Command;
 
 pub(super) fn show(
     ui: &mut egui::Ui,
@@ -98,7 +98,7 @@ pub(super) fn show(
     if ui.button("Send now").clicked() {
         match custom(state).and_then(|c| match &c {
             Command::CustomInject { from, text } => {
-                crate::drill::check_custom_inject(drill, from, text).map(|()| c)
+                crate::world::check_custom_inject(drill, from, text).map(|()| c)
             }
             _ => Ok(c),
         }) {

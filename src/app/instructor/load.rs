@@ -2,8 +2,8 @@
 
 use bevy_egui::egui;
 
-use crate::drill::Drill;
-use crate::instructor::load;
+use crate::tools::instructor::load;
+use crate::world::Drill;
 
 /// Beyond this many direct reports, span of control is lost (doctrine: 3-7).
 const SPAN_LIMIT: usize = 7;

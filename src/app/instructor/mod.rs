@@ -12,11 +12,11 @@ mod truth;
 
 use bevy_egui::egui;
 
-use crate::doctrine::Area;
-use crate::drill::{Command, Drill};
+use crate::lenses::view::Lens;
 use crate::run::Simulation;
+use crate::scenario::Area;
 use crate::scenario::{Seat, Skill, Trait};
-use crate::view::Lens;
+use crate::world::{Command, Drill};
 
 /// The console's tabs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -118,7 +118,7 @@ pub fn console(
                 egui::Color32::from_rgb(230, 160, 40),
                 format!(
                     "{waiting} waiting: applied at {} when you resume",
-                    crate::time::clock(drill.now())
+                    crate::base::time::clock(drill.now())
                 ),
             );
         }
@@ -129,7 +129,7 @@ pub fn console(
     if let Some((at, reason)) = last_refusal(drill) {
         ui.colored_label(
             egui::Color32::from_rgb(230, 110, 90),
-            format!("Refused at {}: {reason}", crate::time::clock(at)),
+            format!("Refused at {}: {reason}", crate::base::time::clock(at)),
         );
     }
     ui.separator();
@@ -147,7 +147,7 @@ pub fn console(
 }
 
 /// The game master's latest refused command in the last two minutes, and why.
-fn last_refusal(drill: &Drill) -> Option<(crate::time::Tick, &str)> {
+fn last_refusal(drill: &Drill) -> Option<(crate::base::time::Tick, &str)> {
     let recent = drill.now().saturating_sub(120);
     drill
         .log()
@@ -155,8 +155,8 @@ fn last_refusal(drill: &Drill) -> Option<(crate::time::Tick, &str)> {
         .rev()
         .take_while(|e| e.at >= recent)
         .find_map(|e| match &e.event {
-            crate::drill::Event::CommandRefused { by, reason, .. }
-                if by == crate::drill::GAME_MASTER =>
+            crate::world::Event::CommandRefused { by, reason, .. }
+                if by == crate::world::GAME_MASTER =>
             {
                 Some((e.at, reason.as_str()))
             }

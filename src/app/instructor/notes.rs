@@ -4,9 +4,9 @@
 use bevy_egui::egui;
 
 use super::{GmAction, GmState};
-use crate::doctrine::Area;
-use crate::drill::{Command, Drill, Event};
-use crate::time::clock;
+use crate::base::time::clock;
+use crate::scenario::Area;
+use crate::world::{Command, Drill, Event};
 
 pub(super) fn show(ui: &mut egui::Ui, drill: &Drill, state: &mut GmState) -> Vec<GmAction> {
     let mut actions = Vec::new();
@@ -36,7 +36,11 @@ pub(super) fn show(ui: &mut egui::Ui, drill: &Drill, state: &mut GmState) -> Vec
 /// The note form: area, rating, text and the pin button. Shared with the
 /// replay viewer. The text stays in the box: the caller clears it once the
 /// note is accepted.
-pub fn form(ui: &mut egui::Ui, moment: crate::time::Tick, state: &mut GmState) -> Option<Command> {
+pub fn form(
+    ui: &mut egui::Ui,
+    moment: crate::base::time::Tick,
+    state: &mut GmState,
+) -> Option<Command> {
     let mut pinned = None;
     ui.horizontal_wrapped(|ui| {
         for area in Area::ALL {
@@ -77,7 +81,7 @@ pub fn form(ui: &mut egui::Ui, moment: crate::time::Tick, state: &mut GmState) -
         match (state.note_area, state.note_text.trim()) {
             (None, _) => state.error = Some("Choose an area for the note.".into()),
             (_, "") => state.error = Some("Write the note first.".into()),
-            (Some(area), text) => match crate::drill::check_note(state.note_rating, text) {
+            (Some(area), text) => match crate::world::check_note(state.note_rating, text) {
                 Ok(()) => {
                     pinned = Some(Command::Note {
                         area,

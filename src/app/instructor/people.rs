@@ -4,8 +4,8 @@
 use bevy_egui::egui;
 
 use super::{GmAction, GmState};
-use crate::drill::{Command, Drill};
 use crate::scenario::{Skill, Trait};
+use crate::world::{Command, Drill};
 
 const SKILLS: [Skill; 8] = [
     Skill::Database,
@@ -103,7 +103,7 @@ pub(super) fn show(
         let id = state.new_id.trim().to_lowercase();
         if id.is_empty() || state.new_name.trim().is_empty() {
             state.error = Some("Give the new responder an id and a name.".into());
-        } else if let Err(e) = crate::drill::check_new_responder(drill, &id, &state.new_name) {
+        } else if let Err(e) = crate::world::check_new_responder(drill, &id, &state.new_name) {
             state.error = Some(e);
         } else if queued
             .iter()

@@ -5,12 +5,12 @@ use bevy_egui::egui;
 
 use super::{GmAction, GmState, GmTab, console};
 use crate::app::ui_test::{click_on, placed};
-use crate::doctrine::Area;
-use crate::drill::Command;
+use crate::lenses::view::Lens;
 use crate::run::Simulation;
+use crate::scenario::Area;
 use crate::scenario::{Persona, Seat};
 use crate::testing::{idle_until, team, tiny_with};
-use crate::view::Lens;
+use crate::world::Command;
 
 fn drill_with_injects() -> Simulation {
     let scenario = tiny_with(

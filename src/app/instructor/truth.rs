@@ -2,9 +2,9 @@
 
 use bevy_egui::egui;
 
-use crate::instructor::truth;
+use crate::base::time::clock;
 use crate::run::Simulation;
-use crate::time::clock;
+use crate::tools::instructor::truth;
 
 pub(super) fn show(ui: &mut egui::Ui, sim: &Simulation) {
     let t = truth(sim);
@@ -31,7 +31,7 @@ pub(super) fn show(ui: &mut egui::Ui, sim: &Simulation) {
         ui.label(format!(
             "{} {}: {}",
             clock(i.at),
-            crate::drill::describe::persona(&i.from),
+            crate::lenses::describe::persona(&i.from),
             i.text
         ));
     }

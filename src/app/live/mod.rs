@@ -7,13 +7,14 @@ use std::path::PathBuf;
 use bevy::prelude::*;
 
 use super::screens::Screen;
-use crate::drill::{Command, Drill, HumanSpec, Knobs};
+use crate::base::time::Dur;
+use crate::lenses::view::Lens;
+use crate::run::script::Script;
+use crate::run::session::Journal;
 use crate::run::{Room, Simulation};
+use crate::scenario::Knobs;
 use crate::scenario::{LoadedScenario, Seat};
-use crate::script::Script;
-use crate::session::Journal;
-use crate::time::Dur;
-use crate::view::Lens;
+use crate::world::{Command, Drill, HumanSpec};
 
 /// Speeds offered in the clock bar.
 pub const SPEEDS: [u32; 4] = [1, 2, 5, 10];
@@ -88,7 +89,7 @@ impl LiveDrill {
             true,
         )?;
         if live.drill().people().list.iter().all(|p| !p.human) {
-            live.me = crate::drill::GAME_MASTER.into();
+            live.me = crate::world::GAME_MASTER.into();
         }
         Ok(live)
     }
@@ -170,7 +171,7 @@ impl LiveDrill {
         let (me, seat) = me
             .and_then(|id| humans.iter().find(|(h, _)| *h == id).cloned())
             .or_else(|| humans.first().cloned())
-            .unwrap_or_else(|| (crate::drill::GAME_MASTER.to_string(), Seat::Observer));
+            .unwrap_or_else(|| (crate::world::GAME_MASTER.to_string(), Seat::Observer));
         let mut room = Room::new(sim, Some(journal));
         room.clock.paused = true;
         LiveDrill {
@@ -205,7 +206,7 @@ impl LiveDrill {
     /// Queues a game master command for the next simulated second; while
     /// paused it waits, and fires at the drill time the pause stopped at.
     pub fn queue_gm(&mut self, command: Command) {
-        self.room.submit(crate::drill::GAME_MASTER, command);
+        self.room.submit(crate::world::GAME_MASTER, command);
     }
 
     /// Game master commands queued and not yet applied (shown as "on resume").

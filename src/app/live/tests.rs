@@ -2,8 +2,8 @@
 //! commands during a pause, and the whole app flow without a window.
 
 use super::*;
-use crate::drill::Event;
 use crate::scenario::{LoadedScenario, Severity};
+use crate::world::Event;
 
 fn tiny() -> LoadedScenario {
     LoadedScenario {
@@ -41,14 +41,14 @@ fn a_game_masters_recording_says_so_and_its_branches_keep_the_console() {
     .unwrap();
     live.room.clock.speed = 10;
     live.advance(5.0);
-    let header = crate::session::read(&path).unwrap().session.header;
+    let header = crate::run::session::read(&path).unwrap().session.header;
     assert!(header.instructor);
     assert_eq!(header.team.len(), 1, "the trainee is still on the team");
     let drill = live.room.simulation().clone();
     let out = dir.join("branch.ron");
     let branched = LiveDrill::branched(
         drill,
-        crate::session::Journal::create(&out, &header).unwrap(),
+        crate::run::session::Journal::create(&out, &header).unwrap(),
         out,
         None,
         header.instructor,
@@ -68,14 +68,14 @@ injects: [(at: "20m", from: Executive("cto"), text: "Are we down?")],"#,
         hash: "h".into(),
     };
     let mut live = LiveDrill::start_unattended(&loaded, 1, None, None, Default::default()).unwrap();
-    assert!(live.instructor && live.me == crate::drill::GAME_MASTER);
+    assert!(live.instructor && live.me == crate::world::GAME_MASTER);
     live.room.clock.speed = 10;
     live.advance(30.0);
     let paused_at = live.drill().now();
     live.room.clock.paused = true;
     live.queue_gm(Command::TriggerInject(0));
     live.queue_gm(Command::Note {
-        area: crate::doctrine::Area::Command,
+        area: crate::scenario::Area::Command,
         rating: None,
         text: "paused here".into(),
     });
@@ -132,8 +132,8 @@ mod app_tests {
 
     use super::LiveDrill;
     use crate::app::screens::{Choice, Screen};
-    use crate::drill::{Command, Event};
     use crate::scenario::{LoadedScenario, Seat, Severity};
+    use crate::world::{Command, Event};
 
     fn app() -> App {
         let mut app = App::new();
@@ -225,7 +225,7 @@ mod app_tests {
         let debrief = app.world().resource::<crate::app::debrief::Debrief>();
         assert!(debrief.card.overall.is_some());
         let attempts = app.world().resource::<crate::app::attempts::Attempts>();
-        let saved = crate::history::History::load(&attempts.path).unwrap();
+        let saved = crate::judge::history::History::load(&attempts.path).unwrap();
         assert_eq!(saved.attempts.len(), 1);
         assert_eq!(saved.attempts[0].seat, Some(Seat::IC));
 

@@ -7,9 +7,9 @@ use bevy_egui::egui;
 
 use super::{Action, View};
 use crate::app::ui_state::UiState;
-use crate::comms::{Channel, Message, MessageKind};
-use crate::compose::{self, Context};
-use crate::time::clock;
+use crate::base::time::clock;
+use crate::lenses::compose::{self, Context};
+use crate::world::comms::{Channel, Message, MessageKind};
 
 /// Kinds offered as buttons, in the order people use them.
 pub const KINDS: [MessageKind; 8] = [
@@ -28,7 +28,7 @@ const ROW: f32 = 18.0;
 
 /// Channels the trainee can open: those they read, plus direct messages with them.
 pub fn channels(view: &View, state: &UiState) -> Vec<Channel> {
-    let mut list = if view.lens == crate::view::Lens::Everything {
+    let mut list = if view.lens == crate::lenses::view::Lens::Everything {
         let mut all = vec![
             Channel::CommandPost,
             Channel::Executive,
@@ -43,7 +43,7 @@ pub fn channels(view: &View, state: &UiState) -> Vec<Channel> {
         );
         all
     } else {
-        crate::view::readable_channels(view.drill.people(), view.me)
+        crate::lenses::view::readable_channels(view.drill.people(), view.me)
     };
     for channel in state.index.channels() {
         if matches!(channel, Channel::Direct(..)) && !list.contains(channel) && view.reads(channel)

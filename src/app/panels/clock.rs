@@ -5,7 +5,7 @@ use bevy_egui::egui;
 use super::{Action, View};
 use crate::app::live::SPEEDS;
 use crate::app::ui_state::UiState;
-use crate::time::clock;
+use crate::base::time::clock;
 
 /// The top bar.
 pub fn show(ui: &mut egui::Ui, view: &View, state: &mut UiState) -> Vec<Action> {
@@ -37,8 +37,8 @@ pub fn show(ui: &mut egui::Ui, view: &View, state: &mut UiState) -> Vec<Action> 
         ui.label(format!("Users affected: {}", platform.users_affected));
         ui.separator();
         let seat = match view.lens {
-            crate::view::Lens::Seat(seat) => format!("{seat:?} seat"),
-            crate::view::Lens::Everything => "all seats".into(),
+            crate::lenses::view::Lens::Seat(seat) => format!("{seat:?} seat"),
+            crate::lenses::view::Lens::Everything => "all seats".into(),
         };
         ui.label(format!("{} — {seat}", view.drill.scenario().title));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {

@@ -6,10 +6,10 @@ use bevy_egui::egui;
 
 use super::View;
 use crate::app::ui_state::UiState;
-use crate::compose::SLASH_COMMANDS;
-use crate::doctrine::{GLOSSARY, card};
+use crate::lenses::compose::SLASH_COMMANDS;
+use crate::lenses::doctrine::{GLOSSARY, card};
+use crate::lenses::view::Lens;
 use crate::scenario::Seat;
-use crate::view::Lens;
 
 /// Seats with a doctrine card, in the order they are offered.
 const SEATS: [Seat; 5] = [Seat::IC, Seat::OL, Seat::CL, Seat::Scribe, Seat::Responder];

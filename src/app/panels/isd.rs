@@ -4,9 +4,9 @@ use bevy_egui::egui;
 
 use super::{Action, View};
 use crate::app::ui_state::UiState;
-use crate::comms::IsdSection;
-use crate::drill::Command;
-use crate::time::clock;
+use crate::base::time::clock;
+use crate::world::Command;
+use crate::world::comms::IsdSection;
 
 /// The ISD and its editor.
 pub fn show(ui: &mut egui::Ui, view: &View, state: &mut UiState) -> Vec<Action> {

@@ -17,8 +17,8 @@ pub mod topology;
 use bevy_egui::egui;
 
 use super::ui_state::{Focus, UiState};
-use crate::drill::{Command, Drill};
-use crate::view::{Instruments, Lens};
+use crate::lenses::view::{Instruments, Lens};
+use crate::world::{Command, Drill};
 
 /// What the screen shows: the drill through one lens.
 pub struct View<'a> {
@@ -44,9 +44,9 @@ impl View<'_> {
     }
 
     /// Whether the trainee reads a channel through this lens.
-    pub fn reads(&self, channel: &crate::comms::Channel) -> bool {
+    pub fn reads(&self, channel: &crate::world::comms::Channel) -> bool {
         self.lens == Lens::Everything
-            || crate::view::can_read(self.drill.people(), self.me, channel)
+            || crate::lenses::view::can_read(self.drill.people(), self.me, channel)
     }
 }
 

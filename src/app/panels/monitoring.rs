@@ -6,9 +6,9 @@ use egui_plot::{Line, Plot, PlotPoints};
 
 use super::{Action, View};
 use crate::app::ui_state::UiState;
-use crate::drill::Command;
-use crate::sim::platform::SAMPLE_EVERY;
-use crate::time::clock;
+use crate::base::time::clock;
+use crate::world::Command;
+use crate::world::sim::platform::SAMPLE_EVERY;
 
 /// The alerts firing, in the scenario's order, each with an Ack button
 /// until acknowledged. The OL's dashboards and the IC's pager.

@@ -5,9 +5,9 @@ use bevy_egui::egui;
 
 use super::{Action, View};
 use crate::app::ui_state::UiState;
-use crate::drill::{Command, Event};
+use crate::base::time::clock;
 use crate::scenario::ActionKind;
-use crate::time::clock;
+use crate::world::{Command, Event};
 
 /// The console.
 pub fn show(ui: &mut egui::Ui, view: &View, state: &UiState) -> Vec<Action> {
@@ -73,7 +73,7 @@ pub fn show(ui: &mut egui::Ui, view: &View, state: &UiState) -> Vec<Action> {
                         ui.label(format!(
                             "{} — {target} ({})",
                             action.name,
-                            crate::time::span(action.duration)
+                            crate::base::time::span(action.duration)
                         ))
                         .on_hover_text(format!("/run {}", action.id));
                     });

@@ -3,8 +3,8 @@
 use bevy_egui::egui;
 
 use super::View;
-use crate::comms::Task;
-use crate::time::clock;
+use crate::base::time::clock;
+use crate::world::comms::Task;
 
 /// The roster.
 pub fn show(ui: &mut egui::Ui, view: &View) {

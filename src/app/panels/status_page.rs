@@ -5,9 +5,9 @@ use bevy_egui::egui;
 
 use super::{Action, View};
 use crate::app::ui_state::UiState;
-use crate::comms::StatusState;
-use crate::drill::{Command, Event};
-use crate::time::{Dur, MINUTE, clock};
+use crate::base::time::{Dur, MINUTE, clock};
+use crate::world::comms::StatusState;
+use crate::world::{Command, Event};
 
 const STATES: [StatusState; 4] = [
     StatusState::Investigating,

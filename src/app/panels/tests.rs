@@ -5,12 +5,12 @@ use bevy_egui::egui;
 
 use super::{Action, View, drill_screen};
 use crate::app::ui_state::UiState;
-use crate::comms::{Channel, MessageKind, Task};
-use crate::drill::{Command, Drill};
+use crate::base::time::Dur;
+use crate::lenses::view::Lens;
 use crate::scenario::Seat;
 use crate::testing::{drill, idle_until};
-use crate::time::Dur;
-use crate::view::Lens;
+use crate::world::comms::{Channel, MessageKind, Task};
+use crate::world::{Command, Drill};
 
 fn view<'a>(drill: &'a Drill, me: &'a str, seat: Seat) -> View<'a> {
     View {

@@ -5,12 +5,12 @@ use bevy_egui::egui;
 
 use super::View;
 use crate::app::ui_state::UiState;
-use crate::drill::Event;
-use crate::drill::describe::describe;
+use crate::lenses::describe::describe;
+use crate::world::Event;
 
 /// Whether an event is ground truth the team cannot see.
 pub fn hidden(event: &Event) -> bool {
-    crate::drill::instructor_only(event)
+    crate::world::instructor_only(event)
         || matches!(
             event,
             Event::FaultStarted { .. }

@@ -8,8 +8,8 @@ use bevy_egui::egui;
 use super::{Action, View};
 use crate::app::theme::{health_colour, health_label};
 use crate::app::ui_state::UiState;
-use crate::drill::Health;
 use crate::scenario::Scenario;
+use crate::world::Health;
 
 /// Layer of each component: 0 for those with no dependencies, else one above the highest dependency.
 pub fn layers(scenario: &Scenario) -> Vec<usize> {

@@ -16,13 +16,13 @@ use super::instructor::GmState;
 use super::live::LiveDrill;
 use super::screens::Screen;
 use super::ui_state::UiState;
-use crate::doctrine::Area;
-use crate::replay::{KEYFRAME_EVERY, Marker, Replay, markers};
+use crate::base::time::Tick;
+use crate::judge::score::Scorecard;
+use crate::lenses::view::Lens;
 use crate::run::Simulation;
+use crate::run::replay::{KEYFRAME_EVERY, Marker, Replay, markers};
+use crate::scenario::Area;
 use crate::scenario::LoadedScenario;
-use crate::score::Scorecard;
-use crate::time::Tick;
-use crate::view::Lens;
 
 /// Playback speeds, simulated seconds per wall second.
 pub const SPEEDS: [u32; 4] = [1, 10, 30, 60];
@@ -50,9 +50,9 @@ impl ReplayViewer {
     /// Opens a recording: reads it (recovering what comes before any damage),
     /// checks its scenario, and re-simulates it once.
     pub fn open(path: &Path, scenario: Option<&Path>) -> Result<ReplayViewer, String> {
-        let recovered = crate::session::read(path).map_err(|d| d.to_string())?;
+        let recovered = crate::run::session::read(path).map_err(|d| d.to_string())?;
         let session = recovered.session;
-        let loaded = crate::session::locate_scenario(path, &session, scenario)?;
+        let loaded = crate::run::session::locate_scenario(path, &session, scenario)?;
         let replay =
             Replay::new(&session, &loaded).map_err(|e| format!("{}: {e}", path.display()))?;
         let message = recovered
@@ -113,7 +113,7 @@ impl ReplayViewer {
             Some((at, _)) => *at != moment && (!self.playing || moment.abs_diff(*at) >= 30),
         };
         if stale {
-            let card = crate::score::score(self.shown.scenario(), self.shown.log(), None);
+            let card = crate::judge::score::score(self.shown.scenario(), self.shown.log(), None);
             self.score = Some((moment, card));
         }
         &self.score.as_ref().expect("just scored").1
@@ -125,11 +125,11 @@ impl ReplayViewer {
     pub fn pin(&mut self, area: Area, rating: Option<u8>, text: &str) -> Result<String, String> {
         let moment = self.moment().min(self.replay.length().saturating_sub(1));
         let (session, at) =
-            crate::replay::annotate(&self.path, &self.loaded, moment, area, rating, text)
+            crate::run::replay::annotate(&self.path, &self.loaded, moment, area, rating, text)
                 .map_err(|e| e.to_string())?;
         let saved = format!(
             "Note pinned at {} and saved into {}",
-            crate::time::clock(at),
+            crate::base::time::clock(at),
             self.path.display()
         );
         match Replay::new(&session, &self.loaded) {
@@ -160,7 +160,7 @@ impl ReplayViewer {
     /// Starts a new live drill from the moment shown, recorded to `out`.
     pub fn branch(&self, out: &Path) -> Result<LiveDrill, String> {
         let (drill, journal, _) =
-            crate::replay::branch(&self.replay, &self.path, self.moment(), out)?;
+            crate::run::replay::branch(&self.replay, &self.path, self.moment(), out)?;
         // A drill that had a game master keeps one in its branch.
         let moment = self.moment();
         let instructor = self.replay.header().instructor
@@ -168,7 +168,7 @@ impl ReplayViewer {
                 .replay
                 .inputs()
                 .iter()
-                .any(|(at, i)| *at < moment && i.by == crate::drill::GAME_MASTER);
+                .any(|(at, i)| *at < moment && i.by == crate::world::GAME_MASTER);
         Ok(LiveDrill::branched(
             drill,
             journal,
@@ -181,10 +181,10 @@ impl ReplayViewer {
 
 /// Where a branch of `viewer`'s recording is saved.
 pub fn branch_path(viewer: &ReplayViewer) -> PathBuf {
-    crate::files::new_session_path(&format!(
+    crate::base::files::new_session_path(&format!(
         "{}-branch-{}",
         viewer.loaded.scenario.id,
-        crate::time::format_duration(viewer.moment())
+        crate::base::time::format_duration(viewer.moment())
     ))
 }
 

@@ -8,12 +8,12 @@ use super::{ReplayViewer, SPEEDS, scrubber};
 use crate::app::instructor::GmState;
 use crate::app::panels::{View, drill_screen};
 use crate::app::ui_state::UiState;
-use crate::doctrine::Area;
-use crate::drill::Command;
-use crate::replay::MarkerKind;
+use crate::base::time::{Tick, clock};
+use crate::lenses::view::Lens;
+use crate::run::replay::MarkerKind;
+use crate::scenario::Area;
 use crate::scenario::Seat;
-use crate::time::{Tick, clock};
-use crate::view::Lens;
+use crate::world::Command;
 
 /// What the viewer asked for this frame.
 #[derive(Debug, Clone, PartialEq)]
@@ -59,10 +59,10 @@ pub fn replay_screen(
         });
     let view = View {
         drill: &viewer.shown,
-        me: crate::view::eyes(
+        me: crate::lenses::view::eyes(
             viewer.shown.people(),
             viewer.lens,
-            crate::drill::GAME_MASTER,
+            crate::world::GAME_MASTER,
         ),
         lens: viewer.lens,
         speed: viewer.speed,
@@ -209,7 +209,7 @@ fn score_so_far(ui: &mut egui::Ui, viewer: &mut ReplayViewer) {
     let card = viewer.score_so_far();
     ui.horizontal(|ui| {
         ui.strong(format!("Score so far (to {})", clock(moment)));
-        ui.label(crate::aar::value_text(card.overall));
+        ui.label(crate::judge::aar::value_text(card.overall));
     });
     egui::Grid::new("replay-score")
         .striped(true)
@@ -218,10 +218,10 @@ fn score_so_far(ui: &mut egui::Ui, viewer: &mut ReplayViewer) {
                 ui.label(format!("{} {}", j.criterion.id(), j.criterion.title()));
                 match j.value {
                     Some(v) => ui.colored_label(
-                        crate::app::debrief::scorecard::band_colour(Some(crate::score::Band::of(
-                            v,
-                        ))),
-                        format!("{v:.2} {:?}", crate::score::Band::of(v)),
+                        crate::app::debrief::scorecard::band_colour(Some(
+                            crate::judge::score::Band::of(v),
+                        )),
+                        format!("{v:.2} {:?}", crate::judge::score::Band::of(v)),
                     ),
                     None => ui.weak("N/A"),
                 };

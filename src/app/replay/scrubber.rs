@@ -4,8 +4,8 @@
 
 use bevy_egui::egui;
 
-use crate::replay::{Marker, MarkerKind};
-use crate::time::{Tick, clock};
+use crate::base::time::{Tick, clock};
+use crate::run::replay::{Marker, MarkerKind};
 
 /// The colour of a marker kind.
 pub fn colour(kind: MarkerKind) -> egui::Color32 {

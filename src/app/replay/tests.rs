@@ -10,13 +10,13 @@ use super::{ReplayAction, ReplayViewer, replay_screen};
 use crate::app::instructor::GmState;
 use crate::app::ui_state::UiState;
 use crate::app::ui_test::{click_on, placed};
-use crate::doctrine::Area;
-use crate::drill::{Command, Event, GAME_MASTER, HumanSpec};
-use crate::play::{Pace, play};
-use crate::replay::MarkerKind;
+use crate::base::time::Dur;
+use crate::run::play::{Pace, play};
+use crate::run::replay::MarkerKind;
+use crate::run::script::{Script, ScriptCommand};
+use crate::scenario::Area;
 use crate::scenario::{Seat, Severity};
-use crate::script::{Script, ScriptCommand};
-use crate::time::Dur;
+use crate::world::{Command, Event, GAME_MASTER, HumanSpec};
 
 /// A recorded drill on the tiny scenario: Ana declares, the game master notes it.
 fn recording(name: &str) -> PathBuf {
@@ -129,7 +129,7 @@ fn a_branch_continues_live_from_the_moment_shown() {
         live.room.clock.paused,
         "a branch waits for the trainee to start it"
     );
-    let recorded = crate::session::read(&out).unwrap().session;
+    let recorded = crate::run::session::read(&out).unwrap().session;
     assert_eq!(recorded.header.branched_from.unwrap().at, 120);
     assert!(v.branch(&out).is_err(), "never over an existing file");
 }
@@ -169,7 +169,9 @@ fn the_viewer_controls_seek_pin_and_branch() {
     let (actions, _) = frame(&ctx, click_on(&texts, "OL"), &mut v, &mut notes);
     assert_eq!(
         actions,
-        [ReplayAction::Lens(crate::view::Lens::Seat(Seat::OL))]
+        [ReplayAction::Lens(crate::lenses::view::Lens::Seat(
+            Seat::OL
+        ))]
     );
     // A note: area, text, pin.
     let (_, texts) = frame(&ctx, vec![], &mut v, &mut notes);

@@ -9,9 +9,9 @@ use super::ReplayViewer;
 use crate::app::camera::Camera;
 use crate::app::launch::Launch;
 use crate::app::screens::{Comparing, Screen};
+use crate::base::time::format_duration;
+use crate::lenses::view::Lens;
 use crate::scenario::Seat;
-use crate::time::format_duration;
-use crate::view::Lens;
 
 #[derive(Resource, Debug, Default)]
 struct Tour {

@@ -8,7 +8,7 @@ use super::{Choice, Screen, full_screen};
 use crate::app::library::Library;
 use crate::app::live::{LiveDrill, SPEEDS};
 use crate::app::settings::Settings;
-use crate::doctrine::card;
+use crate::lenses::doctrine::card;
 use crate::scenario::{LoadedScenario, Seat};
 
 pub(super) fn plugin(app: &mut App) {
@@ -20,7 +20,7 @@ pub(super) fn plugin(app: &mut App) {
 
 /// Where a new drill's session file goes.
 pub fn session_path(loaded: &LoadedScenario, seat: Seat) -> std::path::PathBuf {
-    crate::files::new_session_path(&format!("{}-{seat:?}", loaded.scenario.id))
+    crate::base::files::new_session_path(&format!("{}-{seat:?}", loaded.scenario.id))
 }
 
 /// Starts a drill and switches to it, or returns why it could not start.
@@ -140,8 +140,8 @@ fn draw(
 }
 
 /// The difficulty knobs, one row each.
-fn knobs(ui: &mut egui::Ui, knobs: &mut crate::drill::Knobs) {
-    use crate::drill::Level;
+fn knobs(ui: &mut egui::Ui, knobs: &mut crate::scenario::Knobs) {
+    use crate::scenario::Level;
     egui::Grid::new("knobs").show(ui, |ui| {
         for (label, hint, level) in [
             (

@@ -7,8 +7,8 @@ use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use super::{Screen, full_screen};
-use crate::compare::{Change, Comparison, Scored, recordings};
-use crate::time::clock;
+use crate::base::time::clock;
+use crate::judge::compare::{Change, Comparison, Scored, recordings};
 
 /// The two runs being compared.
 #[derive(Resource)]
@@ -113,8 +113,8 @@ pub fn compare_screen(ui: &mut egui::Ui, c: &Comparing) -> Option<CompareAction>
     ui.label(format!(
         "{differences} difference{} (scores move by {:.2} or more, timings by {} s or more)",
         if differences == 1 { "" } else { "s" },
-        crate::compare::SCORE_NOISE,
-        crate::compare::TIME_NOISE
+        crate::judge::compare::SCORE_NOISE,
+        crate::judge::compare::TIME_NOISE
     ));
     ui.separator();
     egui::ScrollArea::vertical().show(ui, |ui| {
@@ -133,8 +133,8 @@ pub fn compare_screen(ui: &mut egui::Ui, c: &Comparing) -> Option<CompareAction>
                         } else {
                             ui.strong(&row.name);
                         }
-                        ui.label(crate::aar::value_text(row.a));
-                        ui.label(crate::aar::value_text(row.b));
+                        ui.label(crate::judge::aar::value_text(row.a));
+                        ui.label(crate::judge::aar::value_text(row.b));
                         change_label(ui, row.change);
                         ui.end_row();
                     }

@@ -56,7 +56,7 @@ fn draw(
     // Watching alone, the game master's console takes the left side; with a
     // trainee at the keyboard it sits at the bottom, leaving the trainee's
     // roster and ops console where they always are.
-    let watching = live.me == crate::drill::GAME_MASTER;
+    let watching = live.me == crate::world::GAME_MASTER;
     if live.instructor {
         let (lens, queued) = (live.lens(), live.gm_pending());
         let panel = if watching {
@@ -89,7 +89,7 @@ fn draw(
     }
     // Watching through one seat, the game master reads what its holder reads.
     let me = if watching {
-        crate::view::eyes(live.drill().people(), live.lens(), &live.me)
+        crate::lenses::view::eyes(live.drill().people(), live.lens(), &live.me)
     } else {
         &live.me
     };

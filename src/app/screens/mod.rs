@@ -44,7 +44,7 @@ pub struct Choice {
     /// With `instructor`: a trainee plays `seat` at the same keyboard.
     pub trainee: bool,
     /// Difficulty knobs.
-    pub knobs: crate::drill::Knobs,
+    pub knobs: crate::scenario::Knobs,
 }
 
 impl Default for Choice {

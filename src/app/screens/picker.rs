@@ -9,7 +9,7 @@ use egui_plot::{Line, Plot, PlotPoints};
 use super::{Choice, Screen, full_screen};
 use crate::app::attempts::Attempts;
 use crate::app::library::Library;
-use crate::history::History;
+use crate::judge::history::History;
 use crate::scenario::Seat;
 
 pub(super) fn plugin(app: &mut App) {
@@ -155,8 +155,8 @@ fn record(ui: &mut egui::Ui, history: &History, id: &str) -> Option<Review> {
         }
         ui.label(format!(
             "Best {}  ·  Last {} ({seat})  ·  {} attempt{}",
-            crate::aar::value_text(best),
-            crate::aar::value_text(last.overall),
+            crate::judge::aar::value_text(best),
+            crate::judge::aar::value_text(last.overall),
             scores.len(),
             if scores.len() == 1 { "" } else { "s" }
         ));

@@ -12,7 +12,7 @@ use crate::app::guide::GuideState;
 use crate::app::launch::Launch;
 use crate::app::live::LiveDrill;
 use crate::app::screens::Screen;
-use crate::tutorial::{STALL_AFTER, Say, StageId, new_hire::NewHire};
+use crate::tools::tutorial::{STALL_AFTER, Say, StageId, new_hire::NewHire};
 
 /// The tour's progress.
 #[derive(Resource, Default)]

@@ -3,7 +3,7 @@
 
 use bevy_egui::egui;
 
-use crate::tutorial::{Guidance, Say, Scaffolding, Stage};
+use crate::tools::tutorial::{Guidance, Say, Scaffolding, Stage};
 
 /// What the trainee asked of the coach.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

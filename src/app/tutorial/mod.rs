@@ -21,8 +21,8 @@ use super::library::Library;
 use super::live::LiveDrill;
 use super::screens::{Choice, Screen, full_screen};
 use super::settings::Settings;
-use crate::drill::Drill;
-use crate::tutorial::{self as core, Coach, Progress, StageId, StageResult, Suggestion};
+use crate::tools::tutorial::{self as core, Coach, Progress, StageId, StageResult, Suggestion};
+use crate::world::Drill;
 
 /// What the tutorial screen shows.
 #[derive(Debug, Clone, PartialEq)]

@@ -7,7 +7,7 @@ use bevy_egui::egui;
 
 use super::{Page, Tutorial};
 use crate::scenario::Seat;
-use crate::tutorial::{StageId, Suggestion, stage};
+use crate::tools::tutorial::{StageId, Suggestion, stage};
 
 /// What the trainee chose on the tutorial screen (the autopilot sends the same as messages).
 #[derive(Debug, Clone, PartialEq, Eq, bevy::prelude::Message)]
@@ -122,7 +122,7 @@ fn intro(ui: &mut egui::Ui, id: StageId, actions: &mut Vec<TutorialAction>) {
         ))
         .strong(),
     );
-    for rule in crate::doctrine::card(stage.seat) {
+    for rule in crate::lenses::doctrine::card(stage.seat) {
         ui.label(format!("• {rule}"));
     }
     ui.add_space(12.0);

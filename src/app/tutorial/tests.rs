@@ -7,7 +7,7 @@ use bevy_egui::egui;
 use super::*;
 use crate::app::ui_test::{click_on, placed};
 use crate::scenario::Seat;
-use crate::tutorial::{Guidance, Say, stage};
+use crate::tools::tutorial::{Guidance, Say, stage};
 
 fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!(
@@ -119,7 +119,7 @@ fn the_pages_start_a_stage_go_on_and_brief_a_suggested_drill() {
         vec![TutorialAction::Start(StageId::Scribe)]
     );
 
-    tutorial.page = Page::Result(crate::tutorial::StageResult {
+    tutorial.page = Page::Result(crate::tools::tutorial::StageResult {
         stage: StageId::Scribe,
         steps: vec![
             ("Record the decision", true),
@@ -211,7 +211,7 @@ mod flow {
     use bevy::time::TimeUpdateStrategy;
 
     use super::*;
-    use crate::tutorial::new_hire::NewHire;
+    use crate::tools::tutorial::new_hire::NewHire;
 
     fn screen(app: &App) -> Screen {
         *app.world().resource::<State<Screen>>().get()

@@ -170,7 +170,7 @@ pub(super) fn actions(
                     format!(
                         "action `{}` takes {}",
                         a.id,
-                        crate::time::format_duration(a.duration.0)
+                        crate::base::time::format_duration(a.duration.0)
                     ),
                     Some("an action takes more than 0s and less than the whole drill".into()),
                 ));

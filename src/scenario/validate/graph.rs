@@ -1,7 +1,7 @@
 //! The component dependency graph must be acyclic: impairment flows from
 //! dependencies to dependents in one pass.
 
-use crate::diagnostic::{Diagnostic, Source};
+use crate::base::diagnostic::{Diagnostic, Source};
 use crate::scenario::model::{Component, ComponentIdx};
 
 /// Dependencies-first order of components, or a located error naming a cycle.

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::diagnostic::{Diagnostic, Source, did_you_mean};
+use crate::base::diagnostic::{Diagnostic, Source, did_you_mean};
 
 /// Declared ids of one kind ("component", "fault"…), in declaration order.
 pub(super) struct IdTable {

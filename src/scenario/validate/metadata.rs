@@ -33,7 +33,7 @@ pub(super) fn check_metadata(raw: &RawScenario, source: &Source, e: &mut Vec<Dia
             at("time_limit"),
             format!(
                 "time_limit {} is out of range",
-                crate::time::format_duration(limit)
+                crate::base::time::format_duration(limit)
             ),
             Some("a drill lasts between 5m and 8h".into()),
         ));
@@ -49,8 +49,8 @@ pub(super) fn check_metadata(raw: &RawScenario, source: &Source, e: &mut Vec<Dia
                 source.find_key(name, at("par")).unwrap_or(0),
                 format!(
                     "par `{name}` ({}) is past the time limit ({})",
-                    crate::time::format_duration(value),
-                    crate::time::format_duration(limit)
+                    crate::base::time::format_duration(value),
+                    crate::base::time::format_duration(limit)
                 ),
                 Some("par times must fall inside the drill".into()),
             ));

@@ -16,8 +16,8 @@ use std::collections::BTreeMap;
 use super::kinds::ActionKind;
 use super::model::*;
 use super::raw::*;
-use crate::diagnostic::{Diagnostic, Source};
-use crate::time::{MINUTE, Tick};
+use crate::base::diagnostic::{Diagnostic, Source};
+use crate::base::time::{MINUTE, Tick};
 use events::{actions, conditions, faults};
 use ids::IdTable;
 use metadata::check_metadata;
@@ -25,10 +25,7 @@ use people::{executives, injects, responders, weights};
 pub use platform::default_metrics;
 use platform::{alerts, components};
 
-/// Criteria ids a scenario may reweight.
-pub const CRITERIA: [&str; 15] = [
-    "C1", "C2", "C3", "C4", "C5", "C6", "C7", "C8", "C9", "C10", "C11", "C12", "C13", "C14", "C15",
-];
+pub use crate::scenario::rubric::CRITERIA;
 
 struct Tables {
     components: IdTable,
@@ -173,8 +170,8 @@ pub(super) fn past_limit(
             offset,
             format!(
                 "{what} at {}, past the time limit ({})",
-                crate::time::format_duration(at),
-                crate::time::format_duration(limit)
+                crate::base::time::format_duration(at),
+                crate::base::time::format_duration(limit)
             ),
             Some("move it inside the drill or raise time_limit".into()),
         ));

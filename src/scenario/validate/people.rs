@@ -1,6 +1,7 @@
 //! Who takes part: responders, executives, injects, and scoring weights.
 
 use super::*;
+use crate::scenario::Criterion;
 
 pub(super) fn responders(
     raw: &RawScenario,
@@ -45,7 +46,7 @@ pub(super) fn executives(
                     format!(
                         "executive `{}` has patience {}",
                         x.id,
-                        crate::time::format_duration(x.patience.0)
+                        crate::base::time::format_duration(x.patience.0)
                     ),
                     Some("between 1m and the time limit".into()),
                 ));
@@ -112,23 +113,27 @@ pub(super) fn weights(
     raw: &RawScenario,
     source: &Source,
     e: &mut Vec<Diagnostic>,
-) -> BTreeMap<String, f64> {
+) -> BTreeMap<Criterion, f64> {
     let start = source.find_key("scoring", 0).unwrap_or(0);
+    let mut weights = BTreeMap::new();
     for (key, value) in &raw.scoring.weights {
         let here = source.find_quoted(key, start).unwrap_or(start);
-        if !CRITERIA.contains(&key.as_str()) {
-            let hint = crate::diagnostic::did_you_mean(key, CRITERIA)
+        let Some(criterion) = Criterion::parse(key) else {
+            let hint = crate::base::diagnostic::did_you_mean(key, CRITERIA)
                 .map_or("criteria are C1 to C15".to_string(), |b| {
                     format!("did you mean \"{b}\"?")
                 });
             e.push(source.at(here, format!("unknown criterion \"{key}\""), Some(hint)));
-        } else if !number_ok(*value, 0.0..=100.0) {
+            continue;
+        };
+        if !number_ok(*value, 0.0..=100.0) {
             e.push(source.at(
                 here,
                 format!("weight {value} for {key} is out of range"),
                 Some("weights run from 0 to 100".into()),
             ));
         }
+        weights.insert(criterion, *value);
     }
-    raw.scoring.weights.clone()
+    weights
 }

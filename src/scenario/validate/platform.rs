@@ -145,7 +145,7 @@ pub(super) fn metric_index(
     let found = component.metric_index(name);
     if found.is_none() {
         let names: Vec<&str> = component.metrics.iter().map(|m| m.name.as_str()).collect();
-        let hint = match crate::diagnostic::did_you_mean(name, names.iter().copied()) {
+        let hint = match crate::base::diagnostic::did_you_mean(name, names.iter().copied()) {
             Some(best) => format!("did you mean \"{best}\"?"),
             None => format!("`{}` has metrics: {}", component.id, names.join(", ")),
         };

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::diagnostic::{Diagnostic, Source};
+use crate::base::diagnostic::{Diagnostic, Source};
 use crate::scenario::model::{Action, Condition, Effect, Exit, Fault};
 use crate::scenario::raw::RawScenario;
 

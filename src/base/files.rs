@@ -1,0 +1,119 @@
+//! Where Firedrill keeps the user's things, and how it writes them: to a
+//! temporary file beside the target, synced, then renamed over it, so a crash
+//! leaves either the old file or the new one, never half of one.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Firedrill's directory in the user's data directory
+/// (`$XDG_DATA_HOME/firedrill`, else `~/.local/share/firedrill`).
+pub fn data_dir() -> PathBuf {
+    let base = std::env::var_os("XDG_DATA_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
+        .unwrap_or_else(std::env::temp_dir);
+    base.join("firedrill")
+}
+
+/// A new session file in the data directory's `sessions/`: `STEM-STAMP.ron`,
+/// lower case. The wall clock only names the file; the drill never sees it.
+pub fn new_session_path(stem: &str) -> PathBuf {
+    let stamp = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis());
+    data_dir()
+        .join("sessions")
+        .join(format!("{stem}-{stamp}-{}.ron", std::process::id()).to_lowercase())
+}
+
+/// The scenario library: $FIREDRILL_SCENARIOS, ./scenarios, or the one this build came from.
+pub fn scenarios_dir() -> PathBuf {
+    if let Some(dir) = std::env::var_os("FIREDRILL_SCENARIOS") {
+        return PathBuf::from(dir);
+    }
+    let here = PathBuf::from("scenarios");
+    if here.is_dir() {
+        return here;
+    }
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios")
+}
+
+/// Writes `contents` to `path` atomically, creating its directory.
+pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), String> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(|e| format!("{}: cannot create: {e}", dir.display()))?;
+    let name = path
+        .file_name()
+        .ok_or_else(|| format!("{}: not a file name", path.display()))?;
+    // A temporary name no other writer (another Firedrill, another thread) uses.
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let mut temp_name = name.to_os_string();
+    temp_name.push(format!(".{}-{n}.tmp", std::process::id()));
+    let temp = dir.join(temp_name);
+    let result = (|| {
+        let mut file = std::fs::File::create(&temp)?;
+        file.write_all(contents)?;
+        file.sync_all()
+    })();
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(&temp);
+        return Err(format!("{}: cannot write: {e}", temp.display()));
+    }
+    std::fs::rename(&temp, path).map_err(|e| {
+        let _ = std::fs::remove_file(&temp);
+        format!("{}: cannot replace: {e}", path.display())
+    })?;
+    // Make the rename itself durable (best effort: not every platform can sync a directory).
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
+/// Writes a value as pretty RON, atomically.
+pub fn write_ron<T: serde::Serialize>(path: &Path, value: &T) -> Result<(), String> {
+    let text = ron::ser::to_string_pretty(value, ron::ser::PrettyConfig::default())
+        .map_err(|e| e.to_string())?;
+    write_atomic(path, text.as_bytes())
+}
+
+/// Reads a RON file the user's data directory keeps (a missing one is the
+/// default); a damaged one is located at line:column with `hint` saying what to do.
+pub fn read_ron<T: serde::de::DeserializeOwned + Default>(
+    path: &Path,
+    hint: impl FnOnce() -> String,
+) -> Result<T, crate::base::diagnostic::Diagnostic> {
+    if !path.exists() {
+        return Ok(T::default());
+    }
+    let source = crate::base::diagnostic::Source::read(path)?;
+    ron::from_str(&source.text).map_err(|e| {
+        let mut d = source.ron_error(&e);
+        d.hint = Some(hint());
+        d
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replaces_whole_files_and_leaves_no_temporary() {
+        let dir = std::env::temp_dir().join(format!("firedrill-files-{}", std::process::id()));
+        let path = dir.join("sub/out.md");
+        write_atomic(&path, b"first").unwrap();
+        write_atomic(&path, b"second").unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "second");
+        let left: Vec<_> = std::fs::read_dir(dir.join("sub")).unwrap().collect();
+        assert_eq!(left.len(), 1);
+        let err = write_atomic(&dir.join("sub/out.md/inside"), b"x").unwrap_err();
+        assert!(err.contains("out.md"), "{err}");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

@@ -1,0 +1,57 @@
+//! Operations, continued: mitigation first, against par (C14).
+
+use super::{at, holder, mark};
+use crate::base::time::span;
+use crate::judge::score::Mark;
+use crate::judge::score::facts::Facts;
+use crate::judge::score::targets::{Targets, score_time};
+use crate::scenario::Role;
+use crate::world::Violation;
+
+/// C14: mitigate first; time to mitigation against par; no traps.
+pub fn mitigation(f: &Facts, t: &Targets) -> Vec<Mark> {
+    let Some(alert) = f.first_alert else {
+        return Vec::new();
+    };
+    let resolve_note = match f.resolved {
+        Some(r) => format!(
+            "; resolved at {} (par {}, shown, not scored)",
+            at(r),
+            span(f.scenario.par.resolve)
+        ),
+        None => String::new(),
+    };
+    let mut marks = vec![match f.mitigated {
+        Some(m) => {
+            let delay = m.saturating_sub(alert);
+            mark(
+                m,
+                &[holder(f, &Role::OL, m), holder(f, &Role::IC, m)],
+                score_time(delay, t.mitigate),
+                format!(
+                    "Customers recovered at {}, {} after the first alert (par {}){resolve_note}",
+                    at(m),
+                    span(delay),
+                    span(t.mitigate.0)
+                ),
+            )
+        }
+        None => mark(
+            f.end,
+            &[holder(f, &Role::OL, f.end), holder(f, &Role::IC, f.end)],
+            0.0,
+            "Never mitigated: customers were still hurting when the drill ended".to_string(),
+        ),
+    }];
+    for &(when, by, v, detail) in &f.violations {
+        if v == Violation::WrongFix {
+            marks.push(mark(
+                when,
+                &[by, holder(f, &Role::OL, when)],
+                0.0,
+                format!("{}'s {detail} (at {})", f.name(by), at(when)),
+            ));
+        }
+    }
+    marks
+}

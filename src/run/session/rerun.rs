@@ -1,0 +1,260 @@
+//! Re-simulating a session: replay checks, and resuming an interrupted drill.
+
+use std::fmt;
+use std::path::Path;
+
+use super::{Header, Journal, Session};
+use crate::base::time::Tick;
+use crate::run::{Room, Simulation};
+use crate::scenario::LoadedScenario;
+use crate::world::{Entry, Input};
+
+/// Why a session cannot be replayed or resumed.
+#[derive(Debug)]
+pub enum ReplayError {
+    /// The scenario file is not the one the session was recorded with.
+    ScenarioChanged {
+        path: String,
+        recorded: String,
+        found: String,
+    },
+    /// A different scenario altogether.
+    WrongScenario {
+        recorded: String,
+        found: String,
+    },
+    /// Re-simulation produced a different log.
+    Diverged {
+        index: usize,
+        at: Tick,
+        recorded: String,
+        replayed: String,
+    },
+    Other(String),
+}
+
+impl fmt::Display for ReplayError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ReplayError::ScenarioChanged {
+                path,
+                recorded,
+                found,
+            } => write!(
+                f,
+                "{path}: the scenario file changed since this session was recorded (recorded hash {}…, now {}…)\n  hint: restore the scenario as it was (e.g. from version control), or start a new session",
+                recorded.chars().take(12).collect::<String>(),
+                found.chars().take(12).collect::<String>()
+            ),
+            ReplayError::WrongScenario { recorded, found } => write!(
+                f,
+                "this session was recorded on scenario `{recorded}`, not `{found}`\n  hint: pass the right file with --scenario"
+            ),
+            ReplayError::Diverged {
+                index,
+                at,
+                recorded,
+                replayed,
+            } => write!(
+                f,
+                "replay diverges at event {index} ({}):\n  recorded: {recorded}\n  replayed: {replayed}\n  hint: the session was recorded by another Firedrill version, or edited by hand",
+                crate::base::time::clock(*at)
+            ),
+            ReplayError::Other(text) => write!(f, "{text}"),
+        }
+    }
+}
+
+impl std::error::Error for ReplayError {}
+
+/// The session's scenario is the one given, unchanged, and its team fits it.
+pub(crate) fn ensure_playable(header: &Header, loaded: &LoadedScenario) -> Result<(), ReplayError> {
+    ensure_same_scenario(header, loaded)?;
+    let problems = crate::run::script::team_problems(&header.team, &loaded.scenario);
+    if let Some((_, problem)) = problems.first() {
+        return Err(ReplayError::Other(format!(
+            "the session's team does not fit the scenario: {problem}"
+        )));
+    }
+    Ok(())
+}
+
+/// The session was recorded on this very scenario file (same id, same SHA-256).
+pub fn ensure_same_scenario(header: &Header, loaded: &LoadedScenario) -> Result<(), ReplayError> {
+    if header.scenario != loaded.scenario.id {
+        return Err(ReplayError::WrongScenario {
+            recorded: header.scenario.clone(),
+            found: loaded.scenario.id.clone(),
+        });
+    }
+    if header.scenario_hash != loaded.hash {
+        return Err(ReplayError::ScenarioChanged {
+            path: loaded.path.display().to_string(),
+            recorded: header.scenario_hash.clone(),
+            found: loaded.hash.clone(),
+        });
+    }
+    Ok(())
+}
+
+/// Re-simulates the recorded inputs through tick `until` (inclusive), or to the end.
+pub fn rerun(
+    session: &Session,
+    loaded: &LoadedScenario,
+    until: Option<Tick>,
+) -> Result<Simulation, ReplayError> {
+    rerun_watching(session, loaded, until, |_| {})
+}
+
+/// `rerun`, showing the drill to `watch` before every tick (and once at the end).
+pub fn rerun_watching(
+    session: &Session,
+    loaded: &LoadedScenario,
+    until: Option<Tick>,
+    mut watch: impl FnMut(&Simulation),
+) -> Result<Simulation, ReplayError> {
+    ensure_playable(&session.header, loaded)?;
+    let mut drill = Simulation::new(
+        session.header.scenario(loaded),
+        session.header.seed,
+        &session.header.team,
+    );
+    let mut next = 0;
+    while !drill.is_over() && until.is_none_or(|u| drill.now() <= u) {
+        let now = drill.now();
+        let mut inputs = Vec::new();
+        while let Some((at, input)) = session.inputs.get(next) {
+            if *at != now {
+                break;
+            }
+            inputs.push(input.clone());
+            next += 1;
+        }
+        watch(&drill);
+        drill.step(&inputs);
+    }
+    watch(&drill);
+    Ok(drill)
+}
+
+pub(crate) fn compare(recorded: &[Entry], replayed: &[Entry]) -> Result<(), ReplayError> {
+    let encode =
+        |e: &Entry| ron::to_string(e).unwrap_or_else(|err| format!("<unencodable: {err}>"));
+    for (index, (a, b)) in recorded.iter().zip(replayed).enumerate() {
+        let (ra, rb) = (encode(a), encode(b));
+        if ra != rb {
+            return Err(ReplayError::Diverged {
+                index,
+                at: a.at,
+                recorded: ra,
+                replayed: rb,
+            });
+        }
+    }
+    if recorded.len() > replayed.len() {
+        let a = &recorded[replayed.len()];
+        return Err(ReplayError::Diverged {
+            index: replayed.len(),
+            at: a.at,
+            recorded: encode(a),
+            replayed: "<nothing>".into(),
+        });
+    }
+    Ok(())
+}
+
+/// The events up to and including tick `through` (all of them for `None`).
+pub(crate) fn prefix(events: &[Entry], through: Option<Tick>) -> &[Entry] {
+    match through {
+        Some(t) => &events[..events.partition_point(|e| e.at <= t)],
+        None => events,
+    }
+}
+
+/// Re-simulates a whole session and verifies that the log matches the recording.
+/// Returns the replayed drill.
+pub fn check(session: &Session, loaded: &LoadedScenario) -> Result<Simulation, ReplayError> {
+    let until = if session.end.is_some() {
+        None
+    } else {
+        session.complete_through()
+    };
+    let drill = rerun(session, loaded, until)?;
+    let (recorded, replayed) = (prefix(&session.events, until), prefix(drill.log(), until));
+    compare(recorded, replayed)?;
+    if session.end.is_some() && replayed.len() != recorded.len() {
+        return Err(ReplayError::Other(format!(
+            "the recording has {} events, the replay {}",
+            recorded.len(),
+            replayed.len()
+        )));
+    }
+    Ok(drill)
+}
+
+/// Where `resume` keeps the file as it was before rewriting it.
+pub fn backup_path(path: &Path) -> std::path::PathBuf {
+    path.with_extension("ron.bak")
+}
+
+/// Picks up an interrupted session: verifies what was recorded, keeps a copy
+/// of the file as it was, rewrites it without any damaged tail, and returns
+/// the drill in a room journaled to the same file, ready to continue from the
+/// first tick not safely on disk with the session's script.
+pub fn resume(
+    path: &Path,
+    session: &Session,
+    loaded: &LoadedScenario,
+) -> Result<Room, ReplayError> {
+    if session.end.is_some() {
+        return Err(ReplayError::Other(format!(
+            "{}: this drill already ended; replay it instead",
+            path.display()
+        )));
+    }
+    let through = session.complete_through();
+    let drill = match through {
+        Some(t) => rerun(session, loaded, Some(t))?,
+        None => {
+            ensure_playable(&session.header, loaded)?;
+            Simulation::new(
+                session.header.scenario(loaded),
+                session.header.seed,
+                &session.header.team,
+            )
+        }
+    };
+    let trusted = if through.is_some() {
+        prefix(&session.events, through)
+    } else {
+        &[]
+    };
+    compare(trusted, prefix(drill.log(), through))?;
+    let inputs: Vec<(Tick, Input)> = session
+        .inputs
+        .iter()
+        .filter(|(at, _)| through.is_some_and(|t| *at <= t))
+        .cloned()
+        .collect();
+    std::fs::copy(path, backup_path(path)).map_err(|e| {
+        ReplayError::Other(format!("{}: cannot keep a backup: {e}", path.display()))
+    })?;
+    let journal = Journal::rewrite(path, &session.header, &inputs, drill.log())
+        .map_err(ReplayError::Other)?;
+    Ok(Room::new(drill, Some(journal)).with_script(session.header.script.clone()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ReplayError;
+
+    #[test]
+    fn odd_hashes_in_a_hand_edited_session_do_not_panic() {
+        let err = ReplayError::ScenarioChanged {
+            path: "s.ron".into(),
+            recorded: "aéééééééééééééé".into(),
+            found: "b".into(),
+        };
+        assert!(err.to_string().contains("aééééééééééé…"));
+    }
+}

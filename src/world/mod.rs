@@ -1,0 +1,18 @@
+//! The world: the rules of a drill. The `Drill` holds its state (people and
+//! roles, orders, messages, the status page, the ISD, the platform) and is
+//! changed only by commands that pass the doctrine's checks; `sim` moves the
+//! platform, `comms` holds what people write, `classify` says who may see
+//! each event and which ones matter.
+
+pub mod comms;
+pub mod drill;
+pub mod sim;
+
+pub use drill::command::{Command, GAME_MASTER, Input, Task};
+pub use drill::event::{Entry, Event, Outcome, Violation};
+pub use drill::people::{HumanSpec, Participant, People};
+pub use drill::{
+    Drill, Outside, Turn, check_custom_inject, check_new_responder, check_note, event,
+    instructor_only, orders, people, threads, work,
+};
+pub use sim::platform::Health;
