@@ -30,7 +30,7 @@ impl LogIndex {
                 Event::ActionRefused { .. } => self.refusals.push(i),
                 _ => {}
             }
-            if !crate::app::panels::timeline::hidden(&entry.event) {
+            if crate::world::classify(&entry.event).timeline {
                 self.timeline.push(i);
             }
         }

@@ -19,7 +19,7 @@ pub(crate) struct Memory {
 /// Who should hold a seat's role: the human in that seat, else its simulated holder.
 pub(super) fn preferred_holder(drill: &Drill, seat: Seat) -> Option<&str> {
     drill
-        .people
+        .people()
         .list
         .iter()
         .filter(|p| p.seat == Some(seat) && p.present)
@@ -28,44 +28,44 @@ pub(super) fn preferred_holder(drill: &Drill, seat: Seat) -> Option<&str> {
 }
 
 pub(super) fn duties(mind: &mut Mind, drill: &Drill, out: &mut Vec<Command>) {
-    let now = drill.now;
+    let now = drill.now();
     let memory = &mut mind.commander;
     let firing_page = drill
-        .scenario
+        .scenario()
         .alerts
         .iter()
         .enumerate()
-        .find(|(i, a)| a.severity == AlertSeverity::Page && drill.alerts[*i].firing());
+        .find(|(i, a)| a.severity == AlertSeverity::Page && drill.alerts()[*i].firing());
     if memory.first_page.is_none() && firing_page.is_some() {
         memory.first_page = Some(now);
     }
-    if drill.declared.is_none() {
+    if drill.declared_at().is_none() {
         let Some(first_page) = memory.first_page else {
             return;
         };
         if !memory.acked && now >= first_page + 45 {
             memory.acked = true;
             if let Some((i, alert)) = firing_page
-                && !drill.alerts[i].acked
+                && !drill.alerts()[i].acked
             {
                 out.push(Command::AckAlert(alert.id.clone()));
             }
         }
         if now >= first_page + 2 * MINUTE {
-            out.push(Command::Declare(drill.scenario.severity));
+            out.push(Command::Declare(drill.scenario().severity));
         }
         return;
     }
     staff(mind, drill, out);
     let memory = &mut mind.commander;
     // An IC who takes over mid-incident inherits the investigation already under way.
-    let under_way = drill.mitigated_at.is_some()
-        || drill.orders.iter().any(|o| {
-            o.task != Task::StandBy && o.to.as_deref() == drill.people.explicit_holder(&Role::OL)
+    let under_way = drill.mitigated_at().is_some()
+        || drill.orders().iter().any(|o| {
+            o.task != Task::StandBy && o.to.as_deref() == drill.people().explicit_holder(&Role::OL)
         });
     if !memory.investigation_ordered
         && !under_way
-        && let Some(ol) = drill.people.explicit_holder(&Role::OL)
+        && let Some(ol) = drill.people().explicit_holder(&Role::OL)
         && memory.staffed_at.is_some_and(|t| now >= t + 30)
     {
         memory.investigation_ordered = true;
@@ -80,26 +80,26 @@ pub(super) fn duties(mind: &mut Mind, drill: &Drill, out: &mut Vec<Command>) {
         });
     }
     let told_public = drill
-        .status
+        .status_posts()
         .last()
         .is_some_and(|p| p.state == StatusState::Resolved);
-    if let Some(resolved) = drill.resolved_at
+    if let Some(resolved) = drill.resolved_at()
         && (told_public || now >= resolved + 8 * MINUTE)
         && now >= resolved + 2 * MINUTE
-        && !drill.closed
+        && !drill.is_closed()
     {
         out.push(Command::Close);
     }
 }
 
 fn staff(mind: &mut Mind, drill: &Drill, out: &mut Vec<Command>) {
-    let declared = drill.declared.unwrap_or(0);
+    let declared = drill.declared_at().unwrap_or(0);
     for (seat, role, delay) in [
         (Seat::OL, Role::OL, 20),
         (Seat::CL, Role::CL, 45),
         (Seat::Scribe, Role::Scribe, 70),
     ] {
-        if drill.people.explicit_holder(&role).is_some() || drill.now < declared + delay {
+        if drill.people().explicit_holder(&role).is_some() || drill.now() < declared + delay {
             continue;
         }
         if let Some(who) = preferred_holder(drill, seat)
@@ -111,7 +111,7 @@ fn staff(mind: &mut Mind, drill: &Drill, out: &mut Vec<Command>) {
                 to: who.to_string(),
                 briefing,
             });
-            mind.commander.staffed_at.get_or_insert(drill.now);
+            mind.commander.staffed_at.get_or_insert(drill.now());
             return; // One assignment at a time, as a person would.
         }
     }
@@ -133,16 +133,16 @@ fn briefing(drill: &Drill, role: &Role) -> String {
 
 /// The component most worth investigating: an alerting one whose dependencies look healthy.
 pub(super) fn suspect(drill: &Drill) -> String {
-    let s = &drill.scenario;
+    let s = &drill.scenario();
     let alerting: Vec<usize> = s
         .alerts
         .iter()
         .enumerate()
-        .filter(|(i, _)| drill.alerts[*i].firing())
+        .filter(|(i, _)| drill.alerts()[*i].firing())
         .map(|(_, a)| a.component)
         .collect();
     let impaired: Vec<usize> = (0..s.components.len())
-        .filter(|&c| drill.platform.health[c] != Health::Healthy)
+        .filter(|&c| drill.platform().health[c] != Health::Healthy)
         .collect();
     let candidates = if impaired.is_empty() {
         alerting
@@ -156,7 +156,7 @@ pub(super) fn suspect(drill: &Drill) -> String {
             s.components[c]
                 .depends_on
                 .iter()
-                .all(|&(d, _)| drill.platform.health[d] == Health::Healthy)
+                .all(|&(d, _)| drill.platform().health[d] == Health::Healthy)
         })
         .or_else(|| candidates.first().copied())
         .map_or_else(
@@ -166,10 +166,10 @@ pub(super) fn suspect(drill: &Drill) -> String {
 }
 
 pub(super) fn decide(drill: &Drill, proposal: MessageId, out: &mut Vec<Command>) {
-    let Some(m) = drill.messages.get(proposal as usize - 1) else {
+    let Some(m) = drill.messages().get(proposal as usize - 1) else {
         return;
     };
-    let already = drill.threads.decided.contains_key(&proposal);
+    let already = drill.threads().decided.contains_key(&proposal);
     if !already {
         let gist = m
             .text

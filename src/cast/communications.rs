@@ -26,11 +26,11 @@ pub(crate) struct Memory {
 
 /// The public state the incident is in now.
 fn public_state(drill: &Drill) -> StatusState {
-    if drill.resolved_at.is_some() {
+    if drill.resolved_at().is_some() {
         StatusState::Resolved
-    } else if drill.mitigated_at.is_some() {
+    } else if drill.mitigated_at().is_some() {
         StatusState::Monitoring
-    } else if drill.faults.iter().any(|f| f.revealed) {
+    } else if drill.faults().iter().any(|f| f.revealed) {
         StatusState::Identified
     } else {
         StatusState::Investigating
@@ -38,10 +38,10 @@ fn public_state(drill: &Drill) -> StatusState {
 }
 
 pub(super) fn duties(mind: &mut Mind, drill: &Drill, out: &mut Vec<Command>) {
-    let now = drill.now;
+    let now = drill.now();
     let memory = &mut mind.communications;
     let assigned = *memory.assigned_at.get_or_insert(now);
-    if drill.declared.is_none() || now < assigned + 60 {
+    if drill.declared_at().is_none() || now < assigned + 60 {
         return;
     }
     let state = public_state(drill);
@@ -57,9 +57,9 @@ pub(super) fn duties(mind: &mut Mind, drill: &Drill, out: &mut Vec<Command>) {
     if finished {
         return;
     }
-    for (c, component) in drill.scenario.components.iter().enumerate() {
+    for (c, component) in drill.scenario().components.iter().enumerate() {
         if component.customers.is_some()
-            && drill.platform.health[c] != Health::Healthy
+            && drill.platform().health[c] != Health::Healthy
             && !memory.affected.contains(&component.name)
         {
             memory.affected.push(component.name.clone());
@@ -74,7 +74,7 @@ pub(super) fn duties(mind: &mut Mind, drill: &Drill, out: &mut Vec<Command>) {
         out.push(status_post(drill, state, &memory.affected));
         return;
     }
-    let question = drill.threads.last_outside_exec_question;
+    let question = drill.threads().last_outside_exec_question;
     let unanswered =
         question.filter(|(id, at)| memory.answered_question != Some(*id) && now >= at + 60);
     // On cadence, and half a minute after each public post the executives have not heard about.
@@ -118,7 +118,7 @@ pub(super) fn duties(mind: &mut Mind, drill: &Drill, out: &mut Vec<Command>) {
 /// Update executives before the least patient of them has to ask.
 fn exec_cadence(drill: &Drill) -> Tick {
     let patience = drill
-        .scenario
+        .scenario()
         .executives
         .iter()
         .map(|x| x.patience)
@@ -134,7 +134,7 @@ fn status_post(drill: &Drill, state: StatusState, affected: &[String]) -> Comman
     let (impact, body, next) = match state {
         StatusState::Resolved => (
             "Service is fully restored.".to_string(),
-            if drill.scenario.need_to_know {
+            if drill.scenario().need_to_know {
                 "The incident is resolved and all services are operating normally. Our investigation continues; we will contact any affected customers directly.".to_string()
             } else {
                 "The incident is resolved and all services are operating normally. No customer data was lost.".to_string()
@@ -183,15 +183,15 @@ fn exec_update(drill: &Drill, state: StatusState) -> String {
 fn hierarchy(drill: &Drill) -> String {
     [Role::IC, Role::OL, Role::CL, Role::Scribe]
         .iter()
-        .map(|r| format!("{}: {}", r.label(), drill.people.holder(r).unwrap_or("-")))
+        .map(|r| format!("{}: {}", r.label(), drill.people().holder(r).unwrap_or("-")))
         .collect::<Vec<_>>()
         .join("; ")
 }
 
 /// Points a joiner at the ISD instead of re-briefing the room.
 pub(super) fn welcome(drill: &Drill, who: &str, out: &mut Vec<Command>) {
-    let ol = drill.people.holder(&Role::OL).unwrap_or("the OL");
-    let text = if drill.isd.last_edit().is_some() {
+    let ol = drill.people().holder(&Role::OL).unwrap_or("the OL");
+    let text = if drill.isd().last_edit().is_some() {
         format!(
             "@{who} welcome — the ISD is current, read it first, then check in with @{ol} for a task."
         )

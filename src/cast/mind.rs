@@ -69,7 +69,7 @@ impl Mind {
 
     /// How long this person takes to answer.
     pub(super) fn reply_delay(&mut self, drill: &Drill) -> Tick {
-        let me = drill.people.get(&self.id);
+        let me = drill.people().get(&self.id);
         let base = match me {
             Some(p) if p.has(Trait::Slow) => 60,
             Some(p) if p.has(Trait::NewHire) => 35,
@@ -85,7 +85,7 @@ impl Mind {
     /// Reads new events, reacts to what is due and does the duties of held roles.
     pub(crate) fn think(&mut self, drill: &Drill) -> Vec<Command> {
         self.scan(drill);
-        let now = drill.now;
+        let now = drill.now();
         let mut out = Vec::new();
         let (due, later): (Vec<_>, Vec<_>) = std::mem::take(&mut self.inbox)
             .into_iter()
@@ -94,17 +94,17 @@ impl Mind {
         for (_, reaction) in due {
             self.react(drill, reaction, &mut out);
         }
-        let roles = drill.people.roles_of(&self.id);
+        let roles = drill.people().roles_of(&self.id);
         if roles.contains(&Role::IC) {
             commander::duties(self, drill, &mut out);
         }
-        if drill.people.explicit_holder(&Role::OL) == Some(self.id.as_str()) {
+        if drill.people().explicit_holder(&Role::OL) == Some(self.id.as_str()) {
             operations::duties(self, drill, &mut out);
         }
-        if drill.people.explicit_holder(&Role::CL) == Some(self.id.as_str()) {
+        if drill.people().explicit_holder(&Role::CL) == Some(self.id.as_str()) {
             communications::duties(self, drill, &mut out);
         }
-        if drill.people.explicit_holder(&Role::Scribe) == Some(self.id.as_str()) {
+        if drill.people().explicit_holder(&Role::Scribe) == Some(self.id.as_str()) {
             scribe::duties(self, drill, &mut out);
         }
         if roles.is_empty() || roles.iter().all(|r| matches!(r, Role::TeamLead(_))) {
@@ -118,7 +118,7 @@ impl Mind {
     pub(crate) fn intentions(&self, drill: &Drill) -> Vec<(Tick, String)> {
         let name = |id: &str| {
             drill
-                .people
+                .people()
                 .get(id)
                 .map_or_else(|| id.to_string(), |p| p.name.clone())
         };
@@ -128,7 +128,7 @@ impl Mind {
             .map(|(at, reaction)| {
                 let text = match reaction {
                     Reaction::Introduce => "introduce themselves in the command post".to_string(),
-                    Reaction::AnswerOrder(i) => match drill.orders.get(*i) {
+                    Reaction::AnswerOrder(i) => match drill.orders().get(*i) {
                         Some(o) => format!("answer {}'s order \"{}\"", name(&o.from), o.text),
                         None => "answer an order".into(),
                     },
@@ -155,16 +155,16 @@ impl Mind {
     }
 
     fn scan(&mut self, drill: &Drill) {
-        let now = drill.now;
+        let now = drill.now();
         // Observer notes and the game master's refused commands are invisible
         // to the people in the drill: they must not even draw on anyone's
         // dice, so a note (accepted or not) never changes the drill.
-        let new: Vec<Event> = drill.log[self.cursor..]
+        let new: Vec<Event> = drill.log()[self.cursor..]
             .iter()
             .filter(|e| !crate::world::instructor_only(&e.event))
             .map(|e| e.event.clone())
             .collect();
-        self.cursor = drill.log.len();
+        self.cursor = drill.log().len();
         for event in new {
             let delay = self.reply_delay(drill);
             let at = now + delay;
@@ -174,13 +174,14 @@ impl Mind {
                     self.schedule(quick, Reaction::Introduce)
                 }
                 Event::Joined { who, .. }
-                    if drill.declared.is_some() && drill.people.holds(&self.id, &Role::CL) =>
+                    if drill.declared_at().is_some()
+                        && drill.people().holds(&self.id, &Role::CL) =>
                 {
                     self.schedule(at, Reaction::Welcome(who))
                 }
                 Event::Posted(m) if m.kind == MessageKind::Order => {
-                    if let Some(i) = drill.orders.iter().position(|o| o.msg == m.id) {
-                        let order = &drill.orders[i];
+                    if let Some(i) = drill.orders().iter().position(|o| o.msg == m.id) {
+                        let order = &drill.orders()[i];
                         if order.to.as_deref() == Some(self.id.as_str()) {
                             self.schedule(at, Reaction::AnswerOrder(i));
                         } else if order.to.is_none()
@@ -193,7 +194,7 @@ impl Mind {
                 Event::Posted(m)
                     if m.kind == MessageKind::Proposal
                         && m.from != self.id
-                        && drill.people.holds(&self.id, &Role::IC) =>
+                        && drill.people().holds(&self.id, &Role::IC) =>
                 {
                     self.schedule(at + 30, Reaction::Decide(m.id));
                 }
@@ -243,12 +244,12 @@ impl Mind {
             }
             Reaction::AcceptHandoff(role) => {
                 let from = drill
-                    .people
+                    .people()
                     .handoffs
                     .iter()
                     .find(|h| h.role == role && h.to == self.id)
                     .map(|h| h.from.clone());
-                let leads_a_team = drill.people.team_led_by(&self.id).is_some();
+                let leads_a_team = drill.people().team_led_by(&self.id).is_some();
                 if let Some(from) = from {
                     if role == Role::IC && leads_a_team {
                         let text = format!(

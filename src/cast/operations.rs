@@ -27,7 +27,7 @@ pub(crate) struct Memory {
 }
 
 pub(super) fn duties(mind: &mut Mind, drill: &Drill, out: &mut Vec<Command>) {
-    let now = drill.now;
+    let now = drill.now();
     let memory = &mut mind.operations;
     let assigned = *memory.assigned_at.get_or_insert(now);
     if now < assigned + 20 {
@@ -47,7 +47,7 @@ pub(super) fn duties(mind: &mut Mind, drill: &Drill, out: &mut Vec<Command>) {
 
 fn responders(drill: &Drill) -> impl Iterator<Item = &crate::world::Participant> {
     drill
-        .people
+        .people()
         .list
         .iter()
         .filter(|p| p.present && matches!(p.seat, None | Some(Seat::Responder)))
@@ -60,7 +60,7 @@ fn staff(mind: &mut Mind, drill: &Drill, out: &mut Vec<Command>) -> bool {
         return false;
     };
     mind.operations.staffed.insert(newcomer.id.clone());
-    if drill.people.teams.contains_key(TEAM) {
+    if drill.people().teams.contains_key(TEAM) {
         out.push(Command::JoinTeam {
             team: TEAM.into(),
             person: newcomer.id.clone(),
@@ -76,16 +76,16 @@ fn staff(mind: &mut Mind, drill: &Drill, out: &mut Vec<Command>) -> bool {
 
 /// Idle people who may be given work, best skill match first.
 fn idle_hands(drill: &Drill, action: ActionIdx) -> Option<String> {
-    let skill = drill.scenario.actions[action].skill;
+    let skill = drill.scenario().actions[action].skill;
     let mut idle: Vec<_> = responders(drill)
-        .filter(|p| drill.people.team_of(&p.id).is_some() && is_idle(drill, &p.id))
+        .filter(|p| drill.people().team_of(&p.id).is_some() && is_idle(drill, &p.id))
         .collect();
     idle.sort_by_key(|p| !skill.is_some_and(|s| p.skills.contains(&s)));
     idle.first().map(|p| p.id.clone())
 }
 
 fn assign_or_run(mind: &mut Mind, drill: &Drill, action: ActionIdx, out: &mut Vec<Command>) {
-    let a = &drill.scenario.actions[action];
+    let a = &drill.scenario().actions[action];
     match idle_hands(drill, action) {
         Some(who) => {
             mind.operations.told_standby.remove(&who);
@@ -108,15 +108,15 @@ fn assign_or_run(mind: &mut Mind, drill: &Drill, action: ActionIdx, out: &mut Ve
 
 /// Components worth a diagnostic: impaired or alerting, deepest causes first.
 fn focus(drill: &Drill) -> Vec<usize> {
-    let s = &drill.scenario;
+    let s = &drill.scenario();
     let mut set: BTreeSet<usize> = (0..s.components.len())
-        .filter(|&c| drill.platform.health[c] != Health::Healthy)
+        .filter(|&c| drill.platform().health[c] != Health::Healthy)
         .collect();
     set.extend(
         s.alerts
             .iter()
             .enumerate()
-            .filter(|(i, _)| drill.alerts[*i].firing())
+            .filter(|(i, _)| drill.alerts()[*i].firing())
             .map(|(_, a)| a.component),
     );
     let mut list: Vec<usize> = set.into_iter().collect();
@@ -124,25 +124,25 @@ fn focus(drill: &Drill) -> Vec<usize> {
         s.components[c]
             .depends_on
             .iter()
-            .any(|&(d, _)| drill.platform.health[d] != Health::Healthy)
+            .any(|&(d, _)| drill.platform().health[d] != Health::Healthy)
     });
     list
 }
 
 fn investigate(mind: &mut Mind, drill: &Drill, out: &mut Vec<Command>) {
     let running = drill
-        .work
+        .work()
         .iter()
-        .filter(|w| drill.scenario.actions[w.action].kind == ActionKind::Diagnostic)
+        .filter(|w| drill.scenario().actions[w.action].kind == ActionKind::Diagnostic)
         .count();
     if running >= 2 {
         return;
     }
     for component in focus(drill) {
-        let next = drill.scenario.actions.iter().enumerate().find(|(i, a)| {
+        let next = drill.scenario().actions.iter().enumerate().find(|(i, a)| {
             a.kind == ActionKind::Diagnostic
                 && a.target == component
-                && !drill.done[*i]
+                && !drill.action_done(*i)
                 && !in_flight(drill, *i)
                 && a.requires.iter().all(|c| drill.holds(c))
         });
@@ -155,10 +155,10 @@ fn investigate(mind: &mut Mind, drill: &Drill, out: &mut Vec<Command>) {
 
 /// The next remediation for revealed faults: mitigate active ones first, then resolve.
 fn next_fix(drill: &Drill) -> Option<ActionIdx> {
-    let s = &drill.scenario;
+    let s = &drill.scenario();
     let wanted: Vec<(usize, bool)> = (0..s.faults.len())
-        .filter(|&f| drill.faults[f].revealed && !drill.faults[f].is_resolved())
-        .map(|f| (f, drill.faults[f].is_active()))
+        .filter(|&f| drill.faults()[f].revealed && !drill.faults()[f].is_resolved())
+        .map(|f| (f, drill.faults()[f].is_active()))
         .collect();
     for mitigate_first in [true, false] {
         for &(f, active) in &wanted {
@@ -173,7 +173,7 @@ fn next_fix(drill: &Drill) -> Option<ActionIdx> {
                 })
             };
             for (i, a) in s.actions.iter().enumerate().filter(|(i, a)| {
-                a.kind == ActionKind::Remediation && !a.trap && !drill.done[*i] && fixes(a)
+                a.kind == ActionKind::Remediation && !a.trap && !drill.action_done(*i) && fixes(a)
             }) {
                 let missing: Vec<&Condition> =
                     a.requires.iter().filter(|c| !drill.holds(c)).collect();
@@ -200,14 +200,16 @@ fn remediate(mind: &mut Mind, drill: &Drill, out: &mut Vec<Command>) {
     if in_flight(drill, action) {
         return;
     }
-    let now = drill.now;
+    let now = drill.now();
     match mind.operations.proposals.get(&action) {
         None => {
             mind.operations.proposals.insert(action, now);
-            let a = &drill.scenario.actions[action];
+            let a = &drill.scenario().actions[action];
             out.push(Command::Propose(format!(
                 "Proposal: {} ({}) on {}.",
-                a.name, a.id, drill.scenario.components[a.target].name
+                a.name,
+                a.id,
+                drill.scenario().components[a.target].name
             )));
         }
         Some(&at) => {
@@ -216,9 +218,9 @@ fn remediate(mind: &mut Mind, drill: &Drill, out: &mut Vec<Command>) {
                 assign_or_run(mind, drill, action, out);
             } else if now >= at + 4 * MINUTE
                 && (now - at).is_multiple_of(4 * MINUTE)
-                && let Some(ic) = drill.people.holder(&Role::IC)
+                && let Some(ic) = drill.people().holder(&Role::IC)
             {
-                let a = &drill.scenario.actions[action];
+                let a = &drill.scenario().actions[action];
                 out.push(Command::Say {
                     channel: crate::world::comms::Channel::CommandPost,
                     kind: MessageKind::Question,
@@ -234,23 +236,25 @@ fn remediate(mind: &mut Mind, drill: &Drill, out: &mut Vec<Command>) {
 
 fn proposal_decided(drill: &Drill, me: &str, since: Tick) -> bool {
     drill
-        .threads
+        .threads()
         .last_proposal_by
         .get(me)
-        .is_some_and(|&(proposal, at)| at >= since && drill.threads.decided.contains_key(&proposal))
+        .is_some_and(|&(proposal, at)| {
+            at >= since && drill.threads().decided.contains_key(&proposal)
+        })
 }
 
 fn stand_down_idle(mind: &mut Mind, drill: &Drill, out: &mut Vec<Command>) {
     let idle: Option<String> = responders(drill)
         .filter(|p| {
-            drill.people.team_of(&p.id).is_some()
+            drill.people().team_of(&p.id).is_some()
                 && !mind.operations.told_standby.contains(&p.id)
                 && is_idle(drill, &p.id)
         })
         .map(|p| p.id.clone())
         .next();
     if let Some(who) = idle
-        && drill.resolved_at.is_none()
+        && drill.resolved_at().is_none()
     {
         mind.operations.told_standby.insert(who.clone());
         out.push(Command::Order {
@@ -263,24 +267,24 @@ fn stand_down_idle(mind: &mut Mind, drill: &Drill, out: &mut Vec<Command>) {
 }
 
 fn report(mind: &mut Mind, drill: &Drill, out: &mut Vec<Command>) {
-    let now = drill.now;
-    let facts = drill.faults.iter().filter(|f| f.revealed).count()
-        + drill.faults.iter().filter(|f| f.is_mitigated()).count() * 10;
+    let now = drill.now();
+    let facts = drill.faults().iter().filter(|f| f.revealed).count()
+        + drill.faults().iter().filter(|f| f.is_mitigated()).count() * 10;
     let news = facts != mind.operations.known_facts;
     if !news && now < mind.operations.last_report + 8 * MINUTE {
         return;
     }
     mind.operations.known_facts = facts;
     mind.operations.last_report = now;
-    let ic = drill.people.holder(&Role::IC).map(String::from);
+    let ic = drill.people().holder(&Role::IC).map(String::from);
     let pending = mind
         .operations
         .proposals
         .iter()
         .rev()
-        .find(|(a, at)| !drill.done[**a] && !proposal_decided(drill, &mind.id, **at));
+        .find(|(a, at)| !drill.action_done(**a) && !proposal_decided(drill, &mind.id, **at));
     let needs = match pending {
-        Some((a, _)) => format!("a decision on {}", drill.scenario.actions[*a].id),
+        Some((a, _)) => format!("a decision on {}", drill.scenario().actions[*a].id),
         None => "nothing right now".into(),
     };
     out.push(Command::Report {
@@ -290,13 +294,13 @@ fn report(mind: &mut Mind, drill: &Drill, out: &mut Vec<Command>) {
         needs,
         channel: None,
     });
-    if drill.scenario.need_to_know && news {
+    if drill.scenario().need_to_know && news {
         let causes: Vec<&str> = drill
-            .scenario
+            .scenario()
             .faults
             .iter()
             .enumerate()
-            .filter(|(i, _)| drill.faults[*i].revealed)
+            .filter(|(i, _)| drill.faults()[*i].revealed)
             .map(|(_, f)| f.root_cause.as_str())
             .collect();
         if !causes.is_empty() {

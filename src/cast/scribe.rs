@@ -15,7 +15,7 @@ pub(crate) struct Memory {
 fn line(drill: &Drill, event: &Event) -> Option<(IsdSection, String)> {
     let name = |id: &str| {
         drill
-            .people
+            .people()
             .get(id)
             .map_or(id.to_string(), |p| p.name.clone())
     };
@@ -31,12 +31,12 @@ fn line(drill: &Drill, event: &Event) -> Option<(IsdSection, String)> {
                 format!("{} — {} ({})", clock(m.at), m.text, name(&m.from)),
             ));
         }
-        Event::CauseRevealed { .. } if drill.scenario.need_to_know => {
+        Event::CauseRevealed { .. } if drill.scenario().need_to_know => {
             "Cause found (details in #restricted)".into()
         }
         Event::CauseRevealed { root_cause, .. } => format!("Cause found: {root_cause}"),
         Event::ActionStarted { by, action, .. } => {
-            let a = drill.scenario.actions.iter().find(|a| &a.id == action)?;
+            let a = drill.scenario().actions.iter().find(|a| &a.id == action)?;
             if a.kind != crate::scenario::ActionKind::Remediation {
                 return None;
             }
@@ -54,8 +54,8 @@ fn line(drill: &Drill, event: &Event) -> Option<(IsdSection, String)> {
 pub(super) fn duties(mind: &mut Mind, drill: &Drill, out: &mut Vec<Command>) {
     // Record what happened at least 30 s ago, one edit per tick, as someone typing would.
     let settle: Tick = 30;
-    while let Some(entry) = drill.log.get(mind.scribe.cursor) {
-        if entry.at + settle > drill.now {
+    while let Some(entry) = drill.log().get(mind.scribe.cursor) {
+        if entry.at + settle > drill.now() {
             return;
         }
         mind.scribe.cursor += 1;

@@ -6,11 +6,11 @@ use crate::world::{Drill, Health};
 /// Impaired components, by public name.
 pub(super) fn impaired(drill: &Drill) -> Vec<String> {
     drill
-        .scenario
+        .scenario()
         .components
         .iter()
         .enumerate()
-        .filter(|(i, _)| drill.platform.health[*i] != Health::Healthy)
+        .filter(|(i, _)| drill.platform().health[*i] != Health::Healthy)
         .map(|(_, c)| c.name.clone())
         .collect()
 }
@@ -18,11 +18,11 @@ pub(super) fn impaired(drill: &Drill) -> Vec<String> {
 /// Customer impact in plain words, without internal host names or promises.
 pub(super) fn customer_impact(drill: &Drill) -> String {
     let facing: Vec<&str> = drill
-        .scenario
+        .scenario()
         .components
         .iter()
         .enumerate()
-        .filter(|(i, c)| c.customers.is_some() && drill.platform.health[*i] != Health::Healthy)
+        .filter(|(i, c)| c.customers.is_some() && drill.platform().health[*i] != Health::Healthy)
         .map(|(_, c)| c.name.as_str())
         .collect();
     if facing.is_empty() {
@@ -39,11 +39,11 @@ pub(super) fn customer_impact(drill: &Drill) -> String {
 pub(super) fn conditions(drill: &Drill) -> String {
     let impaired = impaired(drill);
     let causes: Vec<&str> = drill
-        .scenario
+        .scenario()
         .faults
         .iter()
         .enumerate()
-        .filter(|(i, _)| drill.faults[*i].revealed && !drill.faults[*i].is_resolved())
+        .filter(|(i, _)| drill.faults()[*i].revealed && !drill.faults()[*i].is_resolved())
         .map(|(_, f)| f.root_cause.as_str())
         .collect();
     let mut text = if impaired.is_empty() {
@@ -52,7 +52,7 @@ pub(super) fn conditions(drill: &Drill) -> String {
         format!("Impaired: {}.", impaired.join(", "))
     };
     if !causes.is_empty() {
-        if drill.scenario.need_to_know {
+        if drill.scenario().need_to_know {
             text.push_str(" Cause identified; details in #restricted (need to know).");
         } else {
             text.push_str(&format!(" Known cause: {}", causes.join("; ")));
@@ -64,10 +64,10 @@ pub(super) fn conditions(drill: &Drill) -> String {
 /// Actions in flight, for a CAN report.
 pub(super) fn actions_in_flight(drill: &Drill) -> String {
     let running: Vec<String> = drill
-        .work
+        .work()
         .iter()
         .map(|w| {
-            let a = &drill.scenario.actions[w.action];
+            let a = &drill.scenario().actions[w.action];
             let verb = if a.kind == ActionKind::Diagnostic {
                 "checking"
             } else {

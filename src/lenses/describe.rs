@@ -22,7 +22,7 @@ pub fn describe(entry: &Entry) -> String {
             }
         }
         Event::FaultStarted { fault, component } => {
-            format!("[hidden] fault {fault} started on {component}")
+            format!("fault {fault} started on {component}")
         }
         Event::HealthChanged { component, health } => format!("{component} is now {health:?}"),
         Event::AlertFired {
@@ -117,7 +117,12 @@ pub fn describe(entry: &Entry) -> String {
             "drill ended: {outcome:?}, {failed_orders} failed orders, peak {peak_users_affected} users affected"
         ),
     };
-    format!("{} {text}", clock(entry.at))
+    // Ground truth is marked as such wherever the line is read.
+    let hidden = match crate::world::classify(&entry.event).audience {
+        crate::world::Audience::GroundTruth => "[hidden] ",
+        _ => "",
+    };
+    format!("{} {hidden}{text}", clock(entry.at))
 }
 
 /// "executive coo", "customer Jo", …

@@ -4,7 +4,7 @@
 //! the roster and the ISD, the scribe the ISD and the timeline. A practice
 //! lens shows everything. Pure, so the app and its tests share it.
 
-use crate::scenario::{Role, Seat};
+use crate::scenario::Seat;
 use crate::world::People;
 use crate::world::comms::Channel;
 
@@ -104,22 +104,7 @@ impl Lens {
     }
 }
 
-/// Whether participant `id` reads a channel.
-pub fn can_read(people: &People, id: &str, channel: &Channel) -> bool {
-    match channel {
-        Channel::CommandPost => true,
-        Channel::Team(team) => {
-            people.holds(id, &Role::OL)
-                || people
-                    .teams
-                    .get(team)
-                    .is_some_and(|t| t.lead == id || t.members.iter().any(|m| m == id))
-        }
-        Channel::Executive => [Role::IC, Role::CL].iter().any(|r| people.holds(id, r)),
-        Channel::Restricted => people.cleared_for_restricted(id),
-        Channel::Direct(a, b) => a == id || b == id,
-    }
-}
+pub use crate::world::can_read;
 
 /// Whose eyes a seat's lens looks through when nobody in particular is
 /// typing (a game master, a replay): the person in that seat, human or

@@ -4,15 +4,17 @@
 //! platform, `comms` holds what people write, `classify` says who may see
 //! each event and which ones matter.
 
+pub mod classify;
 pub mod comms;
 pub mod drill;
 pub mod sim;
 
+pub use classify::{Audience, Class, MarkerKind, can_read, classify, instructor_only, visible_to};
 pub use drill::command::{Command, GAME_MASTER, Input, Task};
 pub use drill::event::{Entry, Event, Outcome, Violation};
 pub use drill::people::{HumanSpec, Participant, People};
 pub use drill::{
-    Drill, Outside, Turn, check_custom_inject, check_new_responder, check_note, event,
-    instructor_only, orders, people, threads, work,
+    Drill, Outside, Turn, check_custom_inject, check_new_responder, check_note, event, orders,
+    people, threads, work,
 };
 pub use sim::platform::Health;

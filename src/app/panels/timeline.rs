@@ -6,22 +6,6 @@ use bevy_egui::egui;
 use super::View;
 use crate::app::ui_state::UiState;
 use crate::lenses::describe::describe;
-use crate::world::Event;
-
-/// Whether an event is ground truth the team cannot see.
-pub fn hidden(event: &Event) -> bool {
-    crate::world::instructor_only(event)
-        || matches!(
-            event,
-            Event::FaultStarted { .. }
-                | Event::InjectDelivered { .. }
-                | Event::HealthChanged { .. }
-                | Event::CustomerTicket { .. }
-                | Event::IsdEdited { .. }
-                | Event::Posted(_)
-                | Event::ObserverNote { .. }
-        )
-}
 
 /// The last events, newest first.
 pub fn show(ui: &mut egui::Ui, view: &View, state: &UiState) {

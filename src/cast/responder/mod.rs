@@ -42,10 +42,10 @@ fn say(kind: MessageKind, text: String) -> Command {
 /// The first present simulated responder with nothing to do, who answers ownerless asks.
 pub(super) fn first_idle_npc(drill: &Drill) -> Option<&str> {
     drill
-        .people
+        .people()
         .list
         .iter()
-        .filter(|p| !p.human && p.present && drill.people.roles_of(&p.id).is_empty())
+        .filter(|p| !p.human && p.present && drill.people().roles_of(&p.id).is_empty())
         .find(|p| is_idle(drill, &p.id))
         .map(|p| p.id.as_str())
 }
@@ -55,20 +55,20 @@ fn report_to(drill: &Drill, me: &str) -> Option<String> {
     drill
         .open_order_for(me)
         .map(|o| o.from.clone())
-        .or_else(|| drill.people.supervisor_of(me).map(String::from))
+        .or_else(|| drill.people().supervisor_of(me).map(String::from))
 }
 
 /// No work running and no open order.
 pub(super) fn is_idle(drill: &Drill, id: &str) -> bool {
-    !drill.work.iter().any(|w| w.by == id) && drill.open_order_for(id).is_none()
+    !drill.work().iter().any(|w| w.by == id) && drill.open_order_for(id).is_none()
 }
 
 /// Someone is running the action, or has been ordered to.
 pub(super) fn in_flight(drill: &Drill, action: usize) -> bool {
-    let id = &drill.scenario.actions[action].id;
-    drill.work.iter().any(|w| w.action == action)
+    let id = &drill.scenario().actions[action].id;
+    drill.work().iter().any(|w| w.action == action)
         || drill
-            .orders
+            .orders()
             .iter()
             .any(|o| o.is_open() && matches!(&o.task, Task::Run(a) if a == id))
 }
@@ -76,7 +76,7 @@ pub(super) fn in_flight(drill: &Drill, action: usize) -> bool {
 /// An order to stand by, addressed to `id`, newer than any other order to them.
 fn told_to_stand_by(drill: &Drill, id: &str) -> bool {
     drill
-        .orders
+        .orders()
         .iter()
         .rev()
         .find(|o| o.to.as_deref() == Some(id))
@@ -84,7 +84,7 @@ fn told_to_stand_by(drill: &Drill, id: &str) -> bool {
 }
 
 pub(super) fn introduce(mind: &mut Mind, drill: &Drill, out: &mut Vec<Command>) {
-    let Some(me) = drill.people.get(&mind.id) else {
+    let Some(me) = drill.people().get(&mind.id) else {
         return;
     };
     let first = me.name.split(' ').next().unwrap_or(&me.name);
@@ -108,22 +108,25 @@ pub(super) fn introduce(mind: &mut Mind, drill: &Drill, out: &mut Vec<Command>) 
 /// A diagnostic on the component that has not been done and can run now.
 pub(super) fn pick_diagnostic(drill: &Drill, component: &str) -> Option<String> {
     drill
-        .scenario
+        .scenario()
         .actions
         .iter()
         .enumerate()
         .filter(|(_, a)| {
-            a.kind == ActionKind::Diagnostic && drill.scenario.components[a.target].id == component
+            a.kind == ActionKind::Diagnostic
+                && drill.scenario().components[a.target].id == component
         })
         .filter(|(i, a)| {
-            !drill.done[*i] && !in_flight(drill, *i) && a.requires.iter().all(|c| drill.holds(c))
+            !drill.action_done(*i)
+                && !in_flight(drill, *i)
+                && a.requires.iter().all(|c| drill.holds(c))
         })
         .map(|(_, a)| a.id.clone())
         .next()
 }
 
 pub(super) fn ask_who(drill: &Drill, msg: MessageId, out: &mut Vec<Command>) {
-    let Some(m) = drill.messages.get(msg as usize - 1) else {
+    let Some(m) = drill.messages().get(msg as usize - 1) else {
         return;
     };
     out.push(say(
@@ -141,7 +144,7 @@ pub(super) fn report_work(
     out: &mut Vec<Command>,
 ) {
     let name = drill
-        .scenario
+        .scenario()
         .actions
         .iter()
         .find(|a| a.id == action)
@@ -156,7 +159,7 @@ pub(super) fn report_work(
         ),
     };
     if drill
-        .people
+        .people()
         .roles_of(&mind.id)
         .iter()
         .any(|r| Role::COMMAND_ROLES.contains(r))
@@ -164,7 +167,7 @@ pub(super) fn report_work(
         return; // Leads report on their own schedule.
     }
     // Need-to-know drills: findings go to the restricted channel, not the command post.
-    let channel = (drill.scenario.need_to_know && success).then_some(Channel::Restricted);
+    let channel = (drill.scenario().need_to_know && success).then_some(Channel::Restricted);
     out.push(Command::Report {
         to,
         conditions,
@@ -186,13 +189,13 @@ pub(super) fn report_refusal(drill: &Drill, me: &str, reason: &str, out: &mut Ve
 }
 
 pub(super) fn duties(mind: &mut Mind, drill: &Drill, out: &mut Vec<Command>) {
-    let now = drill.now;
+    let now = drill.now();
     start_queued(mind, drill, out);
     if let Some((until, index)) = mind.responder.free_work
         && now >= until
     {
         mind.responder.free_work = None;
-        let order = &drill.orders[index];
+        let order = &drill.orders()[index];
         out.push(Command::Report {
             to: Some(order.from.clone()),
             conditions: format!("done: {}", order.task.describe()),
@@ -202,15 +205,15 @@ pub(super) fn duties(mind: &mut Mind, drill: &Drill, out: &mut Vec<Command>) {
         });
     }
     progress_reports(mind, drill, out);
-    let Some(me) = drill.people.get(&mind.id) else {
+    let Some(me) = drill.people().get(&mind.id) else {
         return;
     };
     if me.has(Trait::Freelancer) {
         freelance(mind, drill, out);
     }
     if me.has(Trait::Chatty)
-        && drill.declared.is_some()
-        && drill.resolved_at.is_none()
+        && drill.declared_at().is_some()
+        && drill.resolved_at().is_none()
         && now >= mind.responder.last_chat + 6 * MINUTE
     {
         mind.responder.last_chat = now;
@@ -220,12 +223,12 @@ pub(super) fn duties(mind: &mut Mind, drill: &Drill, out: &mut Vec<Command>) {
         ));
     }
     if me.has(Trait::SeasonedIc)
-        && drill.declared.is_some()
+        && drill.declared_at().is_some()
         && !mind.responder.offered_command
-        && drill.resolved_at.is_none()
+        && drill.resolved_at().is_none()
     {
         mind.responder.offered_command = true;
-        if let Some(ic) = drill.people.holder(&Role::IC) {
+        if let Some(ic) = drill.people().holder(&Role::IC) {
             out.push(say(MessageKind::Chat, format!("@{ic} I've commanded a fair few of these — happy to take IC if you want to hand off with a briefing.")));
         }
     }
@@ -236,17 +239,17 @@ fn progress_reports(mind: &mut Mind, drill: &Drill, out: &mut Vec<Command>) {
         return;
     };
     let Some(due) = order.due else { return };
-    if drill.now < due || mind.responder.progress_reported.contains(&order.msg) {
+    if drill.now() < due || mind.responder.progress_reported.contains(&order.msg) {
         return;
     }
     mind.responder.progress_reported.insert(order.msg);
-    let running = drill.work.iter().find(|w| w.by == mind.id);
+    let running = drill.work().iter().find(|w| w.by == mind.id);
     let (conditions, needs) = match running {
         Some(w) => (
             format!(
                 "still on {}, about {} min to go",
-                drill.scenario.actions[w.action].name,
-                (w.ends_at.saturating_sub(drill.now)).div_ceil(MINUTE)
+                drill.scenario().actions[w.action].name,
+                (w.ends_at.saturating_sub(drill.now())).div_ceil(MINUTE)
             ),
             "more time".to_string(),
         ),
@@ -266,7 +269,7 @@ fn progress_reports(mind: &mut Mind, drill: &Drill, out: &mut Vec<Command>) {
 
 /// A freelancer changes production unasked when idle and not told to stand by.
 fn freelance(mind: &mut Mind, drill: &Drill, out: &mut Vec<Command>) {
-    let now = drill.now;
+    let now = drill.now();
     if !is_idle(drill, &mind.id) {
         mind.responder.idle_since = None;
         return;
@@ -283,14 +286,14 @@ fn freelance(mind: &mut Mind, drill: &Drill, out: &mut Vec<Command>) {
     }
     // The tempting quick fix (a restart, a wipe) first: that is what freelancers reach for.
     let target = drill
-        .scenario
+        .scenario()
         .actions
         .iter()
         .enumerate()
         .filter(|(i, a)| {
             a.kind == ActionKind::Remediation
-                && drill.platform.health[a.target] != Health::Healthy
-                && !drill.done[*i]
+                && drill.platform().health[a.target] != Health::Healthy
+                && !drill.action_done(*i)
                 && a.requires.iter().all(|c| drill.holds(c))
         })
         .min_by_key(|(i, a)| (!a.trap, *i));

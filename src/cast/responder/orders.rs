@@ -14,11 +14,11 @@ pub(in crate::cast) fn answer_order(
     index: usize,
     out: &mut Vec<Command>,
 ) {
-    let order = &drill.orders[index];
+    let order = &drill.orders()[index];
     if !order.is_open() || order.acked_at.is_some() {
         return;
     }
-    let me = drill.people.get(&mind.id);
+    let me = drill.people().get(&mind.id);
     if me.is_some_and(|p| p.has(Trait::NewHire))
         && !mind.responder.asked_first_question
         && order.task != Task::StandBy
@@ -63,7 +63,7 @@ pub(in crate::cast) fn answer_order(
     }
     // A lead delegates the work an order asks for; their own duties pick it up.
     if drill
-        .people
+        .people()
         .roles_of(&mind.id)
         .iter()
         .any(|r| Role::COMMAND_ROLES.contains(r))
@@ -81,7 +81,7 @@ pub(in crate::cast) fn answer_order(
 
 /// An action running or free-text work in progress.
 fn busy(mind: &Mind, drill: &Drill) -> bool {
-    drill.work.iter().any(|w| w.by == mind.id) || mind.responder.free_work.is_some()
+    drill.work().iter().any(|w| w.by == mind.id) || mind.responder.free_work.is_some()
 }
 
 /// Starts the oldest order still waiting, once nothing else is in hand (or
@@ -92,19 +92,23 @@ pub(super) fn start_queued(mind: &mut Mind, drill: &Drill, out: &mut Vec<Command
     }
     while !mind.responder.queued.is_empty() {
         let index = mind.responder.queued.remove(0);
-        let order = &drill.orders[index];
+        let order = &drill.orders()[index];
         if !order.is_open() {
             continue;
         }
         if let Task::Run(action) = &order.task
-            && let Some(a) = drill.scenario.actions.iter().position(|x| x.id == *action)
+            && let Some(a) = drill
+                .scenario()
+                .actions
+                .iter()
+                .position(|x| x.id == *action)
         {
             let other = drill
-                .work
+                .work()
                 .iter()
                 .find(|w| w.action == a && w.by != mind.id)
                 .map(|w| w.by.clone());
-            if drill.done[a] || other.is_some() {
+            if drill.action_done(a) || other.is_some() {
                 let state = match other {
                     Some(who) => format!("{action} is already under way ({who})"),
                     None => format!("{action} is already done"),
@@ -126,7 +130,7 @@ pub(super) fn start_queued(mind: &mut Mind, drill: &Drill, out: &mut Vec<Command
 
 /// Starts the work an acknowledged order asks for.
 fn start(mind: &mut Mind, drill: &Drill, index: usize, out: &mut Vec<Command>) {
-    let order = &drill.orders[index];
+    let order = &drill.orders()[index];
     match &order.task {
         Task::Run(action) => out.push(Command::Run(action.clone())),
         Task::Investigate(component) => match pick_diagnostic(drill, component) {
@@ -142,7 +146,7 @@ fn start(mind: &mut Mind, drill: &Drill, index: usize, out: &mut Vec<Command>) {
         Task::StandBy => {}
         Task::Free(_) => {
             let minutes = 3 + mind.roll(3);
-            mind.responder.free_work = Some((drill.now + minutes * MINUTE, index));
+            mind.responder.free_work = Some((drill.now() + minutes * MINUTE, index));
         }
     }
 }

@@ -126,25 +126,10 @@ impl<'a> Facts<'a> {
 
     fn index(&mut self, entry: &'a Entry) {
         let at = entry.at;
-        let milestone = match &entry.event {
-            Event::Posted(m) => matches!(m.kind, MessageKind::Report | MessageKind::Decision),
-            Event::Joined { .. }
-            | Event::DrillStarted { .. }
-            | Event::HealthChanged { .. }
-            | Event::AlertResolved { .. }
-            | Event::AlertAcked { .. }
-            | Event::ActionFinished { .. }
-            | Event::CustomerTicket { .. }
-            | Event::InjectDelivered { .. }
-            | Event::CommandRefused { .. }
-            | Event::TeamJoined { .. }
-            | Event::TeamLeft { .. } => false,
-            Event::ObserverNote { .. } => {
-                self.notes.push(entry);
-                false
-            }
-            _ => true,
-        };
+        let milestone = crate::world::classify(&entry.event).milestone;
+        if let Event::ObserverNote { .. } = entry.event {
+            self.notes.push(entry);
+        }
         if milestone {
             self.milestones.push(entry);
         }

@@ -34,8 +34,8 @@ impl RoleLoad {
 
 /// The load on everyone holding a command role or leading a team, IC first.
 pub fn load(drill: &Drill) -> Vec<RoleLoad> {
-    let people = &drill.people;
-    let now = drill.now;
+    let people = &drill.people();
+    let now = drill.now();
     let mut holders: Vec<&str> = Vec::new();
     let roles = Role::COMMAND_ROLES
         .into_iter()
@@ -56,7 +56,7 @@ pub fn load(drill: &Drill) -> Vec<RoleLoad> {
         .map(|id| {
             let name = |who: &str| people.get(who).map_or(who.to_string(), |p| p.name.clone());
             let mut pending_asks: Vec<String> = drill
-                .orders
+                .orders()
                 .iter()
                 .filter(|o| o.is_open() && o.to.as_deref() == Some(id) && o.acked_at.is_none())
                 .map(|o| format!("order from {} at {}", name(&o.from), clock(o.at)))
@@ -67,7 +67,7 @@ pub fn load(drill: &Drill) -> Vec<RoleLoad> {
                     .map(|(at, from)| format!("question from {} at {}", name(&from), clock(at))),
             );
             let unacked_orders = drill
-                .orders
+                .orders()
                 .iter()
                 .filter(|o| o.is_open() && o.from == id && o.acked_at.is_none())
                 .map(|o| match &o.to {
@@ -76,7 +76,7 @@ pub fn load(drill: &Drill) -> Vec<RoleLoad> {
                 })
                 .collect();
             let mut overdue: Vec<String> = drill
-                .orders
+                .orders()
                 .iter()
                 .filter(|o| {
                     o.is_open()
@@ -109,10 +109,10 @@ pub fn load(drill: &Drill) -> Vec<RoleLoad> {
 
 /// Questions naming `id` (or, for the CL, from executives) with no later word from them there.
 fn unanswered_questions(drill: &Drill, id: &str) -> Vec<(Tick, String)> {
-    let is_cl = drill.people.holds(id, &Role::CL);
+    let is_cl = drill.people().holds(id, &Role::CL);
     let mut spoke_since: Vec<&Channel> = Vec::new();
     let mut out = Vec::new();
-    for m in drill.messages.iter().rev() {
+    for m in drill.messages().iter().rev() {
         if m.from == id {
             if !spoke_since.contains(&&m.channel) {
                 spoke_since.push(&m.channel);
@@ -120,7 +120,7 @@ fn unanswered_questions(drill: &Drill, id: &str) -> Vec<(Tick, String)> {
             continue;
         }
         let to_them = m.mentions.iter().any(|x| x == id)
-            || (is_cl && m.channel == Channel::Executive && drill.people.get(&m.from).is_none());
+            || (is_cl && m.channel == Channel::Executive && drill.people().get(&m.from).is_none());
         if m.kind == MessageKind::Question && to_them && !spoke_since.contains(&&m.channel) {
             out.push((m.at, m.from.clone()));
         }
@@ -131,27 +131,27 @@ fn unanswered_questions(drill: &Drill, id: &str) -> Vec<(Tick, String)> {
 
 /// Duties of the CL and the OL that have run late.
 fn role_duties(drill: &Drill, id: &str) -> Vec<String> {
-    let now = drill.now;
+    let now = drill.now();
     let mut out = Vec::new();
-    if drill.people.holds(id, &Role::CL)
-        && let Some(next) = drill.status.last().and_then(|p| p.next_update)
+    if drill.people().holds(id, &Role::CL)
+        && let Some(next) = drill.status_posts().last().and_then(|p| p.next_update)
         && next < now
-        && drill.resolved_at.is_none()
+        && drill.resolved_at().is_none()
     {
         out.push(format!("status page update promised for {}", clock(next)));
     }
-    if drill.people.holds(id, &Role::OL)
-        && !drill.people.holds(id, &Role::IC)
-        && drill.declared.is_some()
-        && drill.resolved_at.is_none()
+    if drill.people().holds(id, &Role::OL)
+        && !drill.people().holds(id, &Role::IC)
+        && drill.declared_at().is_some()
+        && drill.resolved_at().is_none()
     {
         let last = drill
-            .messages
+            .messages()
             .iter()
             .rev()
             .find(|m| m.from == id && m.kind == MessageKind::Report)
             .map(|m| m.at);
-        let since = last.or(drill.declared).unwrap_or(0);
+        let since = last.or(drill.declared_at()).unwrap_or(0);
         if now.saturating_sub(since) > OL_REPORT_EVERY {
             out.push(format!(
                 "report to the IC (last {})",

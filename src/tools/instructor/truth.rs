@@ -51,11 +51,11 @@ pub struct Truth {
 /// The ground truth of a drill now, with what each simulated person means to do.
 pub fn truth(sim: &Simulation) -> Truth {
     let drill = sim.drill();
-    let scenario = &drill.scenario;
+    let scenario = &drill.scenario();
     let causes = scenario
         .faults
         .iter()
-        .zip(&drill.faults)
+        .zip(drill.faults())
         .map(|(f, state)| Cause {
             fault: f.id.clone(),
             component: scenario.components[f.component].id.clone(),
@@ -76,17 +76,17 @@ pub fn truth(sim: &Simulation) -> Truth {
         .minds()
         .iter()
         .filter_map(|mind| {
-            let p = drill.people.get(&mind.id)?;
+            let p = drill.people().get(&mind.id)?;
             if !p.present {
                 return None;
             }
             let mut doing: Vec<String> = drill
-                .people
+                .people()
                 .roles_of(&p.id)
                 .iter()
                 .map(|r| format!("holds {}", r.label()))
                 .collect();
-            doing.extend(drill.work.iter().filter(|w| w.by == p.id).map(|w| {
+            doing.extend(drill.work().iter().filter(|w| w.by == p.id).map(|w| {
                 format!(
                     "running {} until {}",
                     scenario.actions[w.action].id,
@@ -127,7 +127,7 @@ pub fn truth(sim: &Simulation) -> Truth {
 }
 
 fn starts(drill: &Drill, start: &FaultStart) -> String {
-    let s = &drill.scenario;
+    let s = &drill.scenario();
     match start {
         FaultStart::At(t) => format!("starts at {}", clock(*t)),
         FaultStart::IfNotMitigated { fault, by } => format!(

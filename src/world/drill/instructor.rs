@@ -8,16 +8,6 @@ use super::event::Event;
 use super::people::Participant;
 use crate::scenario::{Persona, Role, validate::valid_id};
 
-/// Whether only the game master sees this event: an observer note, or a
-/// refusal of one of the game master's commands.
-pub fn instructor_only(event: &Event) -> bool {
-    match event {
-        Event::ObserverNote { .. } => true,
-        Event::CommandRefused { by, command, .. } => by == GAME_MASTER || command.is_instructor(),
-        _ => false,
-    }
-}
-
 /// Longest observer note or custom inject accepted, in characters.
 pub const MAX_TEXT: usize = 2000;
 

@@ -5,7 +5,7 @@ mod apply;
 pub mod command;
 mod conditions;
 mod instructor;
-pub use instructor::{check_custom_inject, check_new_responder, check_note, instructor_only};
+pub use instructor::{check_custom_inject, check_new_responder, check_note};
 pub mod event;
 pub mod orders;
 mod outside;
@@ -39,31 +39,31 @@ pub const CLOSE_GRACE: Tick = 15 * MINUTE;
 /// A running drill. All state changes go through `step`.
 #[derive(Clone)]
 pub struct Drill {
-    pub(crate) scenario: Scenario,
-    pub(crate) seed: u64,
-    pub(crate) now: Tick,
-    pub(crate) rng: ChaCha8Rng,
-    pub(crate) log: Vec<Entry>,
-    pub(crate) people: People,
-    pub(crate) platform: PlatformState,
-    pub(crate) faults: Vec<FaultState>,
-    pub(crate) alerts: Vec<AlertState>,
-    pub(crate) work: Vec<Work>,
-    pub(crate) done: Vec<bool>,
-    pub(crate) messages: Vec<Message>,
-    pub(crate) threads: threads::Threads,
-    pub(crate) orders: Vec<OrderState>,
-    pub(crate) status: Vec<StatusPost>,
-    pub(crate) isd: Isd,
-    pub(crate) declared: Option<Tick>,
-    pub(crate) mitigated_at: Option<Tick>,
-    pub(crate) resolved_at: Option<Tick>,
-    pub(crate) closed: bool,
-    pub(crate) outcome: Option<Outcome>,
+    scenario: Scenario,
+    seed: u64,
+    now: Tick,
+    rng: ChaCha8Rng,
+    log: Vec<Entry>,
+    people: People,
+    platform: PlatformState,
+    faults: Vec<FaultState>,
+    alerts: Vec<AlertState>,
+    work: Vec<Work>,
+    done: Vec<bool>,
+    messages: Vec<Message>,
+    threads: threads::Threads,
+    orders: Vec<OrderState>,
+    status: Vec<StatusPost>,
+    isd: Isd,
+    declared: Option<Tick>,
+    mitigated_at: Option<Tick>,
+    resolved_at: Option<Tick>,
+    closed: bool,
+    outcome: Option<Outcome>,
     /// The scenario's injects delivered so far (on schedule or by the game master).
-    pub(crate) delivered_injects: std::collections::BTreeSet<usize>,
+    delivered_injects: std::collections::BTreeSet<usize>,
     /// Customer tickets filed so far.
-    pub(crate) tickets: u32,
+    tickets: u32,
 }
 
 impl Drill {
@@ -136,6 +136,11 @@ impl Drill {
         self.outcome
     }
 
+    /// Whether the IC has closed the incident.
+    pub fn is_closed(&self) -> bool {
+        self.closed
+    }
+
     /// Whether the drill has ended.
     pub fn is_over(&self) -> bool {
         self.outcome.is_some()
@@ -199,6 +204,16 @@ impl Drill {
     /// When the incident counted as resolved (cleared if it reopened).
     pub fn resolved_at(&self) -> Option<Tick> {
         self.resolved_at
+    }
+
+    /// Whether the action at this place in the scenario's list has run successfully.
+    pub fn action_done(&self, action: usize) -> bool {
+        self.done.get(action).copied().unwrap_or(false)
+    }
+
+    /// Who answered what: the indexes kept as messages are posted.
+    pub fn threads(&self) -> &threads::Threads {
+        &self.threads
     }
 
     /// When someone on the team last wrote in the executive channel.
