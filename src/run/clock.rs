@@ -60,8 +60,10 @@ mod tests {
 
     #[test]
     fn a_pause_stops_time_and_a_long_stall_is_not_piled_up() {
-        let mut clock = Clock::default();
-        clock.paused = true;
+        let mut clock = Clock {
+            paused: true,
+            ..Default::default()
+        };
         assert_eq!(clock.due(10.0), 0);
         clock.paused = false;
         assert_eq!(clock.due(1000.0), MAX_STEPS_PER_ADVANCE);

@@ -355,6 +355,9 @@ impl LogWriter {
             kind,
             mentions: crate::world::comms::mentions_in(&text),
             due: (kind == crate::world::comms::MessageKind::Order).then_some(at + 600),
+            report: (kind == crate::world::comms::MessageKind::Report)
+                .then(|| crate::world::comms::Can::parse(&text).ok())
+                .flatten(),
             text,
             reply_to,
             task,

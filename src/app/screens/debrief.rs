@@ -26,7 +26,7 @@ fn open(mut commands: Commands, live: Option<Res<LiveDrill>>, mut attempts: ResM
         return;
     };
     let mut debrief = Debrief::new(
-        &live.drill(),
+        live.drill(),
         live.session_path.as_deref(),
         &mut attempts.history,
     );
@@ -47,17 +47,17 @@ fn draw(
     let ctx = contexts.ctx_mut()?;
     let mut actions = Vec::new();
     full_screen(ctx, |ui| {
-        actions = debrief_screen(ui, &mut debrief, &live.drill())
+        actions = debrief_screen(ui, &mut debrief, live.drill())
     });
     for action in actions {
         match action {
             DebriefAction::Back => next.set(Screen::Picker),
             DebriefAction::SaveAnswers => {
-                debrief.note = Some(match debrief.save_answers(&live.drill()) {
+                debrief.note = Some(match debrief.save_answers(live.drill()) {
                     Ok(path) => {
                         // The attempt's score now includes C15.
                         if live.drill().outcome().is_some() {
-                            attempts.history.record(debrief.attempt(&live.drill()));
+                            attempts.history.record(debrief.attempt(live.drill()));
                             attempts.save();
                         }
                         format!("Answers saved to {}", path.display())
@@ -66,7 +66,7 @@ fn draw(
                 });
             }
             DebriefAction::Export { html } => {
-                debrief.note = Some(match debrief.export(&live.drill(), html) {
+                debrief.note = Some(match debrief.export(live.drill(), html) {
                     Ok(path) => format!("After Action Report written to {}", path.display()),
                     Err(e) => format!("Report not written: {e}"),
                 });

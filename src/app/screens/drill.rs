@@ -94,7 +94,7 @@ fn draw(
         &live.me
     };
     let view = View {
-        drill: &live.drill(),
+        drill: live.drill(),
         me,
         lens: live.lens(),
         speed: live.room.clock.speed,

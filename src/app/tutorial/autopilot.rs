@@ -136,7 +136,7 @@ fn tour(
             };
             live.room.clock.paused = false;
             live.room.clock.speed = plan.speed;
-            let guidance = coach.observe(&live.drill());
+            let guidance = coach.observe(live.drill());
             let number = coach.stage().id.number();
             let moment = match guidance.say {
                 Say::Prompt { .. } if guidance.done >= 2 => Some("prompt"),
@@ -165,7 +165,7 @@ fn tour(
             if let Some(command) = tour
                 .new_hire
                 .as_mut()
-                .and_then(|n| n.act(coach, &live.drill(), &me))
+                .and_then(|n| n.act(coach, live.drill(), &me))
             {
                 live.queue(command);
             }

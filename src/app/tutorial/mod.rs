@@ -218,7 +218,7 @@ fn draw_coach(
     let Some(coach) = tutorial.coach.as_mut() else {
         return Ok(());
     };
-    let guidance = coach.observe(&live.drill());
+    let guidance = coach.observe(live.drill());
     let stage = coach.stage();
     egui::Window::new("Tutorial")
         .id(egui::Id::new("tutorial-coach"))
@@ -297,7 +297,7 @@ fn handle_actions(
             }
             TutorialAction::FinishStage => {
                 if let Some(live) = &live {
-                    tutorial.finish_stage(&live.drill(), live.session_path.as_deref());
+                    tutorial.finish_stage(live.drill(), live.session_path.as_deref());
                     next.set(Screen::Tutorial);
                 }
             }

@@ -176,7 +176,7 @@ fn damaged_progress_is_reported_never_overwritten_and_set_aside_on_starting_over
     // A stage finished meanwhile is not written over the damaged file.
     let (live, coach) = start_stage(StageId::Scribe, &scenarios(), 1).unwrap();
     tutorial.coach = Some(coach);
-    tutorial.finish_stage(&live.drill(), None);
+    tutorial.finish_stage(live.drill(), None);
     assert_eq!(
         std::fs::read_to_string(&path).unwrap(),
         "Progress(stages: [oops"

@@ -6,6 +6,7 @@ use crate::base::time::MINUTE;
 use crate::cast::mind::Mind;
 use crate::scenario::{Role, Trait};
 use crate::world::comms::MessageKind;
+use crate::world::orders::Flaw;
 use crate::world::{Command, Drill, Task};
 
 pub(in crate::cast) fn answer_order(
@@ -34,7 +35,7 @@ pub(in crate::cast) fn answer_order(
     }
     // Close the loop on a well-formed order; ask back on anything vague.
     let flaws = order.flaws();
-    if flaws.contains(&"no clear task") {
+    if flaws.contains(&Flaw::NoClearTask) {
         out.push(say(
             MessageKind::Question,
             format!(
@@ -47,7 +48,7 @@ pub(in crate::cast) fn answer_order(
     if flaws.is_empty() {
         out.push(Command::AckOrder(order.msg));
     } else {
-        let question = if flaws.contains(&"no time box") {
+        let question = if flaws.contains(&Flaw::NoTimebox) {
             "by when do you need it back?"
         } else {
             "do you mean me? I'll take it."

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use crate::base::time::Tick;
 use crate::scenario::{ActionKind, Role, Scenario, Seat, Severity};
 use crate::world::comms::{Channel, Message, MessageId, MessageKind, StatusPost};
+use crate::world::people::holder_of;
 use crate::world::{Entry, Event, Outcome, Violation};
 
 pub(crate) use super::index::{HashMap, HashSet};
@@ -381,10 +382,10 @@ impl<'a> Facts<'a> {
     /// Who held `role` at `at`: its explicit holder, else the IC (who holds
     /// every undelegated command role), else the person on call.
     pub fn holder(&self, role: &Role, at: Tick) -> Option<&'a str> {
-        self.explicit_holder(role, at).or_else(|| match role {
-            Role::IC => self.on_call,
-            r if Role::COMMAND_ROLES.contains(r) => self.holder(&Role::IC, at),
-            _ => None,
+        // Before the rota's assignment is logged, the on-call already holds IC.
+        holder_of(role, |r| {
+            self.explicit_holder(r, at)
+                .or_else(|| (*r == Role::IC).then_some(self.on_call).flatten())
         })
     }
 

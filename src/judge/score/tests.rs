@@ -59,6 +59,7 @@ fn wild_message_ids_and_times_in_a_hand_edited_log_do_not_panic() {
         due: Some(u32::MAX),
         reply_to: Some(u32::MAX),
         task: None,
+        report: None,
     };
     let log = vec![Entry {
         at: u32::MAX - 1,

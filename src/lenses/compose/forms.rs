@@ -3,7 +3,7 @@
 use super::{Context, person};
 use crate::base::time::{Dur, parse_duration};
 use crate::world::Command;
-use crate::world::comms::{Channel, IsdSection, StatusState};
+use crate::world::comms::{Can, Channel, IsdSection, StatusState};
 
 pub(super) fn report(args: &str, cx: &Context) -> Result<Command, String> {
     let (to, rest) = if args.starts_with('@') {
@@ -12,19 +12,12 @@ pub(super) fn report(args: &str, cx: &Context) -> Result<Command, String> {
     } else {
         (None, args)
     };
-    let upper = rest.to_uppercase();
-    let (c, a, n) = (upper.find("C:"), upper.find("A:"), upper.find("N:"));
-    let (Some(c), Some(a), Some(n)) = (c, a, n) else {
-        return Err("a report has three parts: C: conditions A: actions N: needs".into());
-    };
-    if !(c < a && a < n) {
-        return Err("write the parts in order: C: … A: … N: …".into());
-    }
+    let can = Can::parse(rest)?;
     Ok(Command::Report {
         to,
-        conditions: rest[c + 2..a].trim().to_string(),
-        actions: rest[a + 2..n].trim().to_string(),
-        needs: rest[n + 2..].trim().to_string(),
+        conditions: can.conditions,
+        actions: can.actions,
+        needs: can.needs,
         channel: (cx.channel != Channel::CommandPost).then(|| cx.channel.clone()),
     })
 }

@@ -6,5 +6,7 @@ mod message;
 mod status;
 
 pub use isd::{Isd, IsdSection};
-pub use message::{Channel, Message, MessageId, MessageKind, Task, mentions_in, vague_phrases};
+pub use message::{
+    Can, Channel, Message, MessageId, MessageKind, Task, mentions_in, vague_phrases,
+};
 pub use status::{StatusPost, StatusState};

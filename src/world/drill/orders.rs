@@ -5,6 +5,51 @@ use super::command::Task;
 use crate::base::time::Tick;
 use crate::world::comms::{MessageId, vague_phrases};
 
+/// Something that keeps an order from being well formed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flaw {
+    /// Nobody is named to do it.
+    NoOwner,
+    /// No time by which to report back (a "stand by" needs none).
+    NoTimebox,
+    /// The task is a word or less.
+    NoClearTask,
+    /// Addressed to "someone": the phrase that gave it away.
+    Vague(&'static str),
+}
+
+impl Flaw {
+    /// What the order did wrong, as the evidence says it: "had no time box".
+    pub fn lapse(self) -> String {
+        match self {
+            Flaw::NoOwner => "named no owner".into(),
+            Flaw::NoTimebox => "had no time box".into(),
+            Flaw::NoClearTask => "gave no clear task".into(),
+            Flaw::Vague(phrase) => format!("said \"{phrase}\""),
+        }
+    }
+}
+
+/// The doctrine's one definition of a well-formed order: a named owner, a
+/// clear task and a time box, addressed to a person rather than "someone".
+/// Simulated people answer by it; the scorer's closed-loop criterion judges by it.
+pub fn flaws(owner: Option<&str>, task: Option<&Task>, due: Option<Tick>, text: &str) -> Vec<Flaw> {
+    let mut flaws = Vec::new();
+    if owner.is_none() {
+        flaws.push(Flaw::NoOwner);
+    }
+    if due.is_none() && task != Some(&Task::StandBy) {
+        flaws.push(Flaw::NoTimebox);
+    }
+    if matches!(task, Some(Task::Free(words)) if words.split_whitespace().count() < 2) {
+        flaws.push(Flaw::NoClearTask);
+    }
+    if let Some(phrase) = vague_phrases(text).first() {
+        flaws.push(Flaw::Vague(phrase));
+    }
+    flaws
+}
+
 /// One order and how its loop is going.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OrderState {
@@ -24,22 +69,9 @@ pub struct OrderState {
 }
 
 impl OrderState {
-    /// What keeps this order from being well formed (named owner, clear task, time box).
-    pub fn flaws(&self) -> Vec<&'static str> {
-        let mut flaws = Vec::new();
-        if self.to.is_none() {
-            flaws.push("no named owner");
-        }
-        if self.due.is_none() && self.task != Task::StandBy {
-            flaws.push("no time box");
-        }
-        if matches!(&self.task, Task::Free(text) if text.split_whitespace().count() < 2) {
-            flaws.push("no clear task");
-        }
-        if !vague_phrases(&self.text).is_empty() {
-            flaws.push("addressed to \"someone\"");
-        }
-        flaws
+    /// What keeps this order from being well formed (see `flaws`).
+    pub fn flaws(&self) -> Vec<Flaw> {
+        flaws(self.to.as_deref(), Some(&self.task), self.due, &self.text)
     }
 
     /// Still waiting for its owner to finish and report.
@@ -77,11 +109,11 @@ mod tests {
         );
         assert_eq!(
             order(None, None, "can someone check the db").flaws(),
-            ["no named owner", "no time box", "addressed to \"someone\""]
+            [Flaw::NoOwner, Flaw::NoTimebox, Flaw::Vague("can someone")]
         );
         assert_eq!(
             order(Some("raj"), Some(600), "db").flaws(),
-            ["no clear task"]
+            [Flaw::NoClearTask]
         );
     }
 }

@@ -20,6 +20,18 @@ pub struct HumanSpec {
     pub joins: crate::base::time::Dur,
 }
 
+/// The doctrine's rule for who holds a role, given who was explicitly given
+/// which: the explicit holder, else, for a command role nobody was given,
+/// whoever holds IC. The drill and the scorer (which replays role changes
+/// from the log) both ask here.
+pub fn holder_of<'a>(role: &Role, explicit: impl Fn(&Role) -> Option<&'a str>) -> Option<&'a str> {
+    explicit(role).or_else(|| match role {
+        Role::IC => None,
+        r if Role::COMMAND_ROLES.contains(r) => explicit(&Role::IC),
+        _ => None,
+    })
+}
+
 /// Someone in the drill, human or simulated.
 #[derive(Debug, Clone)]
 pub struct Participant {
@@ -135,15 +147,7 @@ impl People {
 
     /// Who holds a role: its explicit holder, or the IC for undelegated command roles.
     pub fn holder(&self, role: &Role) -> Option<&str> {
-        if let Some(id) = self.explicit.get(role) {
-            return Some(id);
-        }
-        match role {
-            Role::OL | Role::CL | Role::PL | Role::Scribe => {
-                self.explicit.get(&Role::IC).map(String::as_str)
-            }
-            _ => None,
-        }
+        holder_of(role, |r| self.explicit.get(r).map(String::as_str))
     }
 
     /// The explicit holder, ignoring what the IC holds by default.

@@ -10,6 +10,7 @@ use crate::judge::score::text::is_can_form;
 use crate::scenario::{ActionKind, Role};
 use crate::world::Violation;
 use crate::world::comms::{MessageKind, Task, vague_phrases};
+use crate::world::orders::{Flaw, flaws as order_flaws};
 
 /// C5: production changes come from the Operations chain, on an order or a decision.
 pub fn production_changes<'a>(f: &Facts<'a>) -> Vec<Mark> {
@@ -105,16 +106,11 @@ pub fn closed_loop<'a>(f: &Facts<'a>, t: &Targets) -> Vec<Mark> {
         };
         if m.kind == MessageKind::Order {
             let owner = m.mentions.first().filter(|o| f.is_participant(o));
-            let mut lapses = Vec::new();
-            if owner.is_none() {
-                lapses.push("named no owner".to_string());
-            }
-            if m.due.is_none() && !matches!(m.task, Some(Task::StandBy)) {
-                lapses.push("had no time box".to_string());
-            }
-            if let Some(p) = vague.first() {
-                lapses.push(format!("said \"{p}\""));
-            }
+            let lapses: Vec<String> =
+                order_flaws(owner.map(String::as_str), m.task.as_ref(), m.due, &m.text)
+                    .into_iter()
+                    .map(Flaw::lapse)
+                    .collect();
             if lapses.is_empty() {
                 orders.add(&[&m.from], m.at);
             } else {
@@ -338,7 +334,12 @@ pub fn ol_reports(f: &Facts, t: &Targets) -> Vec<Mark> {
         },
     )];
     if !reports.is_empty() {
-        let can = reports.iter().filter(|r| is_can_form(&r.text)).count();
+        // Structured reports carry their three parts; a report typed in other
+        // words counts when it still names conditions, actions and needs.
+        let can = reports
+            .iter()
+            .filter(|r| r.report.is_some() || is_can_form(&r.text))
+            .count();
         marks.push(Mark::new(
             None,
             &[ol],

@@ -9,7 +9,7 @@ use super::command::{Command, Task};
 use super::event::Event;
 use crate::base::time::{Tick, clock};
 use crate::scenario::Role;
-use crate::world::comms::{Channel, Message, MessageId, MessageKind, StatusPost, mentions_in};
+use crate::world::comms::{Can, Channel, Message, MessageId, MessageKind, StatusPost, mentions_in};
 
 impl Drill {
     /// Applies a command from `by` at the current tick.
@@ -201,7 +201,11 @@ impl Drill {
                 let to = to
                     .clone()
                     .or_else(|| self.people.supervisor_of(by).map(String::from));
-                let text = format!("C: {conditions} A: {actions} N: {needs}");
+                let can = Can {
+                    conditions: conditions.clone(),
+                    actions: actions.clone(),
+                    needs: needs.clone(),
+                };
                 let mention = to.map(|t| format!("@{t} ")).unwrap_or_default();
                 // A report is about the orders its author has answered
                 // (acknowledged, or posted since they arrived); an order that
@@ -231,7 +235,7 @@ impl Drill {
                     by,
                     channel,
                     MessageKind::Report,
-                    format!("{mention}{text}"),
+                    format!("{mention}{}", can.render()),
                     None,
                     None,
                 );
@@ -340,7 +344,9 @@ impl Drill {
         }
     }
 
-    /// Posts a message and returns its id.
+    /// Posts a message and returns its id. A report's three parts are read
+    /// from its text here, once, as everyone after (simulated people, the
+    /// scorer, a session reader) will take them.
     pub(crate) fn post(
         &mut self,
         from: &str,
@@ -350,17 +356,15 @@ impl Drill {
         due: Option<Tick>,
         reply_to: Option<MessageId>,
     ) -> MessageId {
+        let report = (kind == MessageKind::Report)
+            .then(|| Can::parse(&text).ok())
+            .flatten();
         self.publish(Message {
-            id: 0,
-            at: 0,
-            from: from.into(),
-            channel,
-            kind,
             text,
-            mentions: Vec::new(),
             due,
             reply_to,
-            task: None,
+            report,
+            ..Message::new(from, channel, kind)
         })
     }
 

@@ -43,16 +43,10 @@ impl Drill {
             text = format!("@{to} {text}");
         }
         let msg = self.publish(Message {
-            id: 0,
-            at: 0,
-            from: by.into(),
-            channel,
-            kind: MessageKind::Order,
             text: text.clone(),
-            mentions: Vec::new(),
             due,
-            reply_to: None,
             task: Some(task.clone()),
+            ..Message::new(by, channel, MessageKind::Order)
         });
         self.orders.push(OrderState {
             msg,
