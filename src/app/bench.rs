@@ -7,7 +7,10 @@ use std::time::{Duration, Instant};
 
 use bevy::prelude::*;
 
+use bevy_egui::EguiPrimaryContextPass;
+
 use super::live::LiveDrill;
+use super::screen::AppSystems;
 use crate::scenario::{LoadedScenario, Seat};
 use crate::world::Command;
 use crate::world::comms::{Channel, MessageKind};
@@ -28,21 +31,47 @@ pub struct BenchStats {
     frame_times: Vec<Duration>,
     own_times: Vec<Duration>,
     /// Own-system time within the current frame.
-    pub own_this_frame: Duration,
+    own_this_frame: Duration,
+    /// When the set being timed began, if one is running.
+    timing_since: Option<Instant>,
     first_frame: Option<Duration>,
     warmup: usize,
 }
 
 impl BenchStats {
-    /// Adds time spent in a Firedrill system this frame.
-    pub fn add_own(&mut self, spent: Duration) {
-        self.own_this_frame += spent;
+    fn start_timing(mut stats: ResMut<BenchStats>) {
+        stats.timing_since = Some(Instant::now());
+    }
+
+    fn stop_timing(mut stats: ResMut<BenchStats>) {
+        if let Some(since) = stats.timing_since.take() {
+            stats.own_this_frame += since.elapsed();
+        }
     }
 }
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(Startup, start.run_if(resource_exists::<BenchPlan>));
     app.add_systems(Last, record.run_if(resource_exists::<BenchPlan>));
+    // Firedrill's own time per frame: the clock stepping the drill and the
+    // drill screen's drawing, timed from outside their sets.
+    let timed = resource_exists::<BenchStats>;
+    app.add_systems(
+        Update,
+        (
+            BenchStats::start_timing.before(AppSystems::Clock),
+            BenchStats::stop_timing.after(AppSystems::Clock),
+        )
+            .run_if(timed),
+    );
+    app.add_systems(
+        EguiPrimaryContextPass,
+        (
+            BenchStats::start_timing.before(AppSystems::DrillUi),
+            BenchStats::stop_timing.after(AppSystems::DrillUi),
+        )
+            .run_if(timed),
+    );
 }
 
 /// The stress drill: a generated platform and a chat already `messages` long.
@@ -79,14 +108,14 @@ pub fn stress_drill(components: usize, messages: usize) -> LiveDrill {
 fn start(
     mut commands: Commands,
     plan: Res<BenchPlan>,
-    mut next: ResMut<NextState<super::screens::Screen>>,
+    mut next: ResMut<NextState<super::screen::Screen>>,
 ) {
     commands.insert_resource(stress_drill(plan.components, plan.messages));
     commands.insert_resource(BenchStats {
         warmup: 30,
         ..Default::default()
     });
-    next.set(super::screens::Screen::Drill);
+    next.set(super::screen::Screen::Drill);
 }
 
 fn record(

@@ -5,7 +5,7 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-use super::screens::Screen;
+use super::screen::Screen;
 use crate::scenario::Seat;
 
 /// Which of the two windows are open, and the seat whose card comes first.

@@ -8,7 +8,7 @@ use std::time::SystemTime;
 use bevy::prelude::*;
 
 use super::launch::Launch;
-use super::screens::Screen;
+use super::screen::Screen;
 use crate::base::diagnostic::Diagnostics;
 use crate::scenario::{self, LoadedScenario};
 

@@ -3,7 +3,6 @@
 //! simulated second.
 
 pub mod attempts;
-mod autopilot;
 pub mod bench;
 mod camera;
 pub mod debrief;
@@ -15,10 +14,12 @@ pub mod live;
 pub mod panels;
 pub mod recordings;
 pub mod replay;
+pub mod screen;
 pub mod screens;
 mod settings;
 mod sound;
 mod theme;
+mod tours;
 pub mod tutorial;
 pub mod ui_state;
 #[cfg(test)]
@@ -62,13 +63,14 @@ pub fn run_with(launch: Launch, bench: Option<bench::BenchPlan>) -> AppExit {
 pub fn plugin(app: &mut App) {
     app.add_systems(Startup, spawn_camera);
     app.add_plugins((
+        screen::plugin,
         settings::plugin,
         attempts::plugin,
         library::plugin,
         live::plugin,
         replay::plugin,
         screens::plugin,
-        autopilot::plugin,
+        tours::plugin,
         theme::plugin,
         bench::plugin,
         sound::plugin,

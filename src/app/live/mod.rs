@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use bevy::prelude::*;
 
-use super::screens::Screen;
+use super::screen::{AppSystems, DrillEnded, Screen};
 use crate::base::time::Dur;
 use crate::lenses::view::Lens;
 use crate::run::script::Script;
@@ -34,6 +34,8 @@ pub struct LiveDrill {
     pub instructor: bool,
     /// What the game master looks through (every seat, or one).
     pub gm_lens: Lens,
+    /// The drill's end has been announced (`DrillEnded` goes out once).
+    end_announced: bool,
 }
 
 impl LiveDrill {
@@ -148,6 +150,7 @@ impl LiveDrill {
             session_path,
             instructor,
             gm_lens: Lens::Everything,
+            end_announced: false,
         })
     }
 
@@ -182,6 +185,7 @@ impl LiveDrill {
             practice: false,
             session_path: Some(session_path),
             gm_lens: Lens::Everything,
+            end_announced: false,
         }
     }
 
@@ -246,39 +250,22 @@ impl LiveDrill {
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         Update,
-        (run_clock, finish)
+        (run_clock, announce_end)
             .chain()
+            .in_set(AppSystems::Clock)
             .run_if(in_state(Screen::Drill).and_then(resource_exists::<LiveDrill>)),
     );
 }
 
-fn run_clock(
-    mut live: ResMut<LiveDrill>,
-    time: Res<Time>,
-    bench: Option<ResMut<super::bench::BenchStats>>,
-) {
-    let started = std::time::Instant::now();
+fn run_clock(mut live: ResMut<LiveDrill>, time: Res<Time>) {
     live.advance(time.delta_secs_f64());
-    if let Some(mut bench) = bench {
-        bench.add_own(started.elapsed());
-    }
 }
 
-/// The drill is over: on to the debrief, or for a tutorial stage to the tutorial's own page.
-fn finish(
-    live: Res<LiveDrill>,
-    tutorial: Option<ResMut<super::tutorial::Tutorial>>,
-    mut next: ResMut<NextState<Screen>>,
-) {
-    if !live.drill().is_over() {
-        return;
-    }
-    match tutorial {
-        Some(mut tutorial) if tutorial.in_stage => {
-            tutorial.finish_stage(live.drill(), live.session_path.as_deref());
-            next.set(Screen::Tutorial);
-        }
-        _ => next.set(Screen::Debrief),
+/// The drill is over: say so, once. The debrief and the tutorial take it from there.
+fn announce_end(mut live: ResMut<LiveDrill>, mut ended: MessageWriter<DrillEnded>) {
+    if live.drill().is_over() && !live.end_announced {
+        live.end_announced = true;
+        ended.write(DrillEnded);
     }
 }
 

@@ -131,7 +131,7 @@ mod app_tests {
     use bevy::time::TimeUpdateStrategy;
 
     use super::LiveDrill;
-    use crate::app::screens::{Choice, Screen};
+    use crate::app::screen::{Choice, Screen};
     use crate::scenario::{LoadedScenario, Seat, Severity};
     use crate::world::{Command, Event};
 
@@ -139,7 +139,11 @@ mod app_tests {
         let mut app = App::new();
         app.add_plugins((MinimalPlugins, StatesPlugin));
         app.insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_secs(1)));
-        app.add_plugins((crate::app::screens::plugin, super::plugin));
+        app.add_plugins((
+            crate::app::screen::plugin,
+            crate::app::screens::plugin,
+            super::plugin,
+        ));
         let history = std::env::temp_dir()
             .join(format!("firedrill-app-history-{}", std::process::id()))
             .join("history.ron");

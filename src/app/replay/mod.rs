@@ -3,7 +3,6 @@
 
 mod screen;
 mod scrubber;
-mod tour;
 
 pub use screen::{ReplayAction, replay_screen};
 
@@ -14,7 +13,7 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use super::instructor::GmState;
 use super::live::LiveDrill;
-use super::screens::Screen;
+use super::screen::Screen;
 use super::ui_state::UiState;
 use crate::base::time::Tick;
 use crate::judge::score::Scorecard;
@@ -189,7 +188,6 @@ pub fn branch_path(viewer: &ReplayViewer) -> PathBuf {
 }
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_plugins(tour::plugin);
     app.add_systems(
         Update,
         play.run_if(in_state(Screen::Replay).and_then(resource_exists::<ReplayViewer>)),

@@ -4,9 +4,9 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-use super::{Choice, Screen, full_screen};
 use crate::app::library::Library;
 use crate::app::live::{LiveDrill, SPEEDS};
+use crate::app::screen::{Choice, Screen, full_screen, session_path};
 use crate::app::settings::Settings;
 use crate::lenses::doctrine::card;
 use crate::scenario::{LoadedScenario, Seat};
@@ -16,11 +16,6 @@ pub(super) fn plugin(app: &mut App) {
         EguiPrimaryContextPass,
         draw.run_if(in_state(Screen::Briefing)),
     );
-}
-
-/// Where a new drill's session file goes.
-pub fn session_path(loaded: &LoadedScenario, seat: Seat) -> std::path::PathBuf {
-    crate::base::files::new_session_path(&format!("{}-{seat:?}", loaded.scenario.id))
 }
 
 /// Starts a drill and switches to it, or returns why it could not start.

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-use super::{Screen, full_screen};
+use crate::app::screen::{Screen, full_screen};
 use crate::base::time::clock;
 use crate::judge::compare::{Change, Comparison, Scored, recordings};
 

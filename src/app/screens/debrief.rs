@@ -4,12 +4,13 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 
-use super::{Screen, full_screen};
 use crate::app::attempts::Attempts;
 use crate::app::debrief::{Debrief, DebriefAction, debrief_screen};
 use crate::app::live::LiveDrill;
+use crate::app::screen::{AfterDrill, DrillEnded, Screen, full_screen};
 
 pub(super) fn plugin(app: &mut App) {
+    app.add_systems(Update, to_the_debrief.run_if(on_message::<DrillEnded>));
     app.add_systems(OnEnter(Screen::Debrief), open);
     app.add_systems(
         EguiPrimaryContextPass,
@@ -19,6 +20,14 @@ pub(super) fn plugin(app: &mut App) {
         commands.remove_resource::<LiveDrill>();
         commands.remove_resource::<Debrief>();
     });
+}
+
+/// A drill has ended: on to the debrief, unless whoever started it asked
+/// for another screen (a tutorial stage has its own page).
+fn to_the_debrief(after: Res<AfterDrill>, mut next: ResMut<NextState<Screen>>) {
+    if after.0 == Screen::Debrief {
+        next.set(Screen::Debrief);
+    }
 }
 
 fn open(mut commands: Commands, live: Option<Res<LiveDrill>>, mut attempts: ResMut<Attempts>) {

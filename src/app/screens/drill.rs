@@ -4,10 +4,10 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-use super::Screen;
 use crate::app::instructor::GmAction;
 use crate::app::live::LiveDrill;
 use crate::app::panels::{Action, View, drill_screen};
+use crate::app::screen::{AppSystems, Screen};
 use crate::app::settings::Settings;
 use crate::app::ui_state::UiState;
 
@@ -18,7 +18,8 @@ pub(super) fn plugin(app: &mut App) {
     });
     app.add_systems(
         EguiPrimaryContextPass,
-        draw.run_if(in_state(Screen::Drill).and_then(resource_exists::<LiveDrill>)),
+        draw.in_set(AppSystems::DrillUi)
+            .run_if(in_state(Screen::Drill).and_then(resource_exists::<LiveDrill>)),
     );
 }
 
@@ -41,9 +42,7 @@ fn draw(
     mut state: ResMut<UiState>,
     mut settings: ResMut<Settings>,
     mut next: ResMut<NextState<Screen>>,
-    mut bench: Option<ResMut<crate::app::bench::BenchStats>>,
 ) -> Result {
-    let started = std::time::Instant::now();
     let ctx = contexts.ctx_mut()?;
     keys(ctx, &mut live, &mut state);
     let mut root = egui::Ui::new(
@@ -132,9 +131,6 @@ fn draw(
     let mut settings_open = state.show_settings;
     super::title::settings_window(ctx, &mut settings_open, &mut settings);
     state.show_settings = settings_open;
-    if let Some(bench) = bench.as_mut() {
-        bench.add_own(started.elapsed());
-    }
     Ok(())
 }
 

@@ -6,9 +6,9 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use egui_plot::{Line, Plot, PlotPoints};
 
-use super::{Choice, Screen, full_screen};
 use crate::app::attempts::Attempts;
 use crate::app::library::Library;
+use crate::app::screen::{Choice, Screen, full_screen};
 use crate::judge::history::History;
 use crate::scenario::Seat;
 

@@ -3,7 +3,7 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-use super::{Screen, full_screen};
+use crate::app::screen::{Screen, full_screen};
 use crate::app::settings::{self, Settings, Theme};
 
 pub(super) fn plugin(app: &mut App) {

@@ -2,7 +2,6 @@
 //! the suggested library order), the coach over the drill screen, and the
 //! saved progress. The teaching itself is the core's `tutorial` module.
 
-mod autopilot;
 mod coach_panel;
 mod page;
 #[cfg(test)]
@@ -19,7 +18,7 @@ pub use page::{TutorialAction, tutorial_page};
 use super::launch::Launch;
 use super::library::Library;
 use super::live::LiveDrill;
-use super::screens::{Choice, Screen, full_screen};
+use super::screen::{AfterDrill, Choice, DrillEnded, Screen, full_screen, session_path};
 use super::settings::Settings;
 use crate::tools::tutorial::{self as core, Coach, Progress, StageId, StageResult, Suggestion};
 use crate::world::Drill;
@@ -145,7 +144,7 @@ pub fn start_stage(
     let path = scenarios_dir.join(core::SCENARIO_FILE);
     let loaded = crate::scenario::load(&path).map_err(|e| e.to_string())?;
     let stage = core::stage(id);
-    let session = super::screens::session_path(&loaded, stage.seat);
+    let session = session_path(&loaded, stage.seat);
     let mut live = LiveDrill::start(&loaded, stage.seat, core::SEED, None, Some(session))?;
     live.room.clock.paused = true;
     live.room.clock.speed = speed;
@@ -186,8 +185,25 @@ pub(super) fn plugin(app: &mut App) {
             }
         },
     );
+    app.add_systems(
+        Update,
+        stage_ended.run_if(on_message::<DrillEnded>.and_then(resource_exists::<Tutorial>)),
+    );
     app.add_systems(Update, handle_actions.run_if(resource_exists::<Tutorial>));
-    app.add_plugins(autopilot::plugin);
+}
+
+/// A stage's drill has ended: record how it went, then the stage's page.
+fn stage_ended(
+    mut tutorial: ResMut<Tutorial>,
+    live: Option<Res<LiveDrill>>,
+    mut next: ResMut<NextState<Screen>>,
+) {
+    if let Some(live) = live
+        && tutorial.in_stage
+    {
+        tutorial.finish_stage(live.drill(), live.session_path.as_deref());
+        next.set(Screen::Tutorial);
+    }
 }
 
 /// The saved progress; the autopilot plays on a scratch file beside its
@@ -274,6 +290,7 @@ fn handle_actions(
     launch: Res<Launch>,
     settings: Option<Res<Settings>>,
     mut choice: ResMut<Choice>,
+    mut after: ResMut<AfterDrill>,
     mut next: ResMut<NextState<Screen>>,
 ) {
     for action in chosen.read().cloned() {
@@ -290,6 +307,8 @@ fn handle_actions(
                             tutorial.problem = None;
                         }
                         commands.insert_resource(live);
+                        // When the stage's drill ends, the tutorial takes over, not the debrief.
+                        after.0 = Screen::Tutorial;
                         next.set(Screen::Drill);
                     }
                     Err(e) => tutorial.problem = Some(format!("The stage cannot start: {e}")),

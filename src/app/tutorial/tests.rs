@@ -226,6 +226,7 @@ mod flow {
         app.insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_secs(1)));
         app.insert_resource(Launch::title(scenarios()));
         app.add_plugins((
+            crate::app::screen::plugin,
             crate::app::screens::plugin,
             crate::app::live::plugin,
             super::super::plugin,

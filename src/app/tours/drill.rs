@@ -4,13 +4,13 @@
 
 use bevy::prelude::*;
 
-use super::camera::Camera;
-use super::debrief::{Debrief, Tab};
-use super::instructor::GmTab;
+use crate::app::camera::Camera;
+use crate::app::debrief::{Debrief, Tab};
+use crate::app::instructor::GmTab;
 
-use super::launch::{DirectDrill, Launch};
-use super::live::LiveDrill;
-use super::screens::{Choice, Screen};
+use crate::app::launch::{DirectDrill, Launch};
+use crate::app::live::LiveDrill;
+use crate::app::screen::{Choice, Screen, session_path};
 use crate::base::time::format_duration;
 
 /// Shots still to take, and frames to wait before exiting so the last one lands.
@@ -68,7 +68,7 @@ fn start_direct(
         trainee: !no_trainee,
         knobs,
     };
-    let session = super::screens::session_path(&loaded, seat);
+    let session = session_path(&loaded, seat);
     let script = autopilot.as_ref().map(|a| a.script.clone());
     let started = if no_trainee {
         LiveDrill::start_unattended(&loaded, seed, script, Some(session), knobs)

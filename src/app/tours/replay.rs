@@ -5,10 +5,11 @@
 
 use bevy::prelude::*;
 
-use super::ReplayViewer;
 use crate::app::camera::Camera;
 use crate::app::launch::Launch;
-use crate::app::screens::{Comparing, Screen};
+use crate::app::replay::ReplayViewer;
+use crate::app::screen::Screen;
+use crate::app::screens::Comparing;
 use crate::base::time::format_duration;
 use crate::lenses::view::Lens;
 use crate::scenario::Seat;

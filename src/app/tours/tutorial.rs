@@ -5,13 +5,13 @@
 
 use bevy::prelude::*;
 
-use super::{Page, Tutorial, TutorialAction};
+use crate::app::tutorial::{Page, Tutorial, TutorialAction};
 
 use crate::app::camera::Camera;
 use crate::app::guide::GuideState;
 use crate::app::launch::Launch;
 use crate::app::live::LiveDrill;
-use crate::app::screens::Screen;
+use crate::app::screen::Screen;
 use crate::tools::tutorial::{STALL_AFTER, Say, StageId, new_hire::NewHire};
 
 /// The tour's progress.
