@@ -1,5 +1,6 @@
 //! Whole-flow tests of the drill core, in one test binary to keep link times down.
 
+mod architecture;
 mod authoring;
 mod bundled;
 mod common;
