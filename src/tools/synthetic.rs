@@ -356,7 +356,7 @@ impl LogWriter {
             mentions: crate::world::comms::mentions_in(&text),
             due: (kind == crate::world::comms::MessageKind::Order).then_some(at + 600),
             report: (kind == crate::world::comms::MessageKind::Report)
-                .then(|| crate::world::comms::Can::parse(&text).ok())
+                .then(|| crate::world::comms::Can::parse(&text).ok().map(Box::new))
                 .flatten(),
             text,
             reply_to,

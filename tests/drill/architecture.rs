@@ -38,7 +38,10 @@ fn module_of(src: &Path, file: &Path) -> Vec<String> {
         .components()
         .map(|c| c.as_os_str().to_string_lossy().to_string())
         .collect();
-    if matches!(parts.last().map(String::as_str), Some("mod" | "lib" | "main")) {
+    if matches!(
+        parts.last().map(String::as_str),
+        Some("mod" | "lib" | "main")
+    ) {
         parts.pop();
     }
     parts
@@ -218,7 +221,14 @@ fn src_has_at_most_twelve_modules_and_the_app_no_circle() {
         .map(|p| p.file_stem().unwrap().to_string_lossy().to_string())
         .collect();
     assert!(top.len() <= 12, "{} modules under src/: {top:?}", top.len());
-    for under in [&["app"][..], &["world"], &["run"], &["judge"], &["tools"], &["lenses"]] {
+    for under in [
+        &["app"][..],
+        &["world"],
+        &["run"],
+        &["judge"],
+        &["tools"],
+        &["lenses"],
+    ] {
         let edges = arrows(under);
         if let Some(c) = circle(&edges) {
             panic!("a circle under src/{}: {}", under.join("/"), c.join(" -> "));

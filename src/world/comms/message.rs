@@ -134,7 +134,7 @@ pub struct Message {
     /// (simulated people, the scorer). The session file holds the text
     /// they read as; reading it back recovers them.
     #[serde(skip_serializing)]
-    pub report: Option<Can>,
+    pub report: Option<Box<Can>>,
 }
 
 impl Message {
@@ -176,7 +176,7 @@ struct MessageRecord {
 impl From<MessageRecord> for Message {
     fn from(r: MessageRecord) -> Message {
         let report = (r.kind == MessageKind::Report)
-            .then(|| Can::parse(&r.text).ok())
+            .then(|| Can::parse(&r.text).ok().map(Box::new))
             .flatten();
         Message {
             id: r.id,

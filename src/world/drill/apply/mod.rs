@@ -357,7 +357,7 @@ impl Drill {
         reply_to: Option<MessageId>,
     ) -> MessageId {
         let report = (kind == MessageKind::Report)
-            .then(|| Can::parse(&text).ok())
+            .then(|| Can::parse(&text).ok().map(Box::new))
             .flatten();
         self.publish(Message {
             text,
