@@ -19,6 +19,19 @@ use crate::world::{Command, Drill, HumanSpec};
 /// Speeds offered in the clock bar.
 pub const SPEEDS: [u32; 4] = [1, 2, 5, 10];
 
+/// Who plays: the script's team, or the trainee alone in `seat`.
+fn team_for(seat: Seat, script: Option<&Script>) -> Vec<HumanSpec> {
+    match script {
+        Some(script) => script.team.clone(),
+        None => vec![HumanSpec {
+            id: "you".into(),
+            name: "You".into(),
+            seat,
+            joins: Dur(0),
+        }],
+    }
+}
+
 /// The drill in play: the room that runs it, and who is at the keyboard.
 #[derive(Resource)]
 pub struct LiveDrill {
@@ -59,15 +72,7 @@ impl LiveDrill {
         session_path: Option<PathBuf>,
         knobs: Knobs,
     ) -> Result<LiveDrill, String> {
-        let team = match &script {
-            Some(script) => script.team.clone(),
-            None => vec![HumanSpec {
-                id: "you".into(),
-                name: "You".into(),
-                seat,
-                joins: Dur(0),
-            }],
-        };
+        let team = team_for(seat, script.as_ref());
         Self::start_with(loaded, team, seat, seed, script, session_path, knobs, false)
     }
 
@@ -105,15 +110,7 @@ impl LiveDrill {
         session_path: Option<PathBuf>,
         knobs: Knobs,
     ) -> Result<LiveDrill, String> {
-        let team = match &script {
-            Some(script) => script.team.clone(),
-            None => vec![HumanSpec {
-                id: "you".into(),
-                name: "You".into(),
-                seat,
-                joins: Dur(0),
-            }],
-        };
+        let team = team_for(seat, script.as_ref());
         Self::start_with(loaded, team, seat, seed, script, session_path, knobs, true)
     }
 
