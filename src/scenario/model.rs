@@ -3,6 +3,8 @@
 
 use std::collections::BTreeMap;
 
+use serde::{Deserialize, Serialize};
+
 use super::kinds::{
     ActionKind, AlertSeverity, ComponentKind, Difficulty, Seat, Severity, Skill, Trait,
 };
@@ -17,7 +19,7 @@ pub type FaultIdx = usize;
 pub type ActionIdx = usize;
 
 /// A validated, runnable scenario.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Scenario {
     pub id: String,
     pub title: String,
@@ -46,7 +48,7 @@ pub struct Scenario {
 }
 
 /// Target times the team is measured against.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Par {
     pub declare: Tick,
     pub mitigate: Tick,
@@ -54,7 +56,7 @@ pub struct Par {
 }
 
 /// One part of the platform.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Component {
     pub id: String,
     pub name: String,
@@ -73,7 +75,7 @@ impl Component {
 }
 
 /// A metric with its healthy value and its value when the component is fully down.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Metric {
     pub name: String,
     pub baseline: f64,
@@ -82,14 +84,14 @@ pub struct Metric {
 }
 
 /// Business served by a customer-facing component.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
 pub struct CustomerLoad {
     pub orders_per_min: f64,
     pub users: u32,
 }
 
 /// Fires when a metric stays past a threshold for a while.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct AlertRule {
     pub id: String,
     pub component: ComponentIdx,
@@ -112,7 +114,7 @@ impl AlertRule {
 }
 
 /// Something that goes wrong, with a cause hidden until a diagnostic reveals it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Fault {
     pub id: String,
     pub component: ComponentIdx,
@@ -127,7 +129,7 @@ pub struct Fault {
 }
 
 /// When a fault starts.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum FaultStart {
     At(Tick),
     IfNotMitigated { fault: FaultIdx, by: Tick },
@@ -136,7 +138,7 @@ pub enum FaultStart {
 }
 
 /// A diagnostic or remediation someone can run.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Action {
     pub id: String,
     pub name: String,
@@ -153,7 +155,7 @@ pub struct Action {
 }
 
 /// A fact about the drill that an action or exit criterion can require.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Condition {
     Revealed(FaultIdx),
     Active(FaultIdx),
@@ -165,7 +167,7 @@ pub enum Condition {
 }
 
 /// What finishing an action does.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Effect {
     Reveal(FaultIdx),
     Mitigate(FaultIdx),
@@ -174,7 +176,7 @@ pub enum Effect {
 }
 
 /// A simulated responder who joins during the drill.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Responder {
     pub id: String,
     pub name: String,
@@ -184,7 +186,7 @@ pub struct Responder {
 }
 
 /// An executive who wants updates.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Executive {
     pub id: String,
     pub name: String,
@@ -193,7 +195,7 @@ pub struct Executive {
 }
 
 /// A scripted message from outside the response team.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Inject {
     pub at: Tick,
     pub from: Persona,
@@ -201,7 +203,7 @@ pub struct Inject {
 }
 
 /// Who an inject speaks as.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Persona {
     Executive(String),
     Customer(String),
@@ -211,13 +213,59 @@ pub enum Persona {
 }
 
 /// When the incident counts as mitigated, and when as resolved (the drill ends).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Exit {
     pub mitigated: Vec<Condition>,
     pub resolved: Vec<Condition>,
 }
 
 impl Scenario {
+    /// The scenario as a trainee's computer may know it: the platform, the
+    /// alert rules, the actions anyone may run, the executives and the
+    /// rubric, but no faults or causes, no action's effects, findings or
+    /// traps, no injects or joiners to come, no exit criteria.
+    pub fn shared(&self) -> Scenario {
+        Scenario {
+            faults: Vec::new(),
+            actions: self
+                .actions
+                .iter()
+                .map(|a| Action {
+                    requires: Vec::new(),
+                    effects: Vec::new(),
+                    failure_chance: 0.0,
+                    finding: String::new(),
+                    trap: false,
+                    ..a.clone()
+                })
+                .collect(),
+            responders: Vec::new(),
+            injects: Vec::new(),
+            exit: Exit {
+                mitigated: Vec::new(),
+                resolved: Vec::new(),
+            },
+            ..self.clone()
+        }
+    }
+
+    /// Whether every index in the scenario points at something (a scenario
+    /// that arrived over the network is checked before anything reads it).
+    pub fn indices_hold(&self) -> bool {
+        let components = self.components.len();
+        let component_ok = |c: usize| c < components;
+        self.topo_order.iter().all(|&c| component_ok(c))
+            && self.topo_order.len() == components
+            && self.components.iter().all(|c| {
+                c.depends_on.iter().all(|&(d, _)| component_ok(d))
+            })
+            && self.alerts.iter().all(|a| {
+                component_ok(a.component) && a.metric < self.components[a.component].metrics.len()
+            })
+            && self.actions.iter().all(|a| component_ok(a.target))
+            && self.faults.is_empty()
+    }
+
     /// The weight this scenario gives a criterion: its override, else the rubric's.
     pub fn weight(&self, criterion: Criterion) -> f64 {
         self.weights

@@ -8,6 +8,7 @@ mod determinism;
 mod golden;
 mod journal;
 mod malformed;
+mod mirror;
 mod properties;
 mod replay;
 mod report;

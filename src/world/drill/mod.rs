@@ -5,6 +5,7 @@ mod apply;
 pub mod command;
 mod conditions;
 mod instructor;
+mod mirror;
 pub use instructor::{check_custom_inject, check_new_responder, check_note};
 pub mod event;
 pub mod orders;
@@ -14,6 +15,7 @@ pub mod threads;
 mod tick;
 pub mod work;
 
+pub use mirror::Readings;
 pub use outside::Outside;
 pub use tick::Turn;
 
@@ -72,15 +74,30 @@ impl Drill {
     pub fn new(scenario: Scenario, seed: u64, humans: &[HumanSpec]) -> Drill {
         let people = People::cast(&scenario, humans);
         let mut drill = Drill {
+            people,
+            ..Drill::new_empty(scenario)
+        };
+        drill.seed = seed;
+        drill.rng = ChaCha8Rng::seed_from_u64(seed);
+        drill.emit(Event::DrillStarted {
+            scenario: drill.scenario.id.clone(),
+            seed,
+        });
+        drill
+    }
+
+    /// A drill on `scenario` with nobody in it and nothing logged yet.
+    fn new_empty(scenario: Scenario) -> Drill {
+        Drill {
             platform: PlatformState::new(&scenario),
             faults: vec![FaultState::DORMANT; scenario.faults.len()],
             alerts: vec![AlertState::default(); scenario.alerts.len()],
             done: vec![false; scenario.actions.len()],
-            rng: ChaCha8Rng::seed_from_u64(seed),
-            seed,
+            rng: ChaCha8Rng::seed_from_u64(0),
+            seed: 0,
             now: 0,
             log: Vec::new(),
-            people,
+            people: People::default(),
             work: Vec::new(),
             messages: Vec::new(),
             threads: threads::Threads::default(),
@@ -95,12 +112,7 @@ impl Drill {
             delivered_injects: Default::default(),
             tickets: 0,
             scenario,
-        };
-        drill.emit(Event::DrillStarted {
-            scenario: drill.scenario.id.clone(),
-            seed,
-        });
-        drill
+        }
     }
 
     /// Opens the current second: people join, the inputs are applied, faults

@@ -125,6 +125,16 @@ impl PlatformState {
         changes
     }
 
+    /// Keeps the current values as the dashboards' next sample (a mirror,
+    /// which is told the values rather than computing them).
+    pub fn record_sample(&mut self) {
+        for (series, values) in self.series.iter_mut().zip(&self.values) {
+            for (samples, value) in series.iter_mut().zip(values) {
+                samples.push(*value as f32);
+            }
+        }
+    }
+
     fn account_customers(&mut self, scenario: &Scenario) {
         let mut users = 0.0;
         for (c, component) in scenario.components.iter().enumerate() {
