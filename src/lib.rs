@@ -21,7 +21,11 @@
 //! # Ok::<(), firedrill::base::diagnostic::Diagnostics>(())
 //! ```
 
-// The floors, lowest first: each uses only the floors above it in this list.
+//! The code is built in floors, lowest first: `base`, `scenario`, `world`,
+//! `cast`, `lenses`, `run`, `judge`, `tools`, `net`, `app`, `cli`. Each uses
+//! only the floors below it (docs/architecture.md; `tests/drill/architecture.rs`
+//! checks it).
+
 #[cfg(feature = "app")]
 pub mod app;
 pub mod base;
@@ -29,6 +33,7 @@ pub mod cast;
 pub mod cli;
 pub mod judge;
 pub mod lenses;
+pub mod net;
 pub mod run;
 pub mod scenario;
 #[cfg(test)]

@@ -45,7 +45,7 @@ pub(super) fn validate(files: &[PathBuf]) -> Result<(), String> {
     }
 }
 
-fn load_scenario(path: &Path) -> Result<LoadedScenario, String> {
+pub(super) fn load_scenario(path: &Path) -> Result<LoadedScenario, String> {
     scenario::load(path).map_err(|d| {
         format!(
             "{d}\n{}: the scenario does not validate; run `firedrill validate {}`",

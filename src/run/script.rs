@@ -62,6 +62,41 @@ pub fn load(path: &Path, scenario: &Scenario) -> Result<Script, Diagnostics> {
     parse(&source, scenario).map_err(Diagnostics)
 }
 
+/// Reads a script without a scenario to check it against (a bot's: the
+/// host checks every command it sends).
+pub fn read(path: &Path) -> Result<Script, Diagnostics> {
+    let source = Source::read(path).map_err(|d| Diagnostics(vec![d]))?;
+    ron_options()
+        .from_str(&source.text)
+        .map_err(|e| Diagnostics(vec![source.ron_error(&e)]))
+}
+
+/// Reads the people a team file lists, `[(id: "ana", name: "Ana", seat: IC), …]`,
+/// or a script's team, checked against the scenario.
+pub fn load_team(path: &Path, scenario: &Scenario) -> Result<Vec<HumanSpec>, Diagnostics> {
+    let source = Source::read(path).map_err(|d| Diagnostics(vec![d]))?;
+    if source.text.trim_start().starts_with("Script") {
+        return parse(&source, scenario)
+            .map(|s| s.team)
+            .map_err(Diagnostics);
+    }
+    let team: Vec<HumanSpec> = ron_options()
+        .from_str(&source.text)
+        .map_err(|e| Diagnostics(vec![source.ron_error(&e)]))?;
+    let errors: Vec<Diagnostic> = team_problems(&team, scenario)
+        .into_iter()
+        .map(|(index, problem)| {
+            let at = source.find_definition(&team[index].id).unwrap_or(0);
+            source.at(at, problem.message, Some(problem.hint))
+        })
+        .collect();
+    if errors.is_empty() {
+        Ok(team)
+    } else {
+        Err(Diagnostics(errors))
+    }
+}
+
 /// Parses and checks script text.
 pub fn parse(source: &Source, scenario: &Scenario) -> Result<Script, Vec<Diagnostic>> {
     let script: Script = ron_options()

@@ -256,9 +256,10 @@ impl Scenario {
         let component_ok = |c: usize| c < components;
         self.topo_order.iter().all(|&c| component_ok(c))
             && self.topo_order.len() == components
-            && self.components.iter().all(|c| {
-                c.depends_on.iter().all(|&(d, _)| component_ok(d))
-            })
+            && self
+                .components
+                .iter()
+                .all(|c| c.depends_on.iter().all(|&(d, _)| component_ok(d)))
             && self.alerts.iter().all(|a| {
                 component_ok(a.component) && a.metric < self.components[a.component].metrics.len()
             })

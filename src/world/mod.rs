@@ -14,7 +14,7 @@ pub use drill::command::{Command, GAME_MASTER, Input, Task};
 pub use drill::event::{Entry, Event, Outcome, Violation};
 pub use drill::people::{HumanSpec, Participant, People};
 pub use drill::{
-    Drill, Outside, Turn, check_custom_inject, check_new_responder, check_note, event, orders,
-    people, threads, work,
+    Drill, Outside, Readings, Turn, check_custom_inject, check_new_responder, check_note, event,
+    orders, people, threads, work,
 };
 pub use sim::platform::Health;

@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 use super::common::root;
 
 /// The floors, lowest first (docs/architecture.md says what each owns).
-const FLOORS: [&str; 10] = [
-    "base", "scenario", "world", "cast", "lenses", "run", "judge", "tools", "app", "cli",
+const FLOORS: [&str; 11] = [
+    "base", "scenario", "world", "cast", "lenses", "run", "judge", "tools", "net", "app", "cli",
 ];
 
 /// Test-only helpers, used by unit tests on every floor.

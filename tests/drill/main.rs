@@ -14,3 +14,4 @@ mod replay;
 mod report;
 mod review;
 mod scoring;
+mod team;

@@ -31,7 +31,12 @@ fn assert_shows_the_same(mirror: &Drill, drill: &Drill, what: &str) {
             .people()
             .list
             .iter()
-            .filter(|p| p.present || d.log().iter().any(|e| matches!(&e.event, Event::Joined { who, .. } if *who == p.id)))
+            .filter(|p| {
+                p.present
+                    || d.log()
+                        .iter()
+                        .any(|e| matches!(&e.event, Event::Joined { who, .. } if *who == p.id))
+            })
             .map(|p| (p.id.clone(), p.present))
             .collect();
         list.sort();
@@ -39,7 +44,11 @@ fn assert_shows_the_same(mirror: &Drill, drill: &Drill, what: &str) {
     };
     assert_eq!(present(mirror), present(drill), "{what}: who is here");
     assert_eq!(mirror.messages(), drill.messages(), "{what}: channels");
-    assert_eq!(mirror.status_posts(), drill.status_posts(), "{what}: status page");
+    assert_eq!(
+        mirror.status_posts(),
+        drill.status_posts(),
+        "{what}: status page"
+    );
     assert_eq!(mirror.isd(), drill.isd(), "{what}: ISD");
     let alerts = |d: &Drill| -> Vec<(bool, bool)> {
         d.alerts().iter().map(|a| (a.firing(), a.acked)).collect()
@@ -51,8 +60,16 @@ fn assert_shows_the_same(mirror: &Drill, drill: &Drill, what: &str) {
         "{what}: platform health"
     );
     assert_eq!(mirror.work(), drill.work(), "{what}: work in flight");
-    assert_eq!(mirror.declared_at(), drill.declared_at(), "{what}: declared");
-    assert_eq!(mirror.resolved_at(), drill.resolved_at(), "{what}: resolved");
+    assert_eq!(
+        mirror.declared_at(),
+        drill.declared_at(),
+        "{what}: declared"
+    );
+    assert_eq!(
+        mirror.resolved_at(),
+        drill.resolved_at(),
+        "{what}: resolved"
+    );
     assert_eq!(mirror.outcome(), drill.outcome(), "{what}: outcome");
     assert_eq!(mirror.log(), drill.log(), "{what}: log");
 }
@@ -90,8 +107,17 @@ fn a_shared_scenario_holds_no_cause_no_finding_and_nothing_to_come() {
                 fault.id
             );
         }
-        for action in loaded.scenario.actions.iter().filter(|a| !a.finding.is_empty()) {
-            assert!(!text.contains(&action.finding), "{}: a finding is shared", action.id);
+        for action in loaded
+            .scenario
+            .actions
+            .iter()
+            .filter(|a| !a.finding.is_empty())
+        {
+            assert!(
+                !text.contains(&action.finding),
+                "{}: a finding is shared",
+                action.id
+            );
         }
         for inject in &loaded.scenario.injects {
             assert!(!text.contains(&inject.text), "an inject to come is shared");

@@ -12,6 +12,7 @@ pub use journal::Journal;
 pub use read::{Recovered, read};
 pub use rerun::{
     ReplayError, backup_path, check, ensure_same_scenario, rerun, rerun_watching, resume,
+    resume_watching,
 };
 
 use serde::{Deserialize, Serialize};

@@ -206,6 +206,17 @@ pub fn resume(
     session: &Session,
     loaded: &LoadedScenario,
 ) -> Result<Room, ReplayError> {
+    resume_watching(path, session, loaded, |_| {})
+}
+
+/// `resume`, showing the drill to `watch` before every tick it re-simulates
+/// (a host re-sorts what each person was sent).
+pub fn resume_watching(
+    path: &Path,
+    session: &Session,
+    loaded: &LoadedScenario,
+    watch: impl FnMut(&Simulation),
+) -> Result<Room, ReplayError> {
     if session.end.is_some() {
         return Err(ReplayError::Other(format!(
             "{}: this drill already ended; replay it instead",
@@ -214,7 +225,7 @@ pub fn resume(
     }
     let through = session.complete_through();
     let drill = match through {
-        Some(t) => rerun(session, loaded, Some(t))?,
+        Some(t) => rerun_watching(session, loaded, Some(t), watch)?,
         None => {
             ensure_playable(&session.header, loaded)?;
             Simulation::new(

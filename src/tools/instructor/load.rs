@@ -10,7 +10,7 @@ use crate::world::comms::{Channel, MessageKind};
 const OL_REPORT_EVERY: Tick = 10 * MINUTE;
 
 /// One person holding command roles, and what is on their plate.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RoleLoad {
     pub who: String,
     pub name: String,

@@ -7,7 +7,7 @@ use crate::world::Drill;
 use crate::world::sim::faults::FaultPhase;
 
 /// A fault as it really is.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Cause {
     pub fault: String,
     pub component: String,
@@ -19,7 +19,7 @@ pub struct Cause {
 }
 
 /// What one simulated person means to do.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Intention {
     pub who: String,
     pub name: String,
@@ -30,7 +30,7 @@ pub struct Intention {
 }
 
 /// A scenario inject and whether it has been delivered.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Upcoming {
     /// Its place in the scenario's list: what `TriggerInject` takes.
     pub index: usize,
@@ -41,7 +41,7 @@ pub struct Upcoming {
 }
 
 /// Everything hidden from the trainees.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Truth {
     pub causes: Vec<Cause>,
     pub minds: Vec<Intention>,

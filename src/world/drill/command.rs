@@ -101,6 +101,9 @@ pub enum Command {
         #[serde(default)]
         traits: Vec<Trait>,
     },
+    /// Game master (a host, for someone who joined late): a trainee is paged
+    /// into the drill now as a responder.
+    PageIn { id: String, name: String },
     /// Game master: a simulated responder is called away (their roles return to the IC).
     RemoveResponder(String),
     /// Game master or observer: a note pinned to this moment, with an optional 1-5 rating.
@@ -120,6 +123,7 @@ impl Command {
             Command::TriggerInject(_)
                 | Command::CustomInject { .. }
                 | Command::AddResponder { .. }
+                | Command::PageIn { .. }
                 | Command::RemoveResponder(_)
                 | Command::Note { .. }
         )

@@ -122,6 +122,26 @@ fn try_apply(drill: &mut Drill, command: &Command) -> Result<(), String> {
             });
             Ok(())
         }
+        Command::PageIn { id, name } => {
+            check_new_responder(drill, id, name)?;
+            drill.people.list.push(Participant {
+                id: id.clone(),
+                name: name.trim().to_string(),
+                human: true,
+                seat: Some(crate::scenario::Seat::Responder),
+                skills: Vec::new(),
+                traits: Vec::new(),
+                joins_at: drill.now,
+                present: true,
+            });
+            drill.emit(Event::Joined {
+                who: id.clone(),
+                name: name.trim().to_string(),
+                human: true,
+                seat: Some(crate::scenario::Seat::Responder),
+            });
+            Ok(())
+        }
         Command::RemoveResponder(id) => remove(drill, id),
         Command::Note { area, rating, text } => {
             check_note(*rating, text)?;

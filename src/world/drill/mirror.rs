@@ -87,21 +87,19 @@ impl Drill {
                 name,
                 human,
                 seat,
-            } => {
-                match self.people.list.iter_mut().find(|p| p.id == *who) {
-                    Some(p) => p.present = true,
-                    None => self.people.list.push(Participant {
-                        id: who.clone(),
-                        name: name.clone(),
-                        human: *human,
-                        seat: *seat,
-                        skills: Vec::new(),
-                        traits: Vec::new(),
-                        joins_at: at,
-                        present: true,
-                    }),
-                }
-            }
+            } => match self.people.list.iter_mut().find(|p| p.id == *who) {
+                Some(p) => p.present = true,
+                None => self.people.list.push(Participant {
+                    id: who.clone(),
+                    name: name.clone(),
+                    human: *human,
+                    seat: *seat,
+                    skills: Vec::new(),
+                    traits: Vec::new(),
+                    joins_at: at,
+                    present: true,
+                }),
+            },
             Event::Left { who, .. } => {
                 if let Some(p) = self.people.list.iter_mut().find(|p| p.id == *who) {
                     p.present = false;
@@ -124,7 +122,9 @@ impl Drill {
                 });
             }
             Event::HandoffAccepted { role, to, .. } => {
-                self.people.handoffs.retain(|h| !(h.role == *role && h.to == *to));
+                self.people
+                    .handoffs
+                    .retain(|h| !(h.role == *role && h.to == *to));
                 self.people.set_holder(role.clone(), to);
             }
             Event::RoleReleased { role, .. } => self.people.clear_holder(role),
@@ -149,7 +149,10 @@ impl Drill {
                         from: message.from.clone(),
                         from_ops_chain: self.people.in_ops_chain(&message.from),
                         to: message.mentions.first().cloned(),
-                        task: message.task.clone().unwrap_or(Task::Free(message.text.clone())),
+                        task: message
+                            .task
+                            .clone()
+                            .unwrap_or(Task::Free(message.text.clone())),
                         due: message.due,
                         text: message.text.clone(),
                         acked_at: None,
@@ -224,7 +227,11 @@ impl Drill {
                 }
             }
             Event::HealthChanged { component, health } => {
-                if let Some(i) = self.scenario.components.iter().position(|c| c.id == *component)
+                if let Some(i) = self
+                    .scenario
+                    .components
+                    .iter()
+                    .position(|c| c.id == *component)
                 {
                     self.platform.health[i] = *health;
                 }

@@ -319,6 +319,7 @@ impl Drill {
             Command::TriggerInject(_)
             | Command::CustomInject { .. }
             | Command::AddResponder { .. }
+            | Command::PageIn { .. }
             | Command::RemoveResponder(_)
             | Command::Note { .. } => {
                 return Err("only the game master can do that".into());

@@ -1,0 +1,180 @@
+//! A bot: plays, headless, the commands a script gives its person, at their
+//! drill times, over a real connection. With a dump file it writes every
+//! frame it receives, one JSON line each; started again with the same file it
+//! continues from what the file holds, so it gets only what it missed.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use super::client::{Client, Incoming, Target};
+use super::protocol::{ClientFrame, HostFrame, read_host_frame, write};
+use crate::run::script::Script;
+use crate::world::Event;
+
+/// What a bot was asked to do.
+pub struct BotConfig {
+    pub target: Target,
+    pub name: Option<String>,
+    pub script: Script,
+    pub dump: Option<PathBuf>,
+    /// Give up after this long.
+    pub timeout: Duration,
+}
+
+/// How a bot's drill went.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BotReport {
+    pub person: String,
+    pub commands_sent: usize,
+    pub events: u64,
+    pub debriefed: bool,
+}
+
+/// Plays until the debrief arrives (or the drill ends and no debrief comes).
+pub fn run(config: BotConfig) -> Result<BotReport, String> {
+    let (mut dump, held) = match &config.dump {
+        Some(path) => {
+            let held = reopen_dump(path)?;
+            let file = std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(path)
+                .map_err(|e| format!("{}: cannot write the dump: {e}", path.display()))?;
+            (Some((path.clone(), file)), held)
+        }
+        None => (None, 0),
+    };
+    let client = Client::connect(config.target.clone(), config.name.clone(), held);
+    let started = Instant::now();
+    let mut person: Option<String> = None;
+    let mut lockstep = false;
+    // The last tick this connection sent its commands for (reset on reconnect).
+    let mut sent_for: Option<u32> = None;
+    let mut sent_paced = std::collections::BTreeSet::new();
+    let mut commands_sent = 0;
+    let mut over_at: Option<Instant> = None;
+    loop {
+        if started.elapsed() > config.timeout {
+            return Err(format!(
+                "the drill did not finish within {} s",
+                config.timeout.as_secs()
+            ));
+        }
+        if over_at.is_some_and(|at| at.elapsed() > Duration::from_secs(30)) {
+            break;
+        }
+        let Some(incoming) = client.recv_timeout(Duration::from_millis(200)) else {
+            continue;
+        };
+        let frame = match incoming {
+            Incoming::Connected => {
+                sent_for = None;
+                continue;
+            }
+            Incoming::Lost(reason) => {
+                eprintln!("bot: {reason}; reconnecting");
+                continue;
+            }
+            Incoming::Failed(reason) => return Err(reason),
+            Incoming::Frame(frame) => frame,
+        };
+        if let Some((path, file)) = dump.as_mut() {
+            writeln!(file, "{}", write(&frame))
+                .and_then(|()| file.flush())
+                .map_err(|e| format!("{}: cannot write the dump: {e}", path.display()))?;
+        }
+        match frame {
+            HostFrame::Welcome {
+                person: who,
+                lockstep: step,
+                ..
+            } => {
+                person = Some(who);
+                lockstep = step;
+            }
+            HostFrame::Clock { now, .. } => {
+                let Some(me) = &person else { continue };
+                let mine = config
+                    .script
+                    .commands
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, c)| c.by == *me);
+                if lockstep {
+                    if sent_for.is_some_and(|t| t >= now) {
+                        continue;
+                    }
+                    for (order, c) in mine.filter(|(_, c)| c.at.0 == now) {
+                        client.send(ClientFrame::Command {
+                            command: c.command.clone(),
+                            order: Some(order as u32),
+                        });
+                        commands_sent += 1;
+                    }
+                    client.send(ClientFrame::Ready { tick: now });
+                    sent_for = Some(now);
+                } else {
+                    for (order, c) in mine.filter(|(_, c)| c.at.0 <= now) {
+                        if sent_paced.insert(order) {
+                            client.send(ClientFrame::Command {
+                                command: c.command.clone(),
+                                order: Some(order as u32),
+                            });
+                            commands_sent += 1;
+                        }
+                    }
+                }
+            }
+            HostFrame::Events { entries, .. } => {
+                if entries
+                    .iter()
+                    .any(|e| matches!(e.event, Event::DrillEnded { .. }))
+                {
+                    over_at = Some(Instant::now());
+                }
+            }
+            HostFrame::Debrief { .. } => {
+                return Ok(BotReport {
+                    person: person.unwrap_or_default(),
+                    commands_sent,
+                    events: client.received(),
+                    debriefed: true,
+                });
+            }
+            HostFrame::Error { reason, .. } => eprintln!("bot: the host says: {reason}"),
+            _ => {}
+        }
+    }
+    Ok(BotReport {
+        person: person.unwrap_or_default(),
+        commands_sent,
+        events: client.received(),
+        debriefed: false,
+    })
+}
+
+/// How many events a dump already holds; a line cut short by a kill is removed.
+fn reopen_dump(path: &Path) -> Result<u64, String> {
+    let Ok(text) = std::fs::read_to_string(path) else {
+        return Ok(0);
+    };
+    let whole = match text.rfind('\n') {
+        Some(end) => &text[..=end],
+        None => "",
+    };
+    if whole.len() != text.len() {
+        std::fs::write(path, whole).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    let mut held = 0;
+    for (n, line) in whole.lines().enumerate() {
+        match read_host_frame(line) {
+            Ok(HostFrame::Events { first, entries }) => {
+                held = held.max(first + entries.len() as u64);
+            }
+            Ok(_) => {}
+            Err(e) => return Err(format!("{}:{}: {e}", path.display(), n + 1)),
+        }
+    }
+    Ok(held)
+}

@@ -1,0 +1,258 @@
+//! One client's connection: the WebSocket handshake (over TLS when the host
+//! encrypts), the first frame, then frames in both directions. Every frame a
+//! client sends is size-checked, rate-limited and parsed here; anything wrong
+//! gets the client a clear error and its connection closed, one line in the
+//! host's log, and nothing reaches the drill.
+
+use std::net::SocketAddr;
+use std::time::{Duration, Instant};
+
+use futures_util::{SinkExt, StreamExt};
+use tokio::io::{AsyncRead, AsyncWrite};
+use tokio::sync::{mpsc, oneshot};
+use tokio_tungstenite::tungstenite::Message;
+use tokio_tungstenite::tungstenite::protocol::WebSocketConfig;
+
+use super::{Out, ToRoom};
+use crate::net::protocol::{
+    ClientFrame, HostFrame, MAX_CLIENT_FRAME, PROTOCOL, RATE_BURST, RATE_PER_SECOND,
+    read_client_frame, write,
+};
+
+/// A client has this long to complete the handshake and say hello.
+const HELLO_WITHIN: Duration = Duration::from_secs(10);
+
+/// How many frames may wait for a slow client before it is dropped.
+pub const OUTBOX: usize = 4096;
+
+/// Serves one accepted connection until it ends.
+pub async fn serve<S>(stream: S, peer: SocketAddr, id: u64, room: mpsc::Sender<ToRoom>)
+where
+    S: AsyncRead + AsyncWrite + Unpin,
+{
+    let config = WebSocketConfig::default()
+        .max_message_size(Some(MAX_CLIENT_FRAME))
+        .max_frame_size(Some(MAX_CLIENT_FRAME));
+    let handshake = tokio_tungstenite::accept_async_with_config(stream, Some(config));
+    let mut ws = match tokio::time::timeout(HELLO_WITHIN, handshake).await {
+        Ok(Ok(ws)) => ws,
+        Ok(Err(e)) => return log(peer, &format!("not a WebSocket client: {e}")),
+        Err(_) => return log(peer, "no WebSocket handshake within 10 s"),
+    };
+    // The first frame says who this is.
+    let first = match tokio::time::timeout(HELLO_WITHIN, ws.next()).await {
+        Ok(Some(Ok(message))) => message,
+        Ok(_) => return log(peer, "closed before saying hello"),
+        Err(_) => return refuse(&mut ws, peer, "say hello within 10 s of connecting").await,
+    };
+    let hello = match text_of(&first).map(read_client_frame) {
+        Some(Ok(frame)) => frame,
+        Some(Err(reason)) => return refuse(&mut ws, peer, &reason).await,
+        None => return refuse(&mut ws, peer, "frames are JSON text; the first says Hello").await,
+    };
+    let ClientFrame::Hello {
+        protocol,
+        code,
+        name,
+        received,
+    } = hello
+    else {
+        return refuse(
+            &mut ws,
+            peer,
+            "the first frame must be Hello (with the protocol version and your join code)",
+        )
+        .await;
+    };
+    if protocol != PROTOCOL {
+        let reason = format!(
+            "this host speaks protocol {PROTOCOL}, the client {protocol}: use the same Firedrill version as the host"
+        );
+        return refuse(&mut ws, peer, &reason).await;
+    }
+    let (to_client, mut outbox) = mpsc::channel::<Out>(OUTBOX);
+    let (answer, answered) = oneshot::channel();
+    let (kill, mut killed) = oneshot::channel::<String>();
+    let joining = ToRoom::Hello {
+        conn: id,
+        code,
+        name,
+        received,
+        to_client,
+        kill,
+        answer,
+    };
+    if room.send(joining).await.is_err() {
+        return refuse(&mut ws, peer, "the drill has ended").await;
+    }
+    match answered.await {
+        Ok(Ok(())) => {}
+        Ok(Err((reason, retry))) => {
+            log(peer, &reason);
+            let _ = send_error_retry(&mut ws, &reason, true, retry).await;
+            let _ = ws.close(None).await;
+            return;
+        }
+        Err(_) => return refuse(&mut ws, peer, "the drill has ended").await,
+    }
+    // Commands and the like are limited; lockstep confirmations, which a bot
+    // sends every simulated second, have a budget of their own.
+    let mut bucket = Bucket::new(RATE_PER_SECOND, RATE_BURST);
+    let mut ready_bucket = Bucket::new(READY_PER_SECOND, READY_PER_SECOND);
+    loop {
+        tokio::select! {
+            biased;
+            reason = &mut killed => {
+                let reason = reason.unwrap_or_else(|_| "the drill has ended".into());
+                log(peer, &reason);
+                let _ = send_error(&mut ws, &reason, true).await;
+                let _ = ws.close(None).await;
+                break;
+            }
+            out = outbox.recv() => match out {
+                Some(Out::Text(text)) => {
+                    if ws.send(Message::text(text.as_ref())).await.is_err() {
+                        break;
+                    }
+                }
+                None => break,
+            },
+            incoming = ws.next() => {
+                let message = match incoming {
+                    Some(Ok(message)) => message,
+                    Some(Err(e)) => {
+                        let reason = format!("connection error: {e}");
+                        log(peer, &reason);
+                        let _ = send_error(&mut ws, &reason, true).await;
+                        break;
+                    }
+                    None => break,
+                };
+                if matches!(message, Message::Close(_)) {
+                    break;
+                }
+                if matches!(message, Message::Ping(_) | Message::Pong(_)) {
+                    continue;
+                }
+                let frame = match text_of(&message).map(read_client_frame) {
+                    Some(Ok(frame)) => frame,
+                    Some(Err(reason)) => {
+                        log(peer, &reason);
+                        let _ = send_error(&mut ws, &reason, true).await;
+                        break;
+                    }
+                    None => {
+                        let reason = "frames are JSON text, not binary";
+                        log(peer, reason);
+                        let _ = send_error(&mut ws, reason, true).await;
+                        break;
+                    }
+                };
+                let allowed = match frame {
+                    ClientFrame::Ready { .. } => ready_bucket.take(),
+                    _ => bucket.take(),
+                };
+                if !allowed {
+                    let reason = format!("more than {RATE_PER_SECOND} frames a second: slow down");
+                    log(peer, &reason);
+                    let _ = send_error(&mut ws, &reason, true).await;
+                    break;
+                }
+                if matches!(frame, ClientFrame::Hello { .. }) {
+                    let reason = "you said hello already";
+                    log(peer, reason);
+                    let _ = send_error(&mut ws, reason, true).await;
+                    break;
+                }
+                if room.send(ToRoom::Frame { conn: id, frame }).await.is_err() {
+                    break;
+                }
+            }
+        }
+    }
+    let _ = room.send(ToRoom::Gone { conn: id }).await;
+}
+
+fn text_of(message: &Message) -> Option<&str> {
+    match message {
+        Message::Text(text) => Some(text.as_str()),
+        _ => None,
+    }
+}
+
+fn log(peer: SocketAddr, reason: &str) {
+    eprintln!("host: {peer}: {reason}");
+}
+
+async fn send_error<S>(
+    ws: &mut tokio_tungstenite::WebSocketStream<S>,
+    reason: &str,
+    fatal: bool,
+) -> Result<(), ()>
+where
+    S: AsyncRead + AsyncWrite + Unpin,
+{
+    send_error_retry(ws, reason, fatal, false).await
+}
+
+async fn send_error_retry<S>(
+    ws: &mut tokio_tungstenite::WebSocketStream<S>,
+    reason: &str,
+    fatal: bool,
+    retry: bool,
+) -> Result<(), ()>
+where
+    S: AsyncRead + AsyncWrite + Unpin,
+{
+    let frame = write(&HostFrame::Error {
+        reason: reason.to_string(),
+        fatal,
+        retry,
+    });
+    ws.send(Message::text(frame)).await.map_err(|_| ())
+}
+
+/// Says why, closes, and logs one line.
+async fn refuse<S>(ws: &mut tokio_tungstenite::WebSocketStream<S>, peer: SocketAddr, reason: &str)
+where
+    S: AsyncRead + AsyncWrite + Unpin,
+{
+    log(peer, reason);
+    let _ = send_error(ws, reason, true).await;
+    let _ = ws.close(None).await;
+}
+
+/// Lockstep confirmations a client may send a second.
+const READY_PER_SECOND: f64 = 5000.0;
+
+/// A token bucket: `rate` a second on average, `burst` at once.
+struct Bucket {
+    rate: f64,
+    burst: f64,
+    tokens: f64,
+    last: Instant,
+}
+
+impl Bucket {
+    fn new(rate: f64, burst: f64) -> Bucket {
+        Bucket {
+            rate,
+            burst,
+            tokens: burst,
+            last: Instant::now(),
+        }
+    }
+
+    fn take(&mut self) -> bool {
+        let now = Instant::now();
+        let refill = now.duration_since(self.last).as_secs_f64() * self.rate;
+        self.tokens = (self.tokens + refill).min(self.burst);
+        self.last = now;
+        if self.tokens >= 1.0 {
+            self.tokens -= 1.0;
+            true
+        } else {
+            false
+        }
+    }
+}
