@@ -6,8 +6,8 @@
 use rand_core::{OsRng, TryRngCore};
 use serde::{Deserialize, Serialize};
 
-/// Letters a code is written in: no 0/o or 1/l/i to mistake.
-const ALPHABET: &[u8; 32] = b"23456789abcdefghjkmnpqrstuvwxyz_";
+/// Crockford's letters: no i, l, o or u to mistake for 1, 0 or v.
+const ALPHABET: &[u8; 32] = b"0123456789abcdefghjkmnpqrstvwxyz";
 
 /// A person's secret for joining a drill.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -131,6 +131,6 @@ mod tests {
                 .unwrap_err()
                 .contains("not a join code")
         );
-        assert_eq!(base32(&[0xff]), "_w");
+        assert_eq!(base32(&[0xff]), "zw");
     }
 }

@@ -75,7 +75,7 @@ pub fn read(path: &Path) -> Result<Script, Diagnostics> {
 /// or a script's team, checked against the scenario.
 pub fn load_team(path: &Path, scenario: &Scenario) -> Result<Vec<HumanSpec>, Diagnostics> {
     let source = Source::read(path).map_err(|d| Diagnostics(vec![d]))?;
-    if source.text.trim_start().starts_with("Script") {
+    if first_word(&source.text).starts_with("Script") {
         return parse(&source, scenario)
             .map(|s| s.team)
             .map_err(Diagnostics);
@@ -94,6 +94,20 @@ pub fn load_team(path: &Path, scenario: &Scenario) -> Result<Vec<HumanSpec>, Dia
         Ok(team)
     } else {
         Err(Diagnostics(errors))
+    }
+}
+
+/// The text from its first word on, past white space and comments.
+fn first_word(mut text: &str) -> &str {
+    loop {
+        text = text.trim_start();
+        if let Some(rest) = text.strip_prefix("//") {
+            text = rest.split_once('\n').map_or("", |(_, after)| after);
+        } else if let Some(rest) = text.strip_prefix("/*") {
+            text = rest.split_once("*/").map_or("", |(_, after)| after);
+        } else {
+            return text;
+        }
     }
 }
 

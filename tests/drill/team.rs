@@ -349,3 +349,98 @@ impl RawClient {
         }
     }
 }
+
+#[test]
+fn an_encrypted_host_is_joined_with_the_fingerprint_in_the_code_and_only_with_it() {
+    let (_, loaded, script) = scripts()
+        .into_iter()
+        .find(|(p, _, _)| p.to_string_lossy().ends_with("ics-practice.exemplary.ron"))
+        .unwrap();
+    let dir = temp_dir("team-tls");
+    let handle = host::start(HostConfig {
+        scenario: loaded.clone(),
+        seed: 4,
+        knobs: Default::default(),
+        bind: "127.0.0.1:0".parse().unwrap(),
+        team: Some(script.team.clone()),
+        spare: 1,
+        pace: HostPace::Lockstep,
+        out: dir.join("s.ron"),
+        tls: true,
+    })
+    .unwrap();
+    assert!(handle.address.starts_with("wss://"));
+    let ticket = handle.ticket("responder-1").unwrap().to_string();
+    let (code, fingerprint) = ticket.split_once('.').expect("the code carries the fingerprint");
+    // Someone else's certificate (a wrong fingerprint) is refused before any frame.
+    let forged = Target::parse(&handle.address, &format!("{code}.{}", "a".repeat(fingerprint.len()))).unwrap();
+    let impostor = Client::connect(forged, None, 0);
+    match impostor.recv_timeout(Duration::from_secs(20)) {
+        Some(Incoming::Lost(reason)) => assert!(reason.contains("encrypted connection failed"), "{reason}"),
+        other => panic!("a wrong fingerprint got {other:?}"),
+    }
+    drop(impostor);
+    let reports = bots_for(&handle, &script, None);
+    assert!(reports.iter().all(|r| r.debriefed));
+    handle.wait().unwrap();
+    let recorded = session::read(&dir.join("s.ron")).unwrap().session;
+    assert_eq!(recorded.events, play_to_end(&loaded, &script, 4).log());
+}
+
+#[test]
+fn a_latecomer_is_paged_in_as_a_responder_and_sees_the_command_post() {
+    let (_, loaded, script) = scripts()
+        .into_iter()
+        .find(|(p, _, _)| p.to_string_lossy().ends_with("ics-practice.exemplary.ron"))
+        .unwrap();
+    let dir = temp_dir("team-late");
+    let handle = host::start(HostConfig {
+        scenario: loaded,
+        seed: 1,
+        knobs: Default::default(),
+        bind: "127.0.0.1:0".parse().unwrap(),
+        team: Some(script.team.clone()),
+        spare: 1,
+        pace: HostPace::PerSecond(200),
+        out: dir.join("s.ron"),
+        tls: false,
+    })
+    .unwrap();
+    let team = {
+        let handle = &handle;
+        let script = script.clone();
+        std::thread::scope(|scope| {
+            let team = scope.spawn(move || bots_for(handle, &script, None));
+            std::thread::sleep(Duration::from_secs(3));
+            let late = Target::parse(&handle.address, handle.ticket("responder-1").unwrap()).unwrap();
+            let client = Client::connect(late, Some("Late Lou".into()), 0);
+            let mut saw_own_join = false;
+            let mut saw_command_post = false;
+            while let Some(incoming) = client.recv_timeout(Duration::from_secs(30)) {
+                if let Incoming::Frame(HostFrame::Events { entries, .. }) = incoming {
+                    for e in &entries {
+                        match &e.event {
+                            Event::Joined { who, human, seat, .. } if who == "responder-1" => {
+                                assert!(*human);
+                                assert_eq!(*seat, Some(firedrill::scenario::Seat::Responder));
+                                saw_own_join = true;
+                            }
+                            Event::Posted(m) if m.channel == firedrill::world::comms::Channel::CommandPost => {
+                                saw_command_post = true;
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+                if saw_own_join && saw_command_post {
+                    break;
+                }
+            }
+            assert!(saw_own_join, "the latecomer joined the drill");
+            assert!(saw_command_post, "the latecomer reads the command post");
+            drop(client);
+            team.join().unwrap()
+        })
+    };
+    assert!(team.iter().all(|r| r.debriefed));
+}
