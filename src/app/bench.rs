@@ -91,7 +91,7 @@ pub fn stress_drill(components: usize, messages: usize) -> LiveDrill {
             if i % 2 == 0 { "worse" } else { "better" }
         );
         // Through the loop like anyone's words: the simulated OL said it all in the first second.
-        live.room.submit(
+        live.queue_as(
             "sam",
             Command::Say {
                 channel: Channel::CommandPost,

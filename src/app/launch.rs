@@ -19,6 +19,48 @@ pub struct Launch {
     pub replay: Option<ReplayLaunch>,
     /// Open the guided tutorial instead of the title screen.
     pub tutorial: Option<TutorialLaunch>,
+    /// Join a hosted team drill (its lobby) instead of the title screen.
+    pub join: Option<JoinLaunch>,
+    /// Host a team drill from this window, as its game master.
+    pub host: Option<HostLaunch>,
+}
+
+/// `firedrill join ADDRESS CODE`.
+#[derive(Debug, Clone)]
+pub struct JoinLaunch {
+    pub address: String,
+    pub code: String,
+    pub name: Option<String>,
+    /// Play a script's part in the window, take screenshots and exit.
+    pub tour: Option<TeamTour>,
+}
+
+/// `firedrill drill SCENARIO --host`: this window hosts and is the game master.
+#[derive(Debug, Clone)]
+pub struct HostLaunch {
+    pub scenario: PathBuf,
+    pub seed: u64,
+    pub knobs: crate::scenario::Knobs,
+    pub bind: std::net::SocketAddr,
+    pub tls: bool,
+    /// Simulated seconds per second.
+    pub speed: u32,
+    /// Also write the codes here, one `PERSON CODE` a line.
+    pub codes: Option<PathBuf>,
+    /// Start by itself once this many trainees are here.
+    pub start_when: Option<usize>,
+    /// Who plays (from `--team`); none: a code per seat.
+    pub team: Option<Vec<crate::world::HumanSpec>>,
+    pub tour: Option<TeamTour>,
+}
+
+/// A team window's autopilot: the script whose part to play (trainees),
+/// drill times to photograph, where the pictures go.
+#[derive(Debug, Clone)]
+pub struct TeamTour {
+    pub script: Option<Script>,
+    pub shots: Vec<Tick>,
+    pub shot_dir: PathBuf,
 }
 
 /// `firedrill tutorial`.
@@ -89,6 +131,8 @@ impl Launch {
             direct: None,
             replay: None,
             tutorial: None,
+            join: None,
+            host: None,
         }
     }
 }

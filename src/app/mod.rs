@@ -18,6 +18,7 @@ pub mod screen;
 pub mod screens;
 mod settings;
 mod sound;
+pub mod team;
 mod theme;
 mod tours;
 pub mod tutorial;
@@ -76,6 +77,7 @@ pub fn plugin(app: &mut App) {
         sound::plugin,
         guide::plugin,
         tutorial::plugin,
+        team::plugin,
     ));
 }
 

@@ -22,6 +22,8 @@ pub enum Screen {
     Compare,
     /// The guided tutorial's pages (a stage's drill runs on `Drill`).
     Tutorial,
+    /// A team drill joined or hosted, before the host starts it.
+    Lobby,
 }
 
 /// The app's top-level system sets, declared once and ordered in the root plugin.

@@ -252,21 +252,117 @@ pub(super) struct DrillOptions {
     pub instructor: bool,
     pub no_trainee: bool,
     pub knobs: crate::scenario::Knobs,
+    /// Host a team drill from the window instead.
+    pub host: Option<HostWindow>,
+}
+
+/// `firedrill drill … --host`'s arguments.
+#[cfg(feature = "app")]
+pub(super) struct HostWindow {
+    pub bind: String,
+    pub tls: bool,
+    pub codes: Option<PathBuf>,
+    pub start_when: Option<usize>,
+    pub team: Option<PathBuf>,
+}
+
+/// `firedrill join ADDRESS CODE`: the window, in the hosted drill's lobby.
+#[cfg(feature = "app")]
+pub(super) fn join(
+    address: String,
+    code: String,
+    name: Option<String>,
+    autopilot: Option<PathBuf>,
+    shots: &[String],
+    shot_dir: PathBuf,
+) -> Result<(), String> {
+    use crate::app::launch::{JoinLaunch, Launch, TeamTour};
+    crate::net::client::Target::parse(&address, &code)?;
+    let tour = match autopilot {
+        Some(path) => {
+            std::fs::create_dir_all(&shot_dir)
+                .map_err(|e| format!("{}: {e}", shot_dir.display()))?;
+            Some(TeamTour {
+                script: Some(script::read(&path).map_err(|d| d.to_string())?),
+                shots: shot_times(shots)?,
+                shot_dir,
+            })
+        }
+        None => None,
+    };
+    let launch = Launch {
+        join: Some(JoinLaunch {
+            address,
+            code,
+            name,
+            tour,
+        }),
+        ..Launch::title(scenarios_dir())
+    };
+    crate::app::run_to_result(launch, None)
+}
+
+/// Drill times as typed (`8m,15m`).
+#[cfg(feature = "app")]
+fn shot_times(shots: &[String]) -> Result<Vec<crate::base::time::Tick>, String> {
+    shots
+        .iter()
+        .map(|s| crate::base::time::parse_duration(s).map_err(|e| format!("--shots: {e}")))
+        .collect()
 }
 
 #[cfg(feature = "app")]
 pub(super) fn drill(options: DrillOptions) -> Result<(), String> {
-    use crate::app::launch::{AutopilotPlan, DirectDrill, Launch};
+    use crate::app::launch::{AutopilotPlan, DirectDrill, HostLaunch, Launch, TeamTour};
     let loaded = load_scenario(&options.scenario)?;
+    if let Some(host) = options.host {
+        let bind = host.bind.parse().map_err(|_| {
+            format!(
+                "--bind takes an address and port like 127.0.0.1:7878, not `{}`",
+                host.bind
+            )
+        })?;
+        let team = match &host.team {
+            Some(path) => Some(
+                script::load_team(path, &options.knobs.apply(&loaded.scenario))
+                    .map_err(|d| d.to_string())?,
+            ),
+            None => None,
+        };
+        let tour = match host.start_when {
+            Some(_) => {
+                std::fs::create_dir_all(&options.shot_dir)
+                    .map_err(|e| format!("{}: {e}", options.shot_dir.display()))?;
+                Some(TeamTour {
+                    script: None,
+                    shots: shot_times(&options.shots)?,
+                    shot_dir: options.shot_dir.clone(),
+                })
+            }
+            None => None,
+        };
+        let launch = Launch {
+            host: Some(HostLaunch {
+                scenario: options.scenario,
+                seed: options.seed,
+                knobs: options.knobs,
+                bind,
+                tls: host.tls,
+                speed: options.speed.clamp(1, 600),
+                codes: host.codes,
+                start_when: host.start_when,
+                team,
+                tour,
+            }),
+            ..Launch::title(scenarios_dir())
+        };
+        return crate::app::run_to_result(launch, None);
+    }
     let autopilot = match &options.autopilot {
         Some(path) => {
             let tuned = options.knobs.apply(&loaded.scenario);
             let script = script::load(path, &tuned).map_err(|d| d.to_string())?;
-            let shots = options
-                .shots
-                .iter()
-                .map(|s| crate::base::time::parse_duration(s).map_err(|e| format!("--shots: {e}")))
-                .collect::<Result<Vec<_>, _>>()?;
+            let shots = shot_times(&options.shots)?;
             std::fs::create_dir_all(&options.shot_dir)
                 .map_err(|e| format!("{}: {e}", options.shot_dir.display()))?;
             Some(AutopilotPlan {
@@ -289,10 +385,8 @@ pub(super) fn drill(options: DrillOptions) -> Result<(), String> {
         knobs: options.knobs,
     };
     let launch = Launch {
-        scenarios_dir: scenarios_dir(),
         direct: Some(direct),
-        replay: None,
-        tutorial: None,
+        ..Launch::title(scenarios_dir())
     };
     crate::app::run_to_result(launch, None)
 }
@@ -303,15 +397,13 @@ pub use crate::base::files::scenarios_dir;
 pub(super) fn tutorial(autopilot: bool, shot_dir: PathBuf, speed: u32) -> Result<(), String> {
     use crate::app::launch::{TutorialAutopilot, TutorialLaunch};
     let launch = crate::app::launch::Launch {
-        scenarios_dir: scenarios_dir(),
-        direct: None,
-        replay: None,
         tutorial: Some(TutorialLaunch {
             autopilot: autopilot.then(|| TutorialAutopilot {
                 shot_dir,
                 speed: speed.clamp(1, 600),
             }),
         }),
+        ..crate::app::launch::Launch::title(scenarios_dir())
     };
     crate::app::run_to_result(launch, None)
 }
@@ -324,11 +416,6 @@ pub(super) fn bench_ui(components: usize, messages: usize, frames: usize) -> Res
         frames: frames.max(10),
         started: std::time::Instant::now(),
     };
-    let launch = crate::app::launch::Launch {
-        scenarios_dir: scenarios_dir(),
-        direct: None,
-        replay: None,
-        tutorial: None,
-    };
+    let launch = crate::app::launch::Launch::title(scenarios_dir());
     crate::app::run_to_result(launch, Some(plan))
 }

@@ -172,8 +172,45 @@ pub enum Action {
         /// With --instructor: no trainee; simulated people hold every seat.
         #[arg(long, requires = "instructor")]
         no_trainee: bool,
+        /// Host a team drill from the window as its game master (the lobby shows the codes).
+        #[arg(long, conflicts_with_all = ["instructor", "autopilot"])]
+        host: bool,
+        /// With --host: where to listen.
+        #[arg(long, default_value = "127.0.0.1:7878", requires = "host")]
+        bind: String,
+        /// With --host: encrypt (the codes carry the host's certificate fingerprint).
+        #[arg(long, requires = "host")]
+        tls: bool,
+        /// With --host: also write the address and codes to this file.
+        #[arg(long, requires = "host")]
+        codes: Option<PathBuf>,
+        /// With --host: start once this many trainees are here, photograph at --shots, exit after the debrief.
+        #[arg(long, requires = "host")]
+        start_when: Option<usize>,
+        /// With --host: a script or team file saying who plays (default: a code per seat).
+        #[arg(long, requires = "host")]
+        team: Option<PathBuf>,
         #[command(flatten)]
         knobs: knobs::KnobArgs,
+    },
+    /// Join a hosted team drill in the game window: the lobby, then your seat.
+    #[cfg(feature = "app")]
+    Join {
+        /// The host: host:port, or wss://host:port when encrypted.
+        address: String,
+        /// Your join code, as the host printed it.
+        code: String,
+        /// Your name as the team sees it.
+        #[arg(long)]
+        name: Option<String>,
+        /// Play this script's commands for your person in the window, take screenshots and exit.
+        #[arg(long)]
+        autopilot: Option<PathBuf>,
+        /// Drill times for screenshots, e.g. 5m,10m (autopilot only).
+        #[arg(long, value_delimiter = ',', default_value = "5m")]
+        shots: Vec<String>,
+        #[arg(long, default_value = "screenshots")]
+        shot_dir: PathBuf,
     },
     /// Open the game window on the guided tutorial (scribe, then CL, then IC).
     #[cfg(feature = "app")]
@@ -443,6 +480,12 @@ pub fn run(action: Action) -> ExitCode {
             speed,
             instructor,
             no_trainee,
+            host,
+            bind,
+            tls,
+            codes,
+            start_when,
+            team,
             knobs,
         } => commands::drill(commands::DrillOptions {
             scenario,
@@ -456,7 +499,23 @@ pub fn run(action: Action) -> ExitCode {
             instructor,
             no_trainee,
             knobs: knobs.into(),
+            host: host.then_some(commands::HostWindow {
+                bind,
+                tls,
+                codes,
+                start_when,
+                team,
+            }),
         }),
+        #[cfg(feature = "app")]
+        Action::Join {
+            address,
+            code,
+            name,
+            autopilot,
+            shots,
+            shot_dir,
+        } => commands::join(address, code, name, autopilot, &shots, shot_dir),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -91,14 +91,12 @@ pub(super) fn viewer(
         })
     };
     let launch = Launch {
-        scenarios_dir: super::commands::scenarios_dir(),
-        direct: None,
         replay: Some(ReplayLaunch {
             session: path.to_path_buf(),
             scenario: scenario.map(Path::to_path_buf),
             tour,
         }),
-        tutorial: None,
+        ..Launch::title(super::commands::scenarios_dir())
     };
     crate::app::run_to_result(launch, None)
 }

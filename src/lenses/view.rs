@@ -4,7 +4,7 @@
 //! the roster and the ISD, the scribe the ISD and the timeline. A practice
 //! lens shows everything. Pure, so the app and its tests share it.
 
-use crate::scenario::Seat;
+use crate::scenario::{Role, Seat};
 use crate::world::People;
 use crate::world::comms::Channel;
 
@@ -106,6 +106,55 @@ impl Lens {
 
 pub use crate::world::can_read;
 
+impl Instruments {
+    /// These instruments and those every role in `roles` brings.
+    pub fn with_roles(self, roles: &[Role]) -> Instruments {
+        roles.iter().fold(self, |all, role| {
+            let seat = match role {
+                Role::IC => Seat::IC,
+                Role::OL => Seat::OL,
+                Role::CL => Seat::CL,
+                Role::Scribe => Seat::Scribe,
+                Role::TeamLead(_) | Role::Responder => Seat::Responder,
+                Role::PL | Role::Observer => return all,
+            };
+            all.or(Lens::Seat(seat).instruments())
+        })
+    }
+
+    fn or(self, other: Instruments) -> Instruments {
+        Instruments {
+            dashboards: self.dashboards || other.dashboards,
+            topology: self.topology || other.topology,
+            ops_console: self.ops_console || other.ops_console,
+            status_composer: self.status_composer || other.status_composer,
+            tickets: self.tickets || other.tickets,
+            isd: self.isd || other.isd,
+            timeline: self.timeline || other.timeline,
+            roster: self.roster || other.roster,
+            ground_truth: self.ground_truth || other.ground_truth,
+            pager: self.pager || other.pager,
+        }
+    }
+}
+
+/// The roles `id` has been given explicitly (not those an IC holds until
+/// delegating): what their screen follows as the drill goes on.
+pub fn given_roles(people: &People, id: &str) -> Vec<Role> {
+    let mut roles: Vec<Role> = Role::COMMAND_ROLES
+        .into_iter()
+        .filter(|r| people.explicit_holder(r) == Some(id))
+        .collect();
+    roles.extend(
+        people
+            .teams
+            .iter()
+            .filter(|(_, t)| t.lead == id)
+            .map(|(name, _)| Role::TeamLead(name.clone())),
+    );
+    roles
+}
+
 /// Whose eyes a seat's lens looks through when nobody in particular is
 /// typing (a game master, a replay): the person in that seat, human or
 /// simulated, or `fallback`.
@@ -167,6 +216,40 @@ mod tests {
         let scribe = Lens::Seat(Seat::Scribe).instruments();
         assert!(scribe.isd && scribe.timeline && !scribe.dashboards);
         assert!(!ol.ground_truth && Lens::Everything.instruments().ground_truth);
+    }
+
+    #[test]
+    fn a_role_given_brings_its_instruments() {
+        let mut d = drill_with_ol();
+        let people = d.people();
+        assert_eq!(given_roles(people, "ben"), [Role::OL]);
+        assert!(
+            given_roles(people, "raj").is_empty(),
+            "not in the drill yet"
+        );
+        let ol = Lens::Seat(Seat::Scribe)
+            .instruments()
+            .with_roles(&given_roles(people, "ben"));
+        assert!(
+            ol.ops_console && ol.dashboards && ol.isd,
+            "the scribe's and the OL's"
+        );
+        act(
+            &mut d,
+            "ana",
+            Command::Assign {
+                role: Role::CL,
+                to: "ben".into(),
+                briefing: String::new(),
+            },
+        );
+        let both = Instruments::default().with_roles(&given_roles(d.people(), "ben"));
+        assert!(both.status_composer && both.ops_console);
+        let ana = Instruments::default().with_roles(&given_roles(d.people(), "ana"));
+        assert!(
+            ana.pager && !ana.status_composer,
+            "an IC holds CL by default but is not given its instruments until they take it"
+        );
     }
 
     #[test]

@@ -126,13 +126,12 @@ pub fn run(config: BotConfig) -> Result<BotReport, String> {
                     }
                 }
             }
-            HostFrame::Events { entries, .. } => {
+            HostFrame::Events { entries, .. }
                 if entries
                     .iter()
-                    .any(|e| matches!(e.event, Event::DrillEnded { .. }))
-                {
-                    over_at = Some(Instant::now());
-                }
+                    .any(|e| matches!(e.event, Event::DrillEnded { .. })) =>
+            {
+                over_at = Some(Instant::now());
             }
             HostFrame::Debrief { .. } => {
                 return Ok(BotReport {

@@ -88,7 +88,8 @@ impl Target {
 /// A live connection to a host.
 pub struct Client {
     to_host: mpsc::UnboundedSender<ClientFrame>,
-    from_host: std_mpsc::Receiver<Incoming>,
+    /// Behind a lock so a client can live in shared state (a Bevy resource).
+    from_host: std::sync::Mutex<std_mpsc::Receiver<Incoming>>,
     received: Arc<AtomicU64>,
     stop: Arc<AtomicBool>,
     _thread: Option<JoinHandle<()>>,
@@ -127,7 +128,7 @@ impl Client {
             .ok();
         Client {
             to_host,
-            from_host,
+            from_host: std::sync::Mutex::new(from_host),
             received,
             stop,
             _thread: thread,
@@ -142,12 +143,12 @@ impl Client {
 
     /// The next thing that happened, if any, without waiting.
     pub fn try_recv(&self) -> Option<Incoming> {
-        self.from_host.try_recv().ok()
+        self.from_host.lock().ok()?.try_recv().ok()
     }
 
     /// The next thing that happens, waiting at most `wait`.
     pub fn recv_timeout(&self, wait: Duration) -> Option<Incoming> {
-        self.from_host.recv_timeout(wait).ok()
+        self.from_host.lock().ok()?.recv_timeout(wait).ok()
     }
 
     /// How many events of this person's stream are held.

@@ -7,6 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::base::time::Tick;
+use crate::judge::aar::Doc;
 use crate::judge::score::{Answers, Card, Scorecard};
 use crate::scenario::{Scenario, Seat};
 use crate::tools::instructor::{RoleLoad, Truth};
@@ -103,11 +104,12 @@ pub enum HostFrame {
     Readings(Readings),
     /// Game master only: the ground truth and the load on each role.
     Truth { truth: Truth, load: Vec<RoleLoad> },
-    /// The drill is over: the team's scorecard, this person's card, the AAR.
+    /// The drill is over: the team's scorecard, this person's card, the
+    /// After Action Report (with everyone's answers so far, attributed).
     Debrief {
         team: Box<Scorecard>,
         card: Option<Box<Card>>,
-        aar: String,
+        aar: Box<Doc>,
     },
     /// Something this client did was not accepted. A fatal one closes the
     /// connection; `retry` says trying again shortly may work (a code still

@@ -252,19 +252,51 @@ impl Scenario {
     /// Whether every index in the scenario points at something (a scenario
     /// that arrived over the network is checked before anything reads it).
     pub fn indices_hold(&self) -> bool {
-        let components = self.components.len();
-        let component_ok = |c: usize| c < components;
-        self.topo_order.iter().all(|&c| component_ok(c))
-            && self.topo_order.len() == components
+        let (components, faults, actions) =
+            (self.components.len(), self.faults.len(), self.actions.len());
+        let condition_ok = |c: &Condition| match *c {
+            Condition::Revealed(f)
+            | Condition::Active(f)
+            | Condition::Mitigated(f)
+            | Condition::Resolved(f) => f < faults,
+            Condition::Done(a) | Condition::NotDone(a) => a < actions,
+            Condition::Healthy(c) => c < components,
+        };
+        let effect_ok = |e: &Effect| match *e {
+            Effect::Reveal(f) | Effect::Mitigate(f) | Effect::Resolve(f) | Effect::Trigger(f) => {
+                f < faults
+            }
+        };
+        let start_ok = |s: &FaultStart| match *s {
+            FaultStart::At(_) => true,
+            FaultStart::IfNotMitigated { fault, .. } | FaultStart::AfterFault { fault, .. } => {
+                fault < faults
+            }
+            FaultStart::AfterAction(a) => a < actions,
+        };
+        self.topo_order.len() == components
+            && self.topo_order.iter().all(|&c| c < components)
             && self
                 .components
                 .iter()
-                .all(|c| c.depends_on.iter().all(|&(d, _)| component_ok(d)))
+                .all(|c| c.depends_on.iter().all(|&(d, _)| d < components))
             && self.alerts.iter().all(|a| {
-                component_ok(a.component) && a.metric < self.components[a.component].metrics.len()
+                a.component < components && a.metric < self.components[a.component].metrics.len()
             })
-            && self.actions.iter().all(|a| component_ok(a.target))
-            && self.faults.is_empty()
+            && self.faults.iter().all(|f| {
+                f.component < components
+                    && start_ok(&f.start)
+                    && f.metrics
+                        .iter()
+                        .all(|&(m, _)| m < self.components[f.component].metrics.len())
+            })
+            && self.actions.iter().all(|a| {
+                a.target < components
+                    && a.requires.iter().all(condition_ok)
+                    && a.effects.iter().all(effect_ok)
+            })
+            && self.exit.mitigated.iter().all(condition_ok)
+            && self.exit.resolved.iter().all(condition_ok)
     }
 
     /// The weight this scenario gives a criterion: its override, else the rubric's.

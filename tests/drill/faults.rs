@@ -51,7 +51,10 @@ fn firedrill(args: &[&str], log: &Path) -> Running {
 fn codes(path: &Path) -> Vec<(String, String)> {
     let started = Instant::now();
     while !path.exists() {
-        assert!(started.elapsed() < Duration::from_secs(30), "the host printed no codes");
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "the host printed no codes"
+        );
         std::thread::sleep(Duration::from_millis(50));
     }
     std::fs::read_to_string(path)
@@ -141,7 +144,10 @@ fn sigkill(child: &mut Running) {
 fn until_events(dump: &Path, n: usize) {
     let started = Instant::now();
     while !dump.exists() || events_so_far(dump) < n {
-        assert!(started.elapsed() < Duration::from_secs(60), "no events arrived");
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "no events arrived"
+        );
         std::thread::sleep(Duration::from_millis(50));
     }
 }
@@ -158,7 +164,11 @@ fn events_so_far(dump: &Path) -> usize {
         .sum()
 }
 
-fn bots_for_everyone(port: u16, dir: &Path, codes: &[(String, String)]) -> Vec<(String, PathBuf, Running)> {
+fn bots_for_everyone(
+    port: u16,
+    dir: &Path,
+    codes: &[(String, String)],
+) -> Vec<(String, PathBuf, Running)> {
     codes
         .iter()
         .filter(|(who, _)| !who.starts_with("responder") && who != "gm")
@@ -191,7 +201,9 @@ fn a_bot_killed_and_started_again_gets_exactly_what_it_missed() {
     assert!(wait_for(&mut host, Duration::from_secs(60), "the host").success());
     let events = events_once(&dump);
     assert!(
-        events.iter().any(|e| matches!(e.event, Event::DrillEnded { .. })),
+        events
+            .iter()
+            .any(|e| matches!(e.event, Event::DrillEnded { .. })),
         "the restarted bot saw the drill to its end"
     );
     let recorded = session::read(&dir.join("hosted.ron")).unwrap().session;
@@ -199,7 +211,10 @@ fn a_bot_killed_and_started_again_gets_exactly_what_it_missed() {
     // What the bot holds is its person's share of the log, in the log's order.
     let mut log = recorded.events.iter();
     for e in &events {
-        assert!(log.any(|l| l == e), "{e:?} is not in the log where expected");
+        assert!(
+            log.any(|l| l == e),
+            "{e:?} is not in the log where expected"
+        );
     }
 }
 
@@ -230,14 +245,28 @@ fn a_host_killed_and_resumed_takes_its_bots_back_and_the_session_replays() {
     );
     for (who, dump, mut b) in bots {
         let status = wait_for(&mut b, Duration::from_secs(240), &format!("bot {who}"));
-        assert!(status.success(), "bot {who}: {}", std::fs::read_to_string(dir.join(format!("{who}.log"))).unwrap_or_default());
+        assert!(
+            status.success(),
+            "bot {who}: {}",
+            std::fs::read_to_string(dir.join(format!("{who}.log"))).unwrap_or_default()
+        );
         let events = events_once(&dump);
-        assert!(events.iter().any(|e| matches!(e.event, Event::DrillEnded { .. })));
+        assert!(
+            events
+                .iter()
+                .any(|e| matches!(e.event, Event::DrillEnded { .. }))
+        );
     }
     assert!(wait_for(&mut resumed, Duration::from_secs(60), "the resumed host").success());
     let recorded = session::read(&session_path).unwrap();
     assert!(recorded.damage.is_none());
-    assert!(recorded.session.end.is_some(), "the resumed drill ran to its end");
+    assert!(
+        recorded.session.end.is_some(),
+        "the resumed drill ran to its end"
+    );
     session::check(&recorded.session, &scenario("matching-engine-failure")).unwrap();
-    assert!(session::backup_path(&session_path).exists(), "the file as it was is kept");
+    assert!(
+        session::backup_path(&session_path).exists(),
+        "the file as it was is kept"
+    );
 }

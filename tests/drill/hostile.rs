@@ -28,7 +28,7 @@ fn hostile() -> impl Strategy<Value = Message> {
     prop_oneof![
         // Any text at all.
         ".{0,200}".prop_map(Message::text),
-        any::<Vec<u8>>().prop_map(|b| Message::binary(b)),
+        any::<Vec<u8>>().prop_map(Message::binary),
         // JSON of the wrong shape, or a frame type that does not exist.
         json_value.clone().prop_map(Message::text),
         ("[A-Za-z]{1,12}", json_value.clone())
@@ -41,7 +41,8 @@ fn hostile() -> impl Strategy<Value = Message> {
         (any::<u32>(), "[a-z0-9-]{0,30}").prop_map(|(p, c)| Message::text(format!(
             r#"{{"type":"Hello","protocol":{p},"code":"{c}"}}"#
         ))),
-        json_value.prop_map(|v| Message::text(format!(r#"{{"type":"Hello","protocol":1,"code":{v}}}"#))),
+        json_value
+            .prop_map(|v| Message::text(format!(r#"{{"type":"Hello","protocol":1,"code":{v}}}"#))),
         // Too big.
         Just(Message::text("x".repeat(MAX_CLIENT_FRAME + 1))),
     ]
@@ -75,7 +76,10 @@ fn throw(address: &str, hello: Option<&str>, frame: Message) -> Vec<String> {
             Ok(_) => {}
             Err(_) => break,
         }
-        if hello.is_some() && replies.iter().any(|r| r.contains("\"type\":\"Welcome\"")) && replies.len() > 3 {
+        if hello.is_some()
+            && replies.iter().any(|r| r.contains("\"type\":\"Welcome\""))
+            && replies.len() > 3
+        {
             // A well-formed person's connection stays open: done with it.
             break;
         }
@@ -87,7 +91,10 @@ fn throw(address: &str, hello: Option<&str>, frame: Message) -> Vec<String> {
 fn thousands_of_hostile_frames_leave_the_host_and_a_real_team_unharmed() {
     let (_, loaded, script) = scripts()
         .into_iter()
-        .find(|(p, _, _)| p.to_string_lossy().ends_with("matching-engine-failure.exemplary.ron"))
+        .find(|(p, _, _)| {
+            p.to_string_lossy()
+                .ends_with("matching-engine-failure.exemplary.ron")
+        })
         .unwrap();
     let dir = temp_dir("hostile");
     let handle = host::start(HostConfig {
@@ -141,6 +148,9 @@ fn thousands_of_hostile_frames_leave_the_host_and_a_real_team_unharmed() {
         assert!(refused.into_inner() >= 2000);
         team.join().unwrap()
     });
-    assert!(team.iter().all(|r| r.debriefed), "the real team finished its drill");
+    assert!(
+        team.iter().all(|r| r.debriefed),
+        "the real team finished its drill"
+    );
     drop(handle);
 }

@@ -371,12 +371,20 @@ fn an_encrypted_host_is_joined_with_the_fingerprint_in_the_code_and_only_with_it
     .unwrap();
     assert!(handle.address.starts_with("wss://"));
     let ticket = handle.ticket("responder-1").unwrap().to_string();
-    let (code, fingerprint) = ticket.split_once('.').expect("the code carries the fingerprint");
+    let (code, fingerprint) = ticket
+        .split_once('.')
+        .expect("the code carries the fingerprint");
     // Someone else's certificate (a wrong fingerprint) is refused before any frame.
-    let forged = Target::parse(&handle.address, &format!("{code}.{}", "a".repeat(fingerprint.len()))).unwrap();
+    let forged = Target::parse(
+        &handle.address,
+        &format!("{code}.{}", "a".repeat(fingerprint.len())),
+    )
+    .unwrap();
     let impostor = Client::connect(forged, None, 0);
     match impostor.recv_timeout(Duration::from_secs(20)) {
-        Some(Incoming::Lost(reason)) => assert!(reason.contains("encrypted connection failed"), "{reason}"),
+        Some(Incoming::Lost(reason)) => {
+            assert!(reason.contains("encrypted connection failed"), "{reason}")
+        }
         other => panic!("a wrong fingerprint got {other:?}"),
     }
     drop(impostor);
@@ -412,7 +420,8 @@ fn a_latecomer_is_paged_in_as_a_responder_and_sees_the_command_post() {
         std::thread::scope(|scope| {
             let team = scope.spawn(move || bots_for(handle, &script, None));
             std::thread::sleep(Duration::from_secs(3));
-            let late = Target::parse(&handle.address, handle.ticket("responder-1").unwrap()).unwrap();
+            let late =
+                Target::parse(&handle.address, handle.ticket("responder-1").unwrap()).unwrap();
             let client = Client::connect(late, Some("Late Lou".into()), 0);
             let mut saw_own_join = false;
             let mut saw_command_post = false;
@@ -420,12 +429,16 @@ fn a_latecomer_is_paged_in_as_a_responder_and_sees_the_command_post() {
                 if let Incoming::Frame(HostFrame::Events { entries, .. }) = incoming {
                     for e in &entries {
                         match &e.event {
-                            Event::Joined { who, human, seat, .. } if who == "responder-1" => {
+                            Event::Joined {
+                                who, human, seat, ..
+                            } if who == "responder-1" => {
                                 assert!(*human);
                                 assert_eq!(*seat, Some(firedrill::scenario::Seat::Responder));
                                 saw_own_join = true;
                             }
-                            Event::Posted(m) if m.channel == firedrill::world::comms::Channel::CommandPost => {
+                            Event::Posted(m)
+                                if m.channel == firedrill::world::comms::Channel::CommandPost =>
+                            {
                                 saw_command_post = true;
                             }
                             _ => {}

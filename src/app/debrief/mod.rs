@@ -57,6 +57,8 @@ pub struct Debrief {
     seed: u64,
     /// The answers file beside the session exists but cannot be read: never overwrite it.
     answers_damaged: bool,
+    /// A hosted drill's debrief: the host scored it and keeps the answers.
+    pub hosted: bool,
 }
 
 impl Debrief {
@@ -108,9 +110,37 @@ impl Debrief {
             session: session.map(Path::to_path_buf),
             seed: drill.seed(),
             answers_damaged,
+            hosted: false,
         };
         debrief.render(&facts);
         debrief
+    }
+
+    /// The debrief a host sent after a team drill: the team's scorecard (with
+    /// everyone's card) and the After Action Report with everyone's answers.
+    pub fn hosted(from: &crate::app::live::HostDebrief) -> Debrief {
+        Debrief {
+            card: from.team.clone(),
+            doc: from.aar.clone(),
+            report: from.aar.to_markdown(),
+            answers: Answers::default(),
+            previous: None,
+            knobs: Default::default(),
+            ratings: Vec::new(),
+            tab: Tab::Scorecard,
+            note: None,
+            session: None,
+            seed: 0,
+            answers_damaged: false,
+            hosted: true,
+        }
+    }
+
+    /// Takes in a newer debrief from the host (after someone answered).
+    pub fn refresh_from_host(&mut self, from: &crate::app::live::HostDebrief) {
+        self.card = from.team.clone();
+        self.doc = from.aar.clone();
+        self.report = from.aar.to_markdown();
     }
 
     /// Re-scores with the current answers and rebuilds the report.
@@ -161,12 +191,23 @@ impl Debrief {
         Attempt::of(&self.card, drill.seed(), &session, unix_now(), self.knobs)
     }
 
-    /// Writes the AAR beside the session as Markdown or HTML.
+    /// Writes the AAR beside the session as Markdown or HTML (a hosted
+    /// drill's, whose session the host keeps, in the data directory's reports/).
     pub fn export(&self, drill: &Drill, html: bool) -> Result<PathBuf, String> {
-        let session = self
-            .session
-            .as_ref()
-            .ok_or("this drill has no session file to export beside")?;
+        let hosted_here;
+        let session = match (&self.session, self.hosted) {
+            (Some(session), _) => session,
+            (None, true) => {
+                hosted_here = crate::base::files::data_dir()
+                    .join("reports")
+                    .join(format!("{}-team.ron", drill.scenario().id));
+                if let Some(dir) = hosted_here.parent() {
+                    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+                }
+                &hosted_here
+            }
+            (None, false) => return Err("this drill has no session file to export beside".into()),
+        };
         let stem = session
             .file_stem()
             .map_or("drill".into(), |s| s.to_string_lossy().into_owned());

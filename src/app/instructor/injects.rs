@@ -7,23 +7,23 @@ use super::{GmAction, GmState, PersonaKind};
 use crate::base::time::clock;
 use crate::lenses::describe::persona;
 use crate::scenario::Persona;
-use crate::tools::instructor::truth;
+use crate::tools::instructor::Truth;
 use crate::world::Command;
 
 pub(super) fn show(
     ui: &mut egui::Ui,
-    sim: &crate::run::Simulation,
+    drill: &crate::world::Drill,
+    truth: &Truth,
     queued: &[Command],
     state: &mut GmState,
 ) -> Vec<GmAction> {
-    let drill = sim.drill();
     let mut actions = Vec::new();
     ui.strong("Scheduled injects");
-    let injects = truth(sim).injects;
+    let injects = &truth.injects;
     if injects.is_empty() {
         ui.weak("This scenario has none.");
     }
-    for i in &injects {
+    for i in injects {
         ui.horizontal_wrapped(|ui| {
             ui.label(format!("{} {}", clock(i.at), persona(&i.from)));
             if i.delivered {

@@ -2,14 +2,12 @@
 
 use bevy_egui::egui;
 
-use crate::tools::instructor::load;
-use crate::world::Drill;
+use crate::tools::instructor::RoleLoad;
 
 /// Beyond this many direct reports, span of control is lost (doctrine: 3-7).
 const SPAN_LIMIT: usize = 7;
 
-pub(super) fn show(ui: &mut egui::Ui, drill: &Drill) {
-    let rows = load(drill);
+pub(super) fn show(ui: &mut egui::Ui, rows: &[RoleLoad]) {
     if rows.is_empty() {
         ui.weak("Nobody holds a command role yet.");
         return;
@@ -26,7 +24,7 @@ pub(super) fn show(ui: &mut egui::Ui, drill: &Drill) {
             ui.strong(h);
         }
         ui.end_row();
-        for r in &rows {
+        for r in rows {
             ui.label(&r.name);
             ui.label(
                 r.roles

@@ -13,9 +13,9 @@ mod truth;
 use bevy_egui::egui;
 
 use crate::lenses::view::Lens;
-use crate::run::Simulation;
 use crate::scenario::Area;
 use crate::scenario::{Seat, Skill, Trait};
+use crate::tools::instructor::{RoleLoad, Truth};
 use crate::world::{Command, Drill};
 
 /// The console's tabs.
@@ -82,12 +82,12 @@ pub enum GmAction {
 /// waiting for the next simulated second (all of them while paused).
 pub fn console(
     ui: &mut egui::Ui,
-    sim: &Simulation,
+    drill: &Drill,
+    (truth, load): (&Truth, &[RoleLoad]),
     lens: Lens,
     queued: &[Command],
     state: &mut GmState,
 ) -> Vec<GmAction> {
-    let drill = sim.drill();
     let waiting = queued.len();
     let mut actions = Vec::new();
     ui.horizontal_wrapped(|ui| {
@@ -137,9 +137,9 @@ pub fn console(
         .id_salt("gm-console")
         .auto_shrink(false)
         .show(ui, |ui| match state.tab {
-            GmTab::Truth => truth::show(ui, sim),
-            GmTab::Load => load::show(ui, drill),
-            GmTab::Injects => actions.extend(injects::show(ui, sim, queued, state)),
+            GmTab::Truth => truth::show(ui, truth),
+            GmTab::Load => load::show(ui, load),
+            GmTab::Injects => actions.extend(injects::show(ui, drill, truth, queued, state)),
             GmTab::People => actions.extend(people::show(ui, drill, queued, state)),
             GmTab::Notes => actions.extend(notes::show(ui, drill, state)),
         });

@@ -31,8 +31,10 @@ fn frame(
     state: &mut GmState,
 ) -> (Vec<GmAction>, Vec<(String, egui::Rect)>) {
     let mut actions = Vec::new();
+    let truth = crate::tools::instructor::truth(d);
+    let load = crate::tools::instructor::load(d.drill());
     let texts = placed(ctx, events, |ui| {
-        actions = console(ui, d, Lens::Everything, &[], state)
+        actions = console(ui, d.drill(), (&truth, &load), Lens::Everything, &[], state)
     });
     (actions, texts)
 }

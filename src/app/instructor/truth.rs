@@ -3,11 +3,9 @@
 use bevy_egui::egui;
 
 use crate::base::time::clock;
-use crate::run::Simulation;
-use crate::tools::instructor::truth;
+use crate::tools::instructor::Truth;
 
-pub(super) fn show(ui: &mut egui::Ui, sim: &Simulation) {
-    let t = truth(sim);
+pub(super) fn show(ui: &mut egui::Ui, t: &Truth) {
     ui.strong("Hidden causes");
     for c in &t.causes {
         ui.horizontal_wrapped(|ui| {

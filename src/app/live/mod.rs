@@ -1,6 +1,11 @@
-//! The drill being played: the core `Drill`, its journal, the pace, and the
-//! commands the UI queued. Real time maps to simulated seconds here; the core
-//! never sees the wall clock.
+//! The drill being played: here, in a room of its own (the core `Drill`,
+//! its journal, the pace, the commands the UI queued), or on a host over the
+//! network (the mirror of what this person is told). Real time maps to
+//! simulated seconds here; the core never sees the wall clock.
+
+mod remote;
+
+pub use remote::{HostDebrief, Link, Remote};
 
 use std::path::PathBuf;
 
@@ -9,11 +14,13 @@ use bevy::prelude::*;
 use super::screen::{AppSystems, DrillEnded, Screen};
 use crate::base::time::Dur;
 use crate::lenses::view::Lens;
+use crate::net::protocol::ClientFrame;
 use crate::run::script::Script;
 use crate::run::session::Journal;
 use crate::run::{Room, Simulation};
 use crate::scenario::Knobs;
 use crate::scenario::{LoadedScenario, Seat};
+use crate::tools::instructor::{RoleLoad, Truth};
 use crate::world::{Command, Drill, HumanSpec};
 
 /// Speeds offered in the clock bar.
@@ -32,11 +39,18 @@ fn team_for(seat: Seat, script: Option<&Script>) -> Vec<HumanSpec> {
     }
 }
 
-/// The drill in play: the room that runs it, and who is at the keyboard.
+/// Where the drill in play runs.
+pub enum Source {
+    /// Here: the one loop, with the drill, its simulated people, the journal and the clock.
+    Local(Box<Room>),
+    /// On a host: what this person is told of it.
+    Remote(Box<Remote>),
+}
+
+/// The drill in play: where it runs, and who is at the keyboard.
 #[derive(Resource)]
 pub struct LiveDrill {
-    /// The one loop: the drill, its simulated people, the journal and the clock.
-    pub room: Room,
+    pub source: Source,
     /// The trainee's participant id.
     pub me: String,
     pub seat: Seat,
@@ -140,7 +154,7 @@ impl LiveDrill {
             |header| header.instructor = instructor,
         )?;
         Ok(LiveDrill {
-            room,
+            source: Source::Local(Box::new(room)),
             me,
             seat,
             practice: false,
@@ -175,7 +189,7 @@ impl LiveDrill {
         let mut room = Room::new(sim, Some(journal));
         room.clock.paused = true;
         LiveDrill {
-            room,
+            source: Source::Local(Box::new(room)),
             instructor: instructor || humans.is_empty(),
             me,
             seat,
@@ -186,14 +200,112 @@ impl LiveDrill {
         }
     }
 
-    /// The drill as it stands.
-    pub fn drill(&self) -> &Drill {
-        self.room.drill()
+    /// A hosted drill this window has joined (and started).
+    pub fn remote(remote: Remote) -> LiveDrill {
+        let me = remote.person.clone();
+        let seat = remote.seat.unwrap_or(if remote.game_master {
+            Seat::Observer
+        } else {
+            Seat::Responder
+        });
+        LiveDrill {
+            instructor: remote.game_master,
+            source: Source::Remote(Box::new(remote)),
+            me,
+            seat,
+            practice: false,
+            session_path: None,
+            gm_lens: Lens::Everything,
+            end_announced: false,
+        }
     }
 
-    /// Why the journal stopped, if it did.
-    pub fn journal_error(&self) -> Option<&str> {
-        self.room.journal_error()
+    /// The drill as it stands (for a hosted drill, as this person knows it).
+    pub fn drill(&self) -> &Drill {
+        match &self.source {
+            Source::Local(room) => room.drill(),
+            Source::Remote(remote) => remote
+                .mirror
+                .as_ref()
+                .expect("a remote drill starts once the host has welcomed it"),
+        }
+    }
+
+    /// The room, when the drill runs here.
+    pub fn room(&self) -> Option<&Room> {
+        match &self.source {
+            Source::Local(room) => Some(room),
+            Source::Remote(_) => None,
+        }
+    }
+
+    /// The connection, when the drill runs on a host.
+    pub fn remote_link(&self) -> Option<&Remote> {
+        match &self.source {
+            Source::Local(_) => None,
+            Source::Remote(remote) => Some(remote),
+        }
+    }
+
+    /// Simulated seconds per real second.
+    pub fn speed(&self) -> u32 {
+        match &self.source {
+            Source::Local(room) => room.clock.speed,
+            Source::Remote(remote) => remote.speed,
+        }
+    }
+
+    /// Whether the clock stands still.
+    pub fn paused(&self) -> bool {
+        match &self.source {
+            Source::Local(room) => room.clock.paused,
+            Source::Remote(remote) => remote.paused,
+        }
+    }
+
+    /// Sets the speed (on a host only the game master's counts).
+    pub fn set_speed(&mut self, speed: u32) {
+        match &mut self.source {
+            Source::Local(room) => room.clock.speed = speed,
+            Source::Remote(remote) => remote.send(ClientFrame::Clock {
+                speed: Some(speed),
+                paused: None,
+            }),
+        }
+    }
+
+    /// Pauses or resumes (on a host only the game master's counts).
+    pub fn set_paused(&mut self, paused: bool) {
+        match &mut self.source {
+            Source::Local(room) => room.clock.paused = paused,
+            Source::Remote(remote) => remote.send(ClientFrame::Clock {
+                speed: None,
+                paused: Some(paused),
+            }),
+        }
+    }
+
+    /// The ground truth and the load on each role, for the game master's console.
+    pub fn truth(&self) -> Option<(Truth, Vec<RoleLoad>)> {
+        match &self.source {
+            Source::Local(room) => Some((
+                crate::tools::instructor::truth(room.simulation()),
+                crate::tools::instructor::load(room.drill()),
+            )),
+            Source::Remote(remote) => remote.truth.clone(),
+        }
+    }
+
+    /// Why the journal stopped, or the connection is down, if so.
+    pub fn journal_error(&self) -> Option<String> {
+        match &self.source {
+            Source::Local(room) => room.journal_error().map(|e| format!("The session file could not be written: {e}. The drill goes on; what was written before is kept.")),
+            Source::Remote(remote) => match &remote.link {
+                Link::Lost(reason) => Some(format!("Connection to the host lost ({reason}); getting back in…")),
+                Link::Failed(reason) => Some(format!("The host refused this connection: {reason}")),
+                Link::Connecting | Link::Connected => None,
+            },
+        }
     }
 
     /// Types and clicks as another human of the team from now on.
@@ -207,12 +319,19 @@ impl LiveDrill {
     /// Queues a game master command for the next simulated second; while
     /// paused it waits, and fires at the drill time the pause stopped at.
     pub fn queue_gm(&mut self, command: Command) {
-        self.room.submit(crate::world::GAME_MASTER, command);
+        match &mut self.source {
+            Source::Local(room) => room.submit(crate::world::GAME_MASTER, command),
+            // The host stamps it with the game master's code.
+            Source::Remote(remote) => remote.send(ClientFrame::Command {
+                command,
+                order: None,
+            }),
+        }
     }
 
     /// Game master commands queued and not yet applied (shown as "on resume").
     pub fn gm_pending(&self) -> Vec<Command> {
-        self.room.gm_pending()
+        self.room().map(|r| r.gm_pending()).unwrap_or_default()
     }
 
     /// The lens the screen uses now.
@@ -229,18 +348,39 @@ impl LiveDrill {
     /// Queues a command from the trainee for the next simulated second.
     pub fn queue(&mut self, command: Command) {
         let me = self.me.clone();
-        self.room.submit(&me, command);
+        self.queue_as(&me, command);
     }
 
-    /// Advances by `seconds` of wall time at the current speed; returns the ticks simulated.
+    /// Queues a command from someone of the team (a local drill's script, the bench).
+    pub fn queue_as(&mut self, by: &str, command: Command) {
+        match &mut self.source {
+            Source::Local(room) => room.submit(by, command),
+            // The host stamps it with this connection's person, whoever `by` is.
+            Source::Remote(remote) => remote.send(ClientFrame::Command {
+                command,
+                order: None,
+            }),
+        }
+    }
+
+    /// Advances by `seconds` of wall time; returns the ticks simulated here
+    /// (a hosted drill moves by what the host sends).
     pub fn advance(&mut self, seconds: f64) -> u32 {
-        self.room.advance(seconds)
+        match &mut self.source {
+            Source::Local(room) => room.advance(seconds),
+            Source::Remote(remote) => {
+                remote.poll();
+                0
+            }
+        }
     }
 
     /// One simulated second: queued commands and the script's, journaled.
     pub fn step_once(&mut self) {
-        // Journal trouble is kept and shown on screen; the drill goes on.
-        let _ = self.room.step();
+        if let Source::Local(room) = &mut self.source {
+            // Journal trouble is kept and shown on screen; the drill goes on.
+            let _ = room.step();
+        }
     }
 }
 

@@ -18,9 +18,9 @@ fn wall_time_becomes_ticks_at_the_chosen_speed_and_pause_stops_it() {
     let mut live = LiveDrill::start(&tiny(), Seat::IC, 1, None, None).unwrap();
     assert_eq!(live.advance(0.5), 0);
     assert_eq!(live.advance(0.5), 1);
-    live.room.clock.speed = 10;
+    live.set_speed(10);
     assert_eq!(live.advance(1.0), 10);
-    live.room.clock.paused = true;
+    live.set_paused(true);
     assert_eq!(live.advance(5.0), 0);
     assert_eq!(live.drill().now(), 11);
 }
@@ -39,12 +39,12 @@ fn a_game_masters_recording_says_so_and_its_branches_keep_the_console() {
         Default::default(),
     )
     .unwrap();
-    live.room.clock.speed = 10;
+    live.set_speed(10);
     live.advance(5.0);
     let header = crate::run::session::read(&path).unwrap().session.header;
     assert!(header.instructor);
     assert_eq!(header.team.len(), 1, "the trainee is still on the team");
-    let drill = live.room.simulation().clone();
+    let drill = live.room().unwrap().simulation().clone();
     let out = dir.join("branch.ron");
     let branched = LiveDrill::branched(
         drill,
@@ -69,10 +69,10 @@ injects: [(at: "20m", from: Executive("cto"), text: "Are we down?")],"#,
     };
     let mut live = LiveDrill::start_unattended(&loaded, 1, None, None, Default::default()).unwrap();
     assert!(live.instructor && live.me == crate::world::GAME_MASTER);
-    live.room.clock.speed = 10;
+    live.set_speed(10);
     live.advance(30.0);
     let paused_at = live.drill().now();
-    live.room.clock.paused = true;
+    live.set_paused(true);
     live.queue_gm(Command::TriggerInject(0));
     live.queue_gm(Command::Note {
         area: crate::scenario::Area::Command,
@@ -82,7 +82,7 @@ injects: [(at: "20m", from: Executive("cto"), text: "Are we down?")],"#,
     // A long pause in wall time: nothing moves, the commands wait.
     assert_eq!(live.advance(120.0), 0);
     assert_eq!(live.gm_pending().len(), 2);
-    live.room.clock.paused = false;
+    live.set_paused(false);
     live.advance(0.2);
     live.advance(1.0);
     let at = |want: fn(&Event) -> bool| {
@@ -177,7 +177,7 @@ mod app_tests {
                 move |mut commands: Commands, mut next: ResMut<NextState<Screen>>| {
                     let mut live =
                         LiveDrill::start(&loaded, choice.seat, choice.seed, None, None).unwrap();
-                    live.room.clock.speed = 10;
+                    live.set_speed(10);
                     commands.insert_resource(live);
                     next.set(Screen::Drill);
                 },
@@ -201,19 +201,13 @@ mod app_tests {
         assert!(declared, "UI command -> core command -> tick -> event");
 
         // Pausing stops the clock.
-        app.world_mut()
-            .resource_mut::<LiveDrill>()
-            .room
-            .clock
-            .paused = true;
+        app.world_mut().resource_mut::<LiveDrill>().set_paused(true);
         let before = app.world().resource::<LiveDrill>().drill().now();
         app.update();
         assert_eq!(app.world().resource::<LiveDrill>().drill().now(), before);
         app.world_mut()
             .resource_mut::<LiveDrill>()
-            .room
-            .clock
-            .paused = false;
+            .set_paused(false);
 
         // Simulated people finish the drill; the screen moves to the debrief.
         for _ in 0..2000 {

@@ -13,8 +13,9 @@ pub fn show(ui: &mut egui::Ui, view: &View, state: &mut UiState) -> Vec<Action> 
     let platform = view.drill.platform();
     ui.horizontal_wrapped(|ui| {
         ui.heading(clock(view.drill.now()));
-        // A replay has its own transport; a game master watching keeps this one.
-        if !view.read_only || view.console_on_left {
+        // A replay has its own transport; a game master watching keeps this
+        // one; in a hosted drill the clock is the game master's alone.
+        if (!view.read_only || view.console_on_left) && (!view.remote || view.instructor) {
             let label = if view.paused {
                 "▶ Resume"
             } else {
@@ -51,6 +52,7 @@ pub fn show(ui: &mut egui::Ui, view: &View, state: &mut UiState) -> Vec<Action> 
             let mut practice = view.practice;
             if !view.instructor
                 && !view.read_only
+                && !view.remote
                 && ui
                     .checkbox(&mut practice, "Practice: show everything")
                     .changed()
@@ -65,7 +67,7 @@ pub fn show(ui: &mut egui::Ui, view: &View, state: &mut UiState) -> Vec<Action> 
                 .iter()
                 .filter(|p| p.human)
                 .collect();
-            if humans.len() > 1 && !view.read_only {
+            if humans.len() > 1 && !view.read_only && !view.remote {
                 let current = humans
                     .iter()
                     .find(|p| p.id == view.me)

@@ -35,12 +35,32 @@ pub struct View<'a> {
     pub console_on_left: bool,
     /// A game master runs the drill: their "View as" replaces the practice toggle.
     pub instructor: bool,
+    /// A team drill joined over the network: one person at this window, the
+    /// host keeps the clock (only the game master may pause it).
+    pub remote: bool,
 }
 
 impl View<'_> {
-    /// The instruments of this lens.
+    /// The instruments of this lens: a seat's, plus those of every role
+    /// its person has been given since (a trainee made CL gets the status
+    /// page composer). In a team drill they follow the roles held now alone:
+    /// someone who handed IC on loses the IC's instruments, someone with no
+    /// role yet has a responder's.
     pub fn instruments(&self) -> Instruments {
-        self.lens.instruments()
+        let given = crate::lenses::view::given_roles(self.drill.people(), self.me);
+        match self.lens {
+            Lens::Seat(_) if self.remote && !given.is_empty() => Instruments {
+                roster: true,
+                ..Instruments::default()
+            }
+            .with_roles(&given),
+            Lens::Seat(_) if self.remote => Instruments {
+                roster: true,
+                ..Lens::Seat(crate::scenario::Seat::Responder).instruments()
+            },
+            Lens::Seat(_) => self.lens.instruments().with_roles(&given),
+            Lens::Everything => self.lens.instruments(),
+        }
     }
 
     /// Whether the trainee reads a channel through this lens.

@@ -23,6 +23,7 @@ fn view<'a>(drill: &'a Drill, me: &'a str, seat: Seat) -> View<'a> {
         read_only: false,
         console_on_left: false,
         instructor: false,
+        remote: false,
     }
 }
 

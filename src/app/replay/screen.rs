@@ -71,6 +71,7 @@ pub fn replay_screen(
         read_only: true,
         console_on_left: false,
         instructor: false,
+        remote: false,
     };
     // The panels' own clock controls drive the replay's transport.
     for action in drill_screen(ui, &view, state) {

@@ -125,10 +125,7 @@ fn a_branch_continues_live_from_the_moment_shown() {
     let live = v.branch(&out).unwrap();
     assert_eq!(live.drill().now(), 120);
     assert_eq!(live.me, "ana");
-    assert!(
-        live.room.clock.paused,
-        "a branch waits for the trainee to start it"
-    );
+    assert!(live.paused(), "a branch waits for the trainee to start it");
     let recorded = crate::run::session::read(&out).unwrap().session;
     assert_eq!(recorded.header.branched_from.unwrap().at, 120);
     assert!(v.branch(&out).is_err(), "never over an existing file");

@@ -36,7 +36,7 @@ pub fn start(
         }
         _ => LiveDrill::start_tuned(loaded, choice.seat, choice.seed, None, path, choice.knobs)?,
     };
-    live.room.clock.speed = speed;
+    live.set_speed(speed);
     commands.insert_resource(live);
     next.set(Screen::Drill);
     Ok(())
@@ -46,6 +46,9 @@ pub fn start(
 struct Form {
     speed: Option<u32>,
     error: Option<String>,
+    /// Where a hosted team drill listens (loopback unless changed).
+    bind: Option<String>,
+    tls: bool,
 }
 
 fn draw(
@@ -127,6 +130,42 @@ fn draw(
             let speed = form.speed.unwrap_or(1);
             form.error = start(&mut commands, loaded, &choice, speed, &mut next).err();
         }
+        ui.add_space(12.0);
+        ui.group(|ui| {
+            ui.strong("Team drill: every trainee at their own computer");
+            ui.weak("You host and run it as the game master; each seat gets a join code, seats nobody takes are simulated.");
+            ui.horizontal(|ui| {
+                ui.label("Listen on");
+                let bind = form.bind.get_or_insert_with(|| "127.0.0.1:7878".into());
+                ui.add(egui::TextEdit::singleline(bind).desired_width(160.0))
+                    .on_hover_text("127.0.0.1 takes only this computer; 0.0.0.0 or this computer's address takes the network");
+                ui.checkbox(&mut form.tls, "Encrypt (TLS)")
+                    .on_hover_text("For networks you do not trust: the codes then carry the host's certificate fingerprint");
+            });
+            if ui.button("Host a team drill").clicked() {
+                let bind = form.bind.clone().unwrap_or_default();
+                let hosting = bind
+                    .trim()
+                    .parse()
+                    .map_err(|_| format!("`{bind}` is not an address and port like 127.0.0.1:7878"))
+                    .map(|bind| crate::app::team::Hosting {
+                        seed: choice.seed,
+                        knobs: choice.knobs,
+                        bind,
+                        tls: form.tls,
+                        speed: form.speed.unwrap_or(1),
+                        team: None,
+                    });
+                form.error = match hosting.and_then(|h| crate::app::team::host(loaded, &h)) {
+                    Ok(joining) => {
+                        commands.insert_resource(joining);
+                        next.set(Screen::Lobby);
+                        None
+                    }
+                    Err(e) => Some(e),
+                };
+            }
+        });
         if let Some(error) = &form.error {
             ui.colored_label(egui::Color32::from_rgb(230, 110, 90), error);
         }

@@ -13,6 +13,14 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(Update, to_the_debrief.run_if(on_message::<DrillEnded>));
     app.add_systems(OnEnter(Screen::Debrief), open);
     app.add_systems(
+        Update,
+        from_the_host.run_if(in_state(Screen::Debrief).and_then(resource_exists::<LiveDrill>)),
+    );
+    app.add_systems(
+        EguiPrimaryContextPass,
+        waiting.run_if(in_state(Screen::Debrief).and_then(not(resource_exists::<Debrief>))),
+    );
+    app.add_systems(
         EguiPrimaryContextPass,
         draw.run_if(in_state(Screen::Debrief).and_then(resource_exists::<Debrief>)),
     );
@@ -34,6 +42,10 @@ fn open(mut commands: Commands, live: Option<Res<LiveDrill>>, mut attempts: ResM
     let Some(live) = live else {
         return;
     };
+    if live.remote_link().is_some() {
+        // The host scores a team drill: its debrief comes over the connection.
+        return;
+    }
     let mut debrief = Debrief::new(
         live.drill(),
         live.session_path.as_deref(),
@@ -44,6 +56,34 @@ fn open(mut commands: Commands, live: Option<Res<LiveDrill>>, mut attempts: ResM
         debrief.note = Some(format!("Attempt history not saved: {problem}"));
     }
     commands.insert_resource(debrief);
+}
+
+/// A hosted drill's debrief as the host sends it (again after anyone answers).
+fn from_the_host(
+    mut commands: Commands,
+    mut live: ResMut<LiveDrill>,
+    debrief: Option<ResMut<Debrief>>,
+) {
+    live.advance(0.0);
+    let Some(from) = live.remote_link().and_then(|r| r.debrief.clone()) else {
+        return;
+    };
+    match debrief {
+        Some(mut debrief) if debrief.hosted && debrief.card != from.team => {
+            debrief.refresh_from_host(&from);
+        }
+        Some(_) => {}
+        None => commands.insert_resource(Debrief::hosted(&from)),
+    }
+}
+
+fn waiting(mut contexts: EguiContexts) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    full_screen(ctx, |ui| {
+        ui.heading("The drill is over");
+        ui.label("Waiting for the host's scorecard and After Action Report…");
+    });
+    Ok(())
 }
 
 fn draw(
@@ -61,6 +101,17 @@ fn draw(
     for action in actions {
         match action {
             DebriefAction::Back => next.set(Screen::Picker),
+            DebriefAction::SaveAnswers if debrief.hosted => {
+                if let Some(remote) = live.remote_link() {
+                    remote.send(crate::net::protocol::ClientFrame::Answers {
+                        answers: debrief.answers.clone(),
+                    });
+                }
+                debrief.note = Some(
+                    "Answers sent to the host: they go into the After Action Report under your name."
+                        .into(),
+                );
+            }
             DebriefAction::SaveAnswers => {
                 debrief.note = Some(match debrief.save_answers(live.drill()) {
                     Ok(path) => {

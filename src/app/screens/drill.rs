@@ -28,8 +28,8 @@ pub fn apply(live: &mut LiveDrill, actions: Vec<Action>) {
     for action in actions {
         match action {
             Action::Drill(command) => live.queue(command),
-            Action::Speed(speed) => live.room.clock.speed = speed,
-            Action::Pause(paused) => live.room.clock.paused = paused,
+            Action::Speed(speed) => live.set_speed(speed),
+            Action::Pause(paused) => live.set_paused(paused),
             Action::Practice(on) => live.practice = on,
             Action::ActAs(id) => live.act_as(&id),
         }
@@ -58,6 +58,7 @@ fn draw(
     let watching = live.me == crate::world::GAME_MASTER;
     if live.instructor {
         let (lens, queued) = (live.lens(), live.gm_pending());
+        let (truth, load) = live.truth().unwrap_or_default();
         let panel = if watching {
             egui::Panel::left("gm-left")
                 .default_size(420.0)
@@ -72,7 +73,8 @@ fn draw(
             .show(&mut root, |ui| {
                 crate::app::instructor::console(
                     ui,
-                    live.room.simulation(),
+                    live.drill(),
+                    (&truth, &load),
                     lens,
                     &queued,
                     &mut state.gm,
@@ -96,18 +98,19 @@ fn draw(
         drill: live.drill(),
         me,
         lens: live.lens(),
-        speed: live.room.clock.speed,
-        paused: live.room.clock.paused,
+        speed: live.speed(),
+        paused: live.paused(),
         practice: live.practice,
         read_only: watching,
         console_on_left: live.instructor && watching,
         instructor: live.instructor,
+        remote: live.remote_link().is_some(),
     };
     let actions = drill_screen(&mut root, &view, &mut state);
     apply(&mut live, actions);
-    if let Some(err) = &live.journal_error() {
-        egui::Window::new("Session not saved").show(ctx, |ui| {
-            ui.label(format!("The session file could not be written: {err}. The drill goes on; what was written before is kept."));
+    if let Some(problem) = live.journal_error() {
+        egui::Window::new("Attention").show(ctx, |ui| {
+            ui.label(problem);
         });
     }
     let mut open = state.show_pause_menu;
@@ -117,7 +120,7 @@ fn draw(
         .show(ctx, |ui| {
             if ui.button("Resume").clicked() {
                 state.show_pause_menu = false;
-                live.room.clock.paused = false;
+                live.set_paused(false);
             }
             if ui.button("Settings").clicked() {
                 state.show_settings = true;
@@ -147,7 +150,8 @@ fn keys(ctx: &egui::Context, live: &mut LiveDrill, state: &mut UiState) {
         )
     });
     if space && !typing {
-        live.room.clock.paused = !live.room.clock.paused;
+        let paused = live.paused();
+        live.set_paused(!paused);
     }
     if f1 {
         state.show_help = !state.show_help;
@@ -161,6 +165,6 @@ fn keys(ctx: &egui::Context, live: &mut LiveDrill, state: &mut UiState) {
     }
     if escape {
         state.show_pause_menu = !state.show_pause_menu;
-        live.room.clock.paused = state.show_pause_menu;
+        live.set_paused(state.show_pause_menu);
     }
 }

@@ -17,6 +17,7 @@ struct Open {
     list: Vec<crate::app::recordings::Recording>,
     ticked: Vec<std::path::PathBuf>,
     error: Option<String>,
+    join: crate::app::team::JoinForm,
 }
 
 fn draw(
@@ -47,6 +48,15 @@ fn draw(
             {
                 next.set(Screen::Picker);
             }
+            if ui
+                .button(egui::RichText::new("Join a team drill").size(20.0))
+                .on_hover_text(
+                    "Every trainee at their own computer: the instructor hosts and hands out codes",
+                )
+                .clicked()
+            {
+                open.join.open = !open.join.open;
+            }
             if ui.button("Replay or compare recordings").clicked() {
                 open.recordings = !open.recordings;
                 open.list = crate::app::recordings::list(
@@ -66,6 +76,16 @@ fn draw(
         });
     });
     settings_window(ctx, &mut open.settings, &mut settings);
+    if let Some((address, code, name)) = crate::app::team::join_window(ctx, &mut open.join) {
+        match crate::app::team::join(&address, &code, name) {
+            Ok(joining) => {
+                open.join = Default::default();
+                commands.insert_resource(joining);
+                next.set(Screen::Lobby);
+            }
+            Err(e) => open.join.error = Some(e),
+        }
+    }
     let Open {
         recordings,
         list,

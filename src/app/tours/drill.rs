@@ -85,7 +85,7 @@ fn start_direct(
                 live.me = crate::world::GAME_MASTER.into();
             }
             if let Some(plan) = &autopilot {
-                live.room.clock.speed = plan.speed;
+                live.set_speed(plan.speed);
                 shots.pending = plan.shots.clone();
                 shots.pending.sort_unstable();
                 shots.pending.reverse();

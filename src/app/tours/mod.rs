@@ -4,10 +4,16 @@
 
 mod drill;
 mod replay;
+mod team;
 mod tutorial;
 
 use bevy::prelude::*;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_plugins((drill::plugin, replay::plugin, tutorial::plugin));
+    app.add_plugins((
+        drill::plugin,
+        replay::plugin,
+        team::plugin,
+        tutorial::plugin,
+    ));
 }

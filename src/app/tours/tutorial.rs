@@ -134,8 +134,8 @@ fn tour(
             let (Some(live), Some(coach)) = (live.as_mut(), tutorial.coach.as_mut()) else {
                 return;
             };
-            live.room.clock.paused = false;
-            live.room.clock.speed = plan.speed;
+            live.set_paused(false);
+            live.set_speed(plan.speed);
             let guidance = coach.observe(live.drill());
             let number = coach.stage().id.number();
             let moment = match guidance.say {
@@ -150,7 +150,7 @@ fn tour(
                 && shoot(&mut tour, format!("{number}-{moment}"))
             {
                 // Hold the picture still while it is taken.
-                live.room.clock.paused = true;
+                live.set_paused(true);
                 return;
             }
             if guidance.say == Say::Complete {

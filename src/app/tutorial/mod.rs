@@ -146,8 +146,8 @@ pub fn start_stage(
     let stage = core::stage(id);
     let session = session_path(&loaded, stage.seat);
     let mut live = LiveDrill::start(&loaded, stage.seat, core::SEED, None, Some(session))?;
-    live.room.clock.paused = true;
-    live.room.clock.speed = speed;
+    live.set_paused(true);
+    live.set_speed(speed);
     let coach = Coach::new(stage, &live.me);
     Ok((live, coach))
 }

@@ -246,15 +246,13 @@ mod flow {
         assert_eq!(screen(&app), Screen::Drill);
         {
             let live = app.world().resource::<LiveDrill>();
-            assert!(live.room.clock.paused, "a stage starts paused");
+            assert!(live.paused(), "a stage starts paused");
             assert_eq!(live.seat, Seat::Scribe);
         }
         app.world_mut()
             .resource_mut::<LiveDrill>()
-            .room
-            .clock
-            .paused = false;
-        app.world_mut().resource_mut::<LiveDrill>().room.clock.speed = 60;
+            .set_paused(false);
+        app.world_mut().resource_mut::<LiveDrill>().set_speed(60);
 
         // The new hire follows the coach until the coach says the stage is done.
         let mut new_hire = NewHire::new(20);

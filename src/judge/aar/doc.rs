@@ -1,7 +1,7 @@
 //! A small document model the AAR is built in, rendered to Markdown and HTML.
 
 /// One block of a document.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Block {
     Heading(u8, String),
     Para(String),
@@ -13,7 +13,7 @@ pub enum Block {
 }
 
 /// A document: blocks in order.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Doc {
     pub blocks: Vec<Block>,
 }

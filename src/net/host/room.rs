@@ -594,7 +594,7 @@ impl RoomTask {
         let answers = (!answers.is_empty()).then_some(answers);
         let team = crate::judge::score::score(drill.scenario(), drill.log(), answers.as_ref());
         let facts = crate::judge::score::Facts::new(drill.scenario(), drill.log());
-        let aar = crate::judge::aar::markdown(&crate::judge::aar::Input {
+        let aar = crate::judge::aar::build(&crate::judge::aar::Input {
             facts: &facts,
             seed: drill.seed(),
             card: &team,
@@ -617,7 +617,7 @@ impl RoomTask {
             let frame = HostFrame::Debrief {
                 team: Box::new(team.clone()),
                 card,
-                aar: aar.clone(),
+                aar: Box::new(aar.clone()),
             };
             self.send(id, &frame);
         }

@@ -41,7 +41,7 @@ pub struct Upcoming {
 }
 
 /// Everything hidden from the trainees.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Truth {
     pub causes: Vec<Cause>,
     pub minds: Vec<Intention>,
