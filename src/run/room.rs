@@ -33,6 +33,11 @@ pub struct Room {
     queue: Vec<Input>,
     /// Scripted humans: their commands land at their drill times.
     script: Option<Script>,
+    /// Apply what is handed in at once, in the open second, rather than at
+    /// the next: a hosted drill shows a command's effect without waiting.
+    immediate: bool,
+    /// Inputs already applied in the open second (journaled when it runs).
+    applied: Vec<Input>,
 }
 
 impl Room {
@@ -45,7 +50,14 @@ impl Room {
             clock: Clock::default(),
             queue: Vec::new(),
             script: None,
+            immediate: false,
+            applied: Vec::new(),
         }
+    }
+
+    /// From now on, what is handed in is applied at once (see `submit`).
+    pub fn apply_at_once(&mut self) {
+        self.immediate = true;
     }
 
     /// Starts a new drill on `loaded` tuned by `knobs`, with `team` in their
@@ -107,12 +119,19 @@ impl Room {
         self.journal.is_some()
     }
 
-    /// Hands in a command from `by` for the next tick.
+    /// Hands in a command from `by`: applied in the open second at once
+    /// when the room applies at once, else queued for the next second.
+    /// Either way it is journaled as an input of the second it landed in.
     pub fn submit(&mut self, by: &str, command: Command) {
-        self.queue.push(Input {
+        let input = Input {
             by: by.to_string(),
             command,
-        });
+        };
+        if self.immediate && self.sim.apply_now(&input) {
+            self.applied.push(input);
+        } else {
+            self.queue.push(input);
+        }
     }
 
     /// Inputs handed in and not yet applied.
@@ -134,12 +153,17 @@ impl Room {
     /// says why it stopped (and `journal_error` keeps saying so).
     pub fn step(&mut self) -> Result<&[Entry], String> {
         let now = self.sim.now();
-        let mut inputs = std::mem::take(&mut self.queue);
+        let mut due = std::mem::take(&mut self.queue);
         if let Some(script) = &self.script {
-            inputs.extend(script.inputs_at(now));
+            due.extend(script.inputs_at(now));
         }
-        let start = self.sim.log().len();
-        self.sim.step(&inputs);
+        let mut inputs = std::mem::take(&mut self.applied);
+        let start = self.sim.drill().tick_start();
+        for input in due {
+            self.sim.apply_now(&input);
+            inputs.push(input);
+        }
+        self.sim.finish_step();
         if let Some(journal) = self.journal.as_mut() {
             let mut written = journal.record(now, &inputs, self.sim.log());
             if let (Ok(()), Some(outcome)) = (&written, self.sim.outcome()) {

@@ -27,7 +27,23 @@ impl Simulation {
     /// simulated people act, and moves on one second. Returns the events of
     /// this tick (none once the drill is over).
     pub fn step(&mut self, inputs: &[Input]) -> &[Entry] {
-        let start = match self.drill.open_tick(inputs) {
+        for input in inputs {
+            self.drill.apply_now(input);
+        }
+        self.finish_step()
+    }
+
+    /// Applies an input at once in the current second (its effect is in the
+    /// log before the second runs). False once the drill is over.
+    pub fn apply_now(&mut self, input: &Input) -> bool {
+        self.drill.apply_now(input)
+    }
+
+    /// Runs the current second, whose inputs were applied as they came: the
+    /// world and the simulated people act, and it moves on one second.
+    /// Returns the second's events (none once the drill is over).
+    pub fn finish_step(&mut self) -> &[Entry] {
+        let start = match self.drill.run_tick() {
             Some(mut turn) => {
                 self.cast.act(&mut turn);
                 turn.close()

@@ -58,6 +58,8 @@ struct Running {
     room: Room,
     projection: Projection,
     last_truth: String,
+    /// The drill time the clients were last told (clock and readings go out once a second).
+    told_now: Option<Tick>,
     /// When the clients were last told the tick (for lockstep patience).
     ticked_at: Instant,
 }
@@ -88,11 +90,17 @@ impl RoomTask {
             HostPace::Lockstep => 1,
         };
         RoomTask {
-            running: resumed.map(|(room, projection)| Running {
-                room,
-                projection,
-                last_truth: String::new(),
-                ticked_at: Instant::now(),
+            running: resumed.map(|(mut room, projection)| {
+                if setup.pace != HostPace::Lockstep {
+                    room.apply_at_once();
+                }
+                Running {
+                    room,
+                    projection,
+                    last_truth: String::new(),
+                    told_now: None,
+                    ticked_at: Instant::now(),
+                }
             }),
             setup,
             guests,
@@ -379,13 +387,23 @@ impl RoomTask {
         match frame {
             ClientFrame::Hello { .. } => {}
             ClientFrame::Command { command, order } => {
-                if self.running.is_none() {
+                let lockstep = self.lockstep();
+                let Some(running) = &mut self.running else {
                     return self.tell(conn, "the drill has not started yet: wait for the host");
-                }
-                self.arrivals += 1;
-                let arrival = self.arrivals;
-                if let Some(c) = self.conns.get_mut(&conn) {
-                    c.inputs.push((order, arrival, command));
+                };
+                if lockstep {
+                    // Applied when every client is ready, in script order.
+                    self.arrivals += 1;
+                    let arrival = self.arrivals;
+                    if let Some(c) = self.conns.get_mut(&conn) {
+                        c.inputs.push((order, arrival, command));
+                    }
+                } else {
+                    // Paced: it lands in the open second now, and everyone who
+                    // may see its effect is told at once.
+                    running.room.submit(&person, command);
+                    running.projection.take_in(running.room.drill());
+                    self.flush();
                 }
             }
             ClientFrame::Ready { tick } => {
@@ -465,12 +483,18 @@ impl RoomTask {
                 return;
             }
         };
+        let mut room = room;
+        if !self.lockstep() {
+            // Paced: a command shows at once, not at the next second.
+            room.apply_at_once();
+        }
         let mut projection = Projection::new(self.guests.invitees.iter().map(|i| i.id.as_str()));
         projection.take_in(room.drill());
         self.running = Some(Running {
             room,
             projection,
             last_truth: String::new(),
+            told_now: None,
             ticked_at: Instant::now(),
         });
         eprintln!("host: the drill has started");
@@ -517,14 +541,17 @@ impl RoomTask {
             return;
         };
         let drill = running.room.drill();
+        let new_second = running.told_now != Some(drill.now());
+        running.told_now = Some(drill.now());
         let just_simulated = drill.now().saturating_sub(1);
-        let readings = just_simulated
-            .is_multiple_of(SAMPLE_EVERY)
+        let readings = (new_second && just_simulated.is_multiple_of(SAMPLE_EVERY))
             .then(|| write(&HostFrame::Readings(drill.readings(false))));
-        let clock = write(&HostFrame::Clock {
-            now: drill.now(),
-            speed: self.speed,
-            paused: self.paused,
+        let clock = new_second.then(|| {
+            write(&HostFrame::Clock {
+                now: drill.now(),
+                speed: self.speed,
+                paused: self.paused,
+            })
         });
         let truth = if self.conns.values().any(|c| c.person == GAME_MASTER) {
             let frame = write(&HostFrame::Truth {
@@ -560,7 +587,9 @@ impl RoomTask {
             {
                 frames.push(t.clone());
             }
-            frames.push(clock.clone());
+            if let Some(clock) = &clock {
+                frames.push(clock.clone());
+            }
             for frame in frames {
                 if c.to_client.try_send(Out::Text(Arc::from(frame))).is_err() {
                     slow.push(id);

@@ -66,6 +66,10 @@ pub struct Drill {
     delivered_injects: std::collections::BTreeSet<usize>,
     /// Customer tickets filed so far.
     tickets: u32,
+    /// The current second has been opened (people joined, commands may come).
+    tick_open: bool,
+    /// Where the current second's events begin in the log.
+    tick_start: usize,
 }
 
 impl Drill {
@@ -111,16 +115,43 @@ impl Drill {
             outcome: None,
             delivered_injects: Default::default(),
             tickets: 0,
+            tick_open: false,
+            tick_start: 0,
             scenario,
         }
     }
 
-    /// Opens the current second: people join, the inputs are applied, faults
-    /// start, work finishes and the platform moves. The simulated people then
-    /// act on the returned turn, and closing it settles the exit criteria and
-    /// moves on one second. `None` once the drill is over.
-    pub fn open_tick(&mut self, inputs: &[Input]) -> Option<Turn<'_>> {
-        tick::open(self, inputs)
+    /// Opens the current second if it is not open yet (people due to join
+    /// join). False once the drill is over.
+    pub fn begin_tick(&mut self) -> bool {
+        tick::begin(self)
+    }
+
+    /// Applies an input now, in the open second (opening it if need be):
+    /// everyone sees its effect before the second runs. False once over.
+    pub fn apply_now(&mut self, input: &Input) -> bool {
+        if !tick::begin(self) {
+            return false;
+        }
+        self.apply_input(&input.by, input.command.clone());
+        true
+    }
+
+    /// Where the open second's events begin in the log (its joins first).
+    pub fn tick_start(&self) -> usize {
+        if self.tick_open {
+            self.tick_start
+        } else {
+            self.log.len()
+        }
+    }
+
+    /// Runs the open second (opening it if need be): faults start, work
+    /// finishes and the platform moves. The simulated people then act on the
+    /// returned turn, and closing it settles the exit criteria and moves on
+    /// one second. `None` once the drill is over.
+    pub fn run_tick(&mut self) -> Option<Turn<'_>> {
+        tick::run(self)
     }
 
     /// The current tick (the next one to be simulated).
@@ -277,6 +308,8 @@ impl Drill {
             outcome: self.outcome,
             delivered_injects: self.delivered_injects.clone(),
             tickets: self.tickets,
+            tick_open: self.tick_open,
+            tick_start: self.tick_start,
         }
     }
 

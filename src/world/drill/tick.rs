@@ -1,27 +1,41 @@
 //! One simulated second, in a fixed order: joins, commands, faults, work,
 //! platform; then the simulated people's turn (outsiders, customers, each
-//! simulated participant in turn); then the exit criteria.
+//! simulated participant in turn); then the exit criteria. A second is
+//! opened first (joins) and its commands applied as they come, so a host can
+//! show a command's effect at once; running it does the rest.
 
 use rand_core::RngCore;
 
 use super::event::{Event, Outcome, Violation};
-use super::{CLOSE_GRACE, Command, Drill, Input, Outside};
+use super::{CLOSE_GRACE, Command, Drill, Outside};
 use crate::scenario::{Effect, FaultStart, Role};
 use crate::world::sim::alerts::AlertChange;
 use crate::world::sim::faults::{FaultPhase, due_to_start};
 
-pub(super) fn open<'a>(drill: &'a mut Drill, inputs: &[Input]) -> Option<Turn<'a>> {
+/// Opens the current second if it is not open yet: people due to join
+/// join. False once the drill is over.
+pub(super) fn begin(drill: &mut Drill) -> bool {
     if drill.outcome.is_some() {
-        return None;
+        return false;
     }
-    let start = drill.log.len();
-    joins(drill);
-    for input in inputs {
-        drill.apply_input(&input.by, input.command.clone());
+    if !drill.tick_open {
+        drill.tick_open = true;
+        drill.tick_start = drill.log.len();
+        joins(drill);
+    }
+    true
+}
+
+/// Runs the open second past its inputs: faults start, work finishes, the
+/// platform moves. The simulated people act on the returned turn.
+pub(super) fn run(drill: &mut Drill) -> Option<Turn<'_>> {
+    if !begin(drill) {
+        return None;
     }
     start_faults(drill);
     finish_work(drill);
     update_platform(drill);
+    let start = drill.tick_start;
     Some(Turn { drill, start })
 }
 
@@ -55,6 +69,7 @@ impl Turn<'_> {
     pub fn close(self) -> usize {
         exit_criteria(self.drill);
         self.drill.now += 1;
+        self.drill.tick_open = false;
         self.start
     }
 }
@@ -62,7 +77,7 @@ impl Turn<'_> {
 impl Drill {
     /// Applies one input: the game master's through their own rules, anyone
     /// else's through the doctrine's.
-    fn apply_input(&mut self, by: &str, command: Command) {
+    pub(super) fn apply_input(&mut self, by: &str, command: Command) {
         if by == super::GAME_MASTER || command.is_instructor() {
             super::instructor::apply(self, by, command);
         } else {
