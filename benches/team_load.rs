@@ -78,7 +78,12 @@ fn cpu_seconds(pid: u32) -> f64 {
         .map_or("", |(_, rest)| rest)
         .split_whitespace()
         .collect();
-    let ticks = |i: usize| fields.get(i).and_then(|f| f.parse::<f64>().ok()).unwrap_or(0.0);
+    let ticks = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|f| f.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
     // utime and stime are the 12th and 13th fields after the command name.
     (ticks(11) + ticks(12)) / 100.0
 }
@@ -151,7 +156,8 @@ fn measure(rooms: usize, clients: usize, seconds: u64) -> Figures {
                 let mut me = String::new();
                 let mut started = false;
                 let mut waiting: BTreeMap<String, Instant> = BTreeMap::new();
-                let mut next_say = Instant::now() + Duration::from_millis(2000 + (n as u64 * 137) % 2000);
+                let mut next_say =
+                    Instant::now() + Duration::from_millis(2000 + (n as u64 * 137) % 2000);
                 let mut seq = 0u64;
                 while Instant::now() < stop_at {
                     while let Some(incoming) = client.recv_timeout(Duration::from_millis(5)) {
@@ -165,11 +171,16 @@ fn measure(rooms: usize, clients: usize, seconds: u64) -> Figures {
                                         && let Some(sent) = waiting.remove(&m.text)
                                         && sent >= measure_from
                                     {
-                                        latencies.lock().unwrap().push(sent.elapsed().as_secs_f64() * 1000.0);
+                                        latencies
+                                            .lock()
+                                            .unwrap()
+                                            .push(sent.elapsed().as_secs_f64() * 1000.0);
                                     }
                                 }
                             }
-                            Incoming::Lost(_) | Incoming::Failed(_) => *dropped.lock().unwrap() += 1,
+                            Incoming::Lost(_) | Incoming::Failed(_) => {
+                                *dropped.lock().unwrap() += 1
+                            }
                             _ => {}
                         }
                     }
@@ -220,7 +231,10 @@ fn measure(rooms: usize, clients: usize, seconds: u64) -> Figures {
 }
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).filter(|a| a != "--bench").collect();
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| a != "--bench")
+        .collect();
     if args.first().map(String::as_str) == Some("--serve") {
         let rooms = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(1);
         let clients = args.get(2).and_then(|a| a.parse().ok()).unwrap_or(8);
@@ -235,7 +249,9 @@ fn main() {
     println!(
         "team_load: rooms x {clients} clients over loopback, speed x{SPEED}, {seconds} s measured per row"
     );
-    println!("rooms  clients  samples  p50 ms  p99 ms  max ms  host CPU (cores)  host RSS / peak MiB  dropped");
+    println!(
+        "rooms  clients  samples  p50 ms  p99 ms  max ms  host CPU (cores)  host RSS / peak MiB  dropped"
+    );
     let mut breaks = None;
     for rooms in sweep {
         let f = measure(rooms, clients, seconds);

@@ -6,7 +6,7 @@ mod commands;
 mod knobs;
 mod report;
 mod review;
-mod team;
+pub mod team;
 
 pub use commands::scenarios_dir;
 
@@ -237,57 +237,9 @@ pub enum Action {
     },
     /// Host a team drill: prints a join code per person (and the game master's)
     /// and runs the drill for the people who join (loopback unless --bind says otherwise).
-    Host {
-        /// The scenario (not with --resume).
-        #[arg(required_unless_present = "resume")]
-        scenario: Option<PathBuf>,
-        #[arg(long, default_value_t = 1)]
-        seed: u64,
-        /// Where to listen.
-        #[arg(long, default_value = "127.0.0.1:7878")]
-        bind: String,
-        /// A script or team file: who plays, in which seat, from when (default: a code per seat).
-        #[arg(long)]
-        team: Option<PathBuf>,
-        /// Simulated seconds per wall second, or `lockstep` (a tick once every client confirms).
-        #[arg(long, default_value = "1")]
-        pace: String,
-        /// Also write the codes to this file, one `PERSON CODE` a line.
-        #[arg(long)]
-        codes: Option<PathBuf>,
-        /// The session file (default: a new file in the data directory's sessions/).
-        #[arg(long)]
-        out: Option<PathBuf>,
-        /// Codes for latecomers, who join as responders just paged.
-        #[arg(long, default_value_t = 2)]
-        spare: usize,
-        /// Encrypt: a certificate of the host's own, its fingerprint in every code.
-        #[arg(long)]
-        tls: bool,
-        /// Continue a hosted drill whose host stopped (the same codes work).
-        #[arg(long, conflicts_with_all = ["seed", "team", "out", "spare", "tls"])]
-        resume: Option<PathBuf>,
-        #[command(flatten)]
-        knobs: knobs::KnobArgs,
-    },
+    Host(team::HostArgs),
     /// Play a script's part in a hosted drill, headless (tests, load, an instructor short of trainees).
-    Bot {
-        /// The host: host:port, or wss://host:port when encrypted.
-        address: String,
-        /// The join code the host printed.
-        code: String,
-        /// The script whose commands for this code's person to play.
-        #[arg(long)]
-        script: PathBuf,
-        /// Write every frame received to this file (a restarted bot continues it).
-        #[arg(long)]
-        dump: Option<PathBuf>,
-        #[arg(long)]
-        name: Option<String>,
-        /// Give up after this many seconds.
-        #[arg(long, default_value_t = 3600)]
-        timeout: u64,
-    },
+    Bot(team::BotArgs),
     /// Continue an interrupted session to its end.
     Resume {
         session: PathBuf,
@@ -416,46 +368,8 @@ pub fn run(action: Action) -> ExitCode {
             pace,
             force,
         } => commands::resume(&session, scenario.as_deref(), pace, force),
-        Action::Host {
-            scenario,
-            seed,
-            bind,
-            team,
-            pace,
-            codes,
-            out,
-            spare,
-            tls,
-            resume,
-            knobs,
-        } => team::host_cmd(team::HostOptions {
-            scenario,
-            seed,
-            bind,
-            team,
-            pace,
-            codes,
-            out,
-            spare,
-            tls,
-            resume,
-            knobs: knobs.into(),
-        }),
-        Action::Bot {
-            address,
-            code,
-            script,
-            dump,
-            name,
-            timeout,
-        } => team::bot_cmd(team::BotOptions {
-            address,
-            code,
-            script,
-            dump,
-            name,
-            timeout,
-        }),
+        Action::Host(args) => team::host_cmd(args),
+        Action::Bot(args) => team::bot_cmd(args),
         #[cfg(feature = "app")]
         Action::Tutorial {
             autopilot,

@@ -11,18 +11,39 @@ use crate::net::host::{self, HostConfig, HostHandle, HostPace};
 use crate::scenario::Knobs;
 
 /// `firedrill host`'s arguments.
-pub(super) struct HostOptions {
-    pub scenario: Option<PathBuf>,
-    pub seed: u64,
-    pub bind: String,
-    pub team: Option<PathBuf>,
-    pub pace: String,
-    pub codes: Option<PathBuf>,
-    pub out: Option<PathBuf>,
-    pub spare: usize,
-    pub tls: bool,
-    pub resume: Option<PathBuf>,
-    pub knobs: Knobs,
+#[derive(Debug, clap::Args)]
+pub struct HostArgs {
+    /// The scenario (not with --resume).
+    #[arg(required_unless_present = "resume")]
+    scenario: Option<PathBuf>,
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// Where to listen.
+    #[arg(long, default_value = "127.0.0.1:7878")]
+    bind: String,
+    /// A script or team file: who plays, in which seat, from when (default: a code per seat).
+    #[arg(long)]
+    team: Option<PathBuf>,
+    /// Simulated seconds per wall second, or `lockstep` (a tick once every client confirms).
+    #[arg(long, default_value = "1")]
+    pace: String,
+    /// Also write the codes to this file, one `PERSON CODE` a line.
+    #[arg(long)]
+    codes: Option<PathBuf>,
+    /// The session file (default: a new file in the data directory's sessions/).
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// Codes for latecomers, who join as responders just paged.
+    #[arg(long, default_value_t = 2)]
+    spare: usize,
+    /// Encrypt: a certificate of the host's own, its fingerprint in every code.
+    #[arg(long)]
+    tls: bool,
+    /// Continue a hosted drill whose host stopped (the same codes work).
+    #[arg(long, conflicts_with_all = ["seed", "team", "out", "spare", "tls"])]
+    resume: Option<PathBuf>,
+    #[command(flatten)]
+    knobs: super::knobs::KnobArgs,
 }
 
 fn bind_address(text: &str) -> Result<SocketAddr, String> {
@@ -30,7 +51,8 @@ fn bind_address(text: &str) -> Result<SocketAddr, String> {
         .map_err(|_| format!("--bind takes an address and port like 127.0.0.1:7878, not `{text}`"))
 }
 
-pub(super) fn host_cmd(options: HostOptions) -> Result<(), String> {
+pub(super) fn host_cmd(options: HostArgs) -> Result<(), String> {
+    let knobs: Knobs = options.knobs.into();
     let bind = bind_address(&options.bind)?;
     let pace = HostPace::parse(&options.pace)?;
     let handle = match &options.resume {
@@ -47,7 +69,7 @@ pub(super) fn host_cmd(options: HostOptions) -> Result<(), String> {
             let loaded = super::commands::load_scenario(scenario)?;
             let team = match &options.team {
                 Some(path) => Some(
-                    crate::run::script::load_team(path, &options.knobs.apply(&loaded.scenario))
+                    crate::run::script::load_team(path, &knobs.apply(&loaded.scenario))
                         .map_err(|d| d.to_string())?,
                 ),
                 None => None,
@@ -65,7 +87,7 @@ pub(super) fn host_cmd(options: HostOptions) -> Result<(), String> {
             host::start(HostConfig {
                 scenario: loaded,
                 seed: options.seed,
-                knobs: options.knobs,
+                knobs,
                 bind,
                 team,
                 spare: options.spare,
@@ -101,16 +123,26 @@ fn announce(handle: &HostHandle, codes: Option<&Path>) -> Result<(), String> {
 }
 
 /// `firedrill bot`'s arguments.
-pub(super) struct BotOptions {
-    pub address: String,
-    pub code: String,
-    pub script: PathBuf,
-    pub dump: Option<PathBuf>,
-    pub name: Option<String>,
-    pub timeout: u64,
+#[derive(Debug, clap::Args)]
+pub struct BotArgs {
+    /// The host: host:port, or wss://host:port when encrypted.
+    address: String,
+    /// The join code the host printed.
+    code: String,
+    /// The script whose commands for this code's person to play.
+    #[arg(long)]
+    script: PathBuf,
+    /// Write every frame received to this file (a restarted bot continues it).
+    #[arg(long)]
+    dump: Option<PathBuf>,
+    #[arg(long)]
+    name: Option<String>,
+    /// Give up after this many seconds.
+    #[arg(long, default_value_t = 3600)]
+    timeout: u64,
 }
 
-pub(super) fn bot_cmd(options: BotOptions) -> Result<(), String> {
+pub(super) fn bot_cmd(options: BotArgs) -> Result<(), String> {
     let target = Target::parse(&options.address, &options.code)?;
     let script = crate::run::script::read(&options.script).map_err(|d| d.to_string())?;
     let report = bot::run(BotConfig {

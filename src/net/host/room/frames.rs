@@ -1,0 +1,111 @@
+//! What clients say once in: commands (stamped with their person), lockstep
+//! confirmations, the game master's start and clock, answers; and a
+//! connection gone.
+
+use std::time::Instant;
+
+use super::RoomTask;
+use crate::net::host::ToRoom;
+use crate::net::protocol::ClientFrame;
+use crate::world::{GAME_MASTER, Input};
+
+impl RoomTask {
+    pub(super) fn handle(&mut self, message: ToRoom) {
+        match message {
+            ToRoom::Hello {
+                conn,
+                code,
+                name,
+                received,
+                to_client,
+                kill,
+                answer,
+            } => {
+                let result = self.welcome(conn, &code, name, received, to_client, kill);
+                let _ = answer.send(result);
+            }
+            ToRoom::Frame { conn, frame } => self.frame(conn, frame),
+            ToRoom::Gone { conn } => {
+                if let Some(c) = self.conns.remove(&conn) {
+                    // A lockstep client that confirmed the tick has said all it
+                    // will for it; one that did not will say it again on return.
+                    let now = self.running.as_ref().map(|r| r.room.drill().now());
+                    if !self.lockstep() || c.ready == now {
+                        for (order, arrival, command) in c.inputs {
+                            let input = Input {
+                                by: c.person.clone(),
+                                command,
+                            };
+                            self.orphans.push((order, arrival, input));
+                        }
+                    }
+                }
+                if self.conns.is_empty() {
+                    self.alone_since = Some(Instant::now());
+                }
+                self.broadcast_lobby();
+            }
+        }
+    }
+
+    pub(super) fn frame(&mut self, conn: u64, frame: ClientFrame) {
+        let Some(person) = self.conns.get(&conn).map(|c| c.person.clone()) else {
+            return;
+        };
+        let game_master = person == GAME_MASTER;
+        match frame {
+            ClientFrame::Hello { .. } => {}
+            ClientFrame::Command { command, order } => {
+                let lockstep = self.lockstep();
+                let Some(running) = &mut self.running else {
+                    return self.tell(conn, "the drill has not started yet: wait for the host");
+                };
+                if lockstep {
+                    // Applied when every client is ready, in script order.
+                    self.arrivals += 1;
+                    let arrival = self.arrivals;
+                    if let Some(c) = self.conns.get_mut(&conn) {
+                        c.inputs.push((order, arrival, command));
+                    }
+                } else {
+                    // Paced: it lands in the open second now, and everyone who
+                    // may see its effect is told at once.
+                    running.room.submit(&person, command);
+                    running.projection.take_in(running.room.drill());
+                    self.flush();
+                }
+            }
+            ClientFrame::Ready { tick } => {
+                if let Some(c) = self.conns.get_mut(&conn) {
+                    c.ready = Some(tick);
+                }
+            }
+            ClientFrame::Start if game_master => {
+                if self.running.is_none() {
+                    self.start();
+                }
+            }
+            ClientFrame::Clock { speed, paused } if game_master => {
+                if let Some(speed) = speed {
+                    self.speed = speed.clamp(1, 600);
+                }
+                if let Some(paused) = paused {
+                    self.paused = paused;
+                }
+                self.broadcast_clock();
+            }
+            ClientFrame::Start | ClientFrame::Clock { .. } => self.tell(
+                conn,
+                "only the game master starts, pauses or speeds up the drill",
+            ),
+            ClientFrame::Answers { answers } => {
+                if self.running.is_none() {
+                    return self.tell(conn, "the after-action questions come after the drill");
+                }
+                self.answers.insert(person, answers);
+                self.save_answers();
+                self.send_debriefs();
+            }
+        }
+    }
+}
