@@ -215,8 +215,17 @@ fn the_ic_on_call_acknowledges_a_page_from_the_pager_under_the_roster() {
     let (_, texts) = frame_with_texts(
         &ctx,
         vec![],
-        &view(&d, "ana", Seat::Scribe),
+        &view(&d, "riley", Seat::Scribe),
         &mut UiState::default(),
     );
     assert!(!texts.iter().any(|t| t == "Page NEW"), "{texts:?}");
+    // Instruments follow the roles a person has been given: the IC keeps the
+    // pager whichever seat's view they are shown.
+    let (_, texts) = frame_with_texts(
+        &ctx,
+        vec![],
+        &view(&d, "ana", Seat::Scribe),
+        &mut UiState::default(),
+    );
+    assert!(texts.iter().any(|t| t == "Page NEW"), "{texts:?}");
 }
