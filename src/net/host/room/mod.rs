@@ -12,6 +12,8 @@ use tokio::sync::{mpsc, oneshot};
 mod frames;
 mod join;
 mod send;
+#[cfg(test)]
+mod tests;
 
 use super::lobby::Guests;
 use super::project::Projection;
