@@ -36,18 +36,21 @@ fn room() -> (RoomTask, Guests) {
     (RoomTask::new(setup, guests.clone(), None), guests)
 }
 
-/// Connects `who` with an outbox of `room_for` frames; returns the outbox, the kill signal and the answer.
+/// A connection as the room sees it: its outbox, its kill signal, and the welcome's answer.
+type Connected = (
+    mpsc::Receiver<Out>,
+    oneshot::Receiver<String>,
+    Result<(), (String, bool)>,
+);
+
+/// Connects `who` with an outbox of `room_for` frames.
 fn connect(
     task: &mut RoomTask,
     guests: &Guests,
     conn: u64,
     who: &str,
     room_for: usize,
-) -> (
-    mpsc::Receiver<Out>,
-    oneshot::Receiver<String>,
-    Result<(), (String, bool)>,
-) {
+) -> Connected {
     let (to_client, outbox) = mpsc::channel(room_for);
     let (kill, killed) = oneshot::channel();
     let (answer, mut answered) = oneshot::channel();
