@@ -7,10 +7,17 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 use crate::app::attempts::Attempts;
 use crate::app::debrief::{Debrief, DebriefAction, debrief_screen};
 use crate::app::live::LiveDrill;
-use crate::app::screen::{AfterDrill, DrillEnded, Screen, full_screen};
+use crate::app::screen::{AfterDrill, AppSystems, DrillEnded, Screen, full_screen};
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(Update, to_the_debrief.run_if(on_message::<DrillEnded>));
+    // In the frame the end is announced, while the drill is still on screen:
+    // a message read a frame later could follow the player to another screen.
+    app.add_systems(
+        Update,
+        to_the_debrief
+            .after(AppSystems::Clock)
+            .run_if(in_state(Screen::Drill).and_then(on_message::<DrillEnded>)),
+    );
     app.add_systems(OnEnter(Screen::Debrief), open);
     app.add_systems(
         Update,

@@ -18,7 +18,9 @@ pub use page::{TutorialAction, tutorial_page};
 use super::launch::Launch;
 use super::library::Library;
 use super::live::LiveDrill;
-use super::screen::{AfterDrill, Choice, DrillEnded, Screen, full_screen, session_path};
+use super::screen::{
+    AfterDrill, AppSystems, Choice, DrillEnded, Screen, full_screen, session_path,
+};
 use super::settings::Settings;
 use crate::tools::tutorial::{self as core, Coach, Progress, StageId, StageResult, Suggestion};
 use crate::world::Drill;
@@ -187,7 +189,11 @@ pub(super) fn plugin(app: &mut App) {
     );
     app.add_systems(
         Update,
-        stage_ended.run_if(on_message::<DrillEnded>.and_then(resource_exists::<Tutorial>)),
+        stage_ended.after(AppSystems::Clock).run_if(
+            in_state(Screen::Drill)
+                .and_then(on_message::<DrillEnded>)
+                .and_then(resource_exists::<Tutorial>),
+        ),
     );
     app.add_systems(Update, handle_actions.run_if(resource_exists::<Tutorial>));
 }

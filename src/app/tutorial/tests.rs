@@ -275,6 +275,16 @@ mod flow {
         }
         app.update();
         assert_eq!(screen(&app), Screen::Tutorial);
+        // The end of a stage's drill leads to its page and stays there: the
+        // debrief does not take the message up a frame later.
+        for _ in 0..3 {
+            app.update();
+        }
+        assert_eq!(screen(&app), Screen::Tutorial);
+        assert!(
+            !app.world()
+                .contains_resource::<crate::app::debrief::Debrief>()
+        );
         let tutorial = app.world().resource::<Tutorial>();
         let Page::Result(result) = &tutorial.page else {
             panic!("{:?}", tutorial.page)
