@@ -68,3 +68,45 @@ fn wild_message_ids_and_times_in_a_hand_edited_log_do_not_panic() {
     let card = score(&scenario, &log, None);
     assert_eq!(card.ended, u32::MAX - 1);
 }
+
+/// Scoring rules pinned on purpose: orders are judged by the one definition
+/// simulated people answer by (a free task of one word is no clear task), and
+/// a typed report's Conditions / Actions / Needs are read whatever their case.
+#[test]
+fn a_one_word_task_is_unclear_and_a_lowercase_report_is_in_can_form() {
+    use crate::world::comms::{Channel, MessageKind};
+    use crate::world::{Command, Task};
+    let mut d = testing::drill_with_ol();
+    testing::order(
+        &mut d,
+        "ana",
+        "ben",
+        Task::Free("restart".into()),
+        Some(300),
+    );
+    testing::act(
+        &mut d,
+        "ben",
+        Command::Say {
+            channel: Channel::CommandPost,
+            kind: MessageKind::Report,
+            text: "@ana c: the database refuses writes a: restarting it n: nothing yet".into(),
+        },
+    );
+    testing::idle_until(&mut d, 120);
+    let card = score(d.scenario(), d.log(), None);
+    let unclear = card
+        .get(Criterion::C6)
+        .marks
+        .iter()
+        .find(|m| m.text.contains("gave no clear task"))
+        .expect("the one-word order is marked");
+    assert!((unclear.value - 0.6).abs() < 1e-9, "{unclear:?}");
+    assert!(
+        card.get(Criterion::C7).marks.iter().any(|m| m
+            .text
+            .contains("1 of 1 OL reports were in Conditions / Actions / Needs form")),
+        "{:?}",
+        card.get(Criterion::C7).marks
+    );
+}
