@@ -41,6 +41,29 @@ pub fn scenarios_dir() -> PathBuf {
 
 /// Writes `contents` to `path` atomically, creating its directory.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), String> {
+    write_atomic_as(path, contents, false)
+}
+
+/// Like `write_atomic`, for secrets (join codes, keys): on Unix the file is
+/// readable and writable by its owner only, from the moment it exists.
+pub fn write_private(path: &Path, contents: &[u8]) -> Result<(), String> {
+    write_atomic_as(path, contents, true)
+}
+
+fn create(path: &Path, private: bool) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    if private {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    #[cfg(not(unix))]
+    let _ = private;
+    options.open(path)
+}
+
+fn write_atomic_as(path: &Path, contents: &[u8], private: bool) -> Result<(), String> {
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
@@ -56,7 +79,7 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), String> {
     temp_name.push(format!(".{}-{n}.tmp", std::process::id()));
     let temp = dir.join(temp_name);
     let result = (|| {
-        let mut file = std::fs::File::create(&temp)?;
+        let mut file = create(&temp, private)?;
         file.write_all(contents)?;
         file.sync_all()
     })();
@@ -114,6 +137,18 @@ mod tests {
         assert_eq!(left.len(), 1);
         let err = write_atomic(&dir.join("sub/out.md/inside"), b"x").unwrap_err();
         assert!(err.contains("out.md"), "{err}");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_secret_is_its_owners_alone_from_the_start() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = std::env::temp_dir().join(format!("firedrill-private-{}", std::process::id()));
+        let path = dir.join("codes.txt");
+        write_private(&path, b"ana abcd").unwrap();
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "{mode:o}");
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

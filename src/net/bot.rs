@@ -49,9 +49,12 @@ pub fn run(config: BotConfig) -> Result<BotReport, String> {
     let started = Instant::now();
     let mut person: Option<String> = None;
     let mut lockstep = false;
-    // The last tick this connection sent its commands for (reset on reconnect).
+    // This person's commands in the order the drill applies them (each with its place in the script).
+    let mut mine: Vec<(u32, &crate::run::script::ScriptCommand)> = Vec::new();
+    // How many of them are sent; on every welcome, how many the drill applied.
+    let mut next = 0;
+    // The last tick this connection confirmed (reset on reconnect).
     let mut sent_for: Option<u32> = None;
-    let mut sent_paced = std::collections::BTreeSet::new();
     let mut commands_sent = 0;
     let mut over_at: Option<Instant> = None;
     loop {
@@ -80,6 +83,11 @@ pub fn run(config: BotConfig) -> Result<BotReport, String> {
             Incoming::Frame(frame) => frame,
         };
         if let Some((path, file)) = dump.as_mut() {
+            if let HostFrame::Welcome { from: 0, .. } = frame {
+                // The host sends everything again: the dump starts over.
+                file.set_len(0)
+                    .map_err(|e| format!("{}: cannot write the dump: {e}", path.display()))?;
+            }
             writeln!(file, "{}", write(&frame))
                 .and_then(|()| file.flush())
                 .map_err(|e| format!("{}: cannot write the dump: {e}", path.display()))?;
@@ -88,42 +96,39 @@ pub fn run(config: BotConfig) -> Result<BotReport, String> {
             HostFrame::Welcome {
                 person: who,
                 lockstep: step,
+                applied,
                 ..
             } => {
-                person = Some(who);
-                lockstep = step;
-            }
-            HostFrame::Clock { now, .. } => {
-                let Some(me) = &person else { continue };
-                let mine = config
+                mine = config
                     .script
                     .commands
                     .iter()
                     .enumerate()
-                    .filter(|(_, c)| c.by == *me);
+                    .filter(|(_, c)| c.by == who)
+                    .map(|(order, c)| (order as u32, c))
+                    .collect();
+                // In the order the drill applies them: by time, then script order.
+                mine.sort_by_key(|(order, c)| (c.at.0, *order));
+                next = (applied as usize).min(mine.len());
+                person = Some(who);
+                lockstep = step;
+            }
+            HostFrame::Clock { now, .. } => {
+                if person.is_none() || (lockstep && sent_for.is_some_and(|t| t >= now)) {
+                    continue;
+                }
+                // Everything due by now that the drill has not had yet.
+                while let Some((order, c)) = mine.get(next).filter(|(_, c)| c.at.0 <= now) {
+                    client.send(ClientFrame::Command {
+                        command: c.command.clone(),
+                        order: Some(*order),
+                    });
+                    commands_sent += 1;
+                    next += 1;
+                }
                 if lockstep {
-                    if sent_for.is_some_and(|t| t >= now) {
-                        continue;
-                    }
-                    for (order, c) in mine.filter(|(_, c)| c.at.0 == now) {
-                        client.send(ClientFrame::Command {
-                            command: c.command.clone(),
-                            order: Some(order as u32),
-                        });
-                        commands_sent += 1;
-                    }
                     client.send(ClientFrame::Ready { tick: now });
                     sent_for = Some(now);
-                } else {
-                    for (order, c) in mine.filter(|(_, c)| c.at.0 <= now) {
-                        if sent_paced.insert(order) {
-                            client.send(ClientFrame::Command {
-                                command: c.command.clone(),
-                                order: Some(order as u32),
-                            });
-                            commands_sent += 1;
-                        }
-                    }
                 }
             }
             HostFrame::Events { entries, .. }

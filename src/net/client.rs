@@ -22,9 +22,8 @@ use super::protocol::{ClientFrame, HostFrame, MAX_HOST_FRAME, PROTOCOL, read_hos
 /// The longest wait between two attempts to get back in.
 const MOST_BACKOFF: Duration = Duration::from_secs(5);
 
-/// How long a refused "code in use" is retried (the host may not have seen
-/// the old connection drop yet).
-const BUSY_FOR: Duration = Duration::from_secs(30);
+/// The host pings every 15 s: this long without a word, the connection is dead.
+const SILENT_FOR: Duration = Duration::from_secs(45);
 
 /// What the connection tells its holder.
 #[derive(Debug, Clone)]
@@ -182,8 +181,6 @@ enum End {
     Lost(String),
     /// Refused for good.
     Refused(String),
-    /// Refused for now (the code is still held): try again for a while.
-    Busy(String),
     /// The holder hung up.
     Closed,
 }
@@ -191,7 +188,6 @@ enum End {
 impl Link {
     async fn run(self, mut outgoing: mpsc::UnboundedReceiver<ClientFrame>) {
         let mut backoff = Duration::from_millis(100);
-        let mut busy_since: Option<std::time::Instant> = None;
         loop {
             if self.stop.load(Ordering::SeqCst) {
                 return;
@@ -209,18 +205,7 @@ impl Link {
                     let _ = self.incoming.send(Incoming::Failed(reason));
                     return;
                 }
-                End::Busy(reason) => {
-                    let since = *busy_since.get_or_insert_with(std::time::Instant::now);
-                    if since.elapsed() > BUSY_FOR {
-                        let _ = self.incoming.send(Incoming::Failed(reason));
-                        return;
-                    }
-                    reason
-                }
-                End::Lost(reason) => {
-                    busy_since = None;
-                    reason
-                }
+                End::Lost(reason) => reason,
             };
             if self.incoming.send(Incoming::Lost(reason)).is_err() {
                 return;
@@ -280,10 +265,12 @@ impl Link {
             return End::Lost(format!("connection dropped: {e}"));
         }
         let mut welcomed = false;
+        let mut heard = std::time::Instant::now();
         let mut ticker = tokio::time::interval(Duration::from_millis(250));
         loop {
             tokio::select! {
                 message = ws.next() => {
+                    heard = std::time::Instant::now();
                     let text = match message {
                         Some(Ok(Message::Text(text))) => text,
                         Some(Ok(Message::Close(_))) | None => {
@@ -297,17 +284,21 @@ impl Link {
                         Err(reason) => return End::Refused(reason),
                     };
                     match frame {
-                        HostFrame::Welcome { .. } => {
+                        HostFrame::Welcome { from, .. } => {
                             welcomed = true;
+                            // The host no longer has all we hold: start over from `from`.
+                            if from < self.received.load(Ordering::SeqCst) {
+                                self.received.store(from, Ordering::SeqCst);
+                            }
                             if self.incoming.send(Incoming::Connected).is_err() {
                                 return End::Closed;
                             }
                         }
-                        HostFrame::Error { reason, fatal: true, retry } => {
-                            return match (welcomed, retry) {
-                                (_, true) => End::Busy(reason),
-                                (false, false) => End::Refused(reason),
-                                (true, false) => End::Lost(reason),
+                        HostFrame::Error { reason, fatal: true } => {
+                            return if welcomed {
+                                End::Lost(reason)
+                            } else {
+                                End::Refused(reason)
                             };
                         }
                         _ => {}
@@ -331,6 +322,9 @@ impl Link {
                     if self.stop.load(Ordering::SeqCst) {
                         let _ = ws.close(None).await;
                         return End::Closed;
+                    }
+                    if heard.elapsed() > SILENT_FOR {
+                        return End::Lost("nothing heard from the host for 45 s; reconnecting".into());
                     }
                 }
             }

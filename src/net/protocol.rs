@@ -26,8 +26,11 @@ pub const MAX_HOST_FRAME: usize = 16 * 1024 * 1024;
 pub const RATE_PER_SECOND: f64 = 20.0;
 pub const RATE_BURST: f64 = 60.0;
 
-/// At most this many events in one `Events` frame.
+/// At most this many events in one `Events` frame…
 pub const EVENTS_PER_FRAME: usize = 500;
+
+/// …and about this many bytes (a late joiner's history comes in pieces).
+pub const EVENTS_FRAME_BYTES: usize = 1024 * 1024;
 
 /// What a client sends.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -93,6 +96,15 @@ pub enum HostFrame {
         scenario: Box<Scenario>,
         /// The host steps a tick only once every client is `Ready`.
         lockstep: bool,
+        /// The position in this person's stream the host sends from: what
+        /// the client said it holds, or 0 when the host no longer has that
+        /// much (the client then drops what it holds and starts over).
+        #[serde(default)]
+        from: u64,
+        /// How many of this person's commands the drill has applied: a
+        /// scripted client sends only the ones after them.
+        #[serde(default)]
+        applied: u64,
     },
     /// Who is on the team and connected, before and during the drill.
     Lobby { members: Vec<Member>, started: bool },
@@ -112,14 +124,8 @@ pub enum HostFrame {
         aar: Box<Doc>,
     },
     /// Something this client did was not accepted. A fatal one closes the
-    /// connection; `retry` says trying again shortly may work (a code still
-    /// held by a connection the host has not seen drop yet).
-    Error {
-        reason: String,
-        fatal: bool,
-        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-        retry: bool,
-    },
+    /// connection.
+    Error { reason: String, fatal: bool },
 }
 
 /// Reads a client's frame, or says what is wrong with it and how to fix it.

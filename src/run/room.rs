@@ -4,6 +4,7 @@
 //! host's connections. Headless play, the window's live drill, resume,
 //! branch, the tutorial and the network host all run a `Room`.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -35,9 +36,12 @@ pub struct Room {
     script: Option<Script>,
     /// Apply what is handed in at once, in the open second, rather than at
     /// the next: a hosted drill shows a command's effect without waiting.
+    /// Such an input is journaled as it is applied, so what anyone has seen
+    /// of it is on disk.
     immediate: bool,
-    /// Inputs already applied in the open second (journaled when it runs).
-    applied: Vec<Input>,
+    /// How many inputs each person has had applied (a client that comes
+    /// back is told, so it sends only what is missing).
+    applied: BTreeMap<String, u64>,
 }
 
 impl Room {
@@ -51,7 +55,7 @@ impl Room {
             queue: Vec::new(),
             script: None,
             immediate: false,
-            applied: Vec::new(),
+            applied: BTreeMap::new(),
         }
     }
 
@@ -120,17 +124,38 @@ impl Room {
     }
 
     /// Hands in a command from `by`: applied in the open second at once
-    /// when the room applies at once, else queued for the next second.
-    /// Either way it is journaled as an input of the second it landed in.
+    /// when the room applies at once (and journaled then), else queued for
+    /// the next second. Either way it is an input of the second it landed in.
     pub fn submit(&mut self, by: &str, command: Command) {
         let input = Input {
             by: by.to_string(),
             command,
         };
-        if self.immediate && self.sim.apply_now(&input) {
-            self.applied.push(input);
-        } else {
+        if !self.immediate {
             self.queue.push(input);
+            return;
+        }
+        let now = self.sim.now();
+        if self.sim.apply_now(&input) {
+            *self.applied.entry(input.by.clone()).or_default() += 1;
+            if let Some(journal) = self.journal.as_mut()
+                && let Err(err) = journal.input_now(now, &input)
+            {
+                self.journal = None;
+                self.journal_error = Some(err);
+            }
+        }
+    }
+
+    /// How many of `by`'s inputs have been applied so far.
+    pub fn applied_by(&self, by: &str) -> u64 {
+        self.applied.get(by).copied().unwrap_or(0)
+    }
+
+    /// Counts inputs applied before this room took over (a resumed drill's).
+    pub fn count_applied<'a>(&mut self, inputs: impl IntoIterator<Item = &'a Input>) {
+        for input in inputs {
+            *self.applied.entry(input.by.clone()).or_default() += 1;
         }
     }
 
@@ -151,17 +176,21 @@ impl Room {
     /// One simulated second: what was handed in, then the script's commands
     /// due now; journaled. The drill goes on if the journal fails; the error
     /// says why it stopped (and `journal_error` keeps saying so).
+    /// Once the drill is over nothing more happens (and nothing is written).
     pub fn step(&mut self) -> Result<&[Entry], String> {
-        let now = self.sim.now();
-        let mut due = std::mem::take(&mut self.queue);
-        if let Some(script) = &self.script {
-            due.extend(script.inputs_at(now));
+        if self.sim.is_over() {
+            self.queue.clear();
+            return Ok(&[]);
         }
-        let mut inputs = std::mem::take(&mut self.applied);
+        let now = self.sim.now();
+        let mut inputs = std::mem::take(&mut self.queue);
+        if let Some(script) = &self.script {
+            inputs.extend(script.inputs_at(now));
+        }
         let start = self.sim.drill().tick_start();
-        for input in due {
-            self.sim.apply_now(&input);
-            inputs.push(input);
+        for input in &inputs {
+            self.sim.apply_now(input);
+            *self.applied.entry(input.by.clone()).or_default() += 1;
         }
         self.sim.finish_step();
         if let Some(journal) = self.journal.as_mut() {
@@ -194,8 +223,9 @@ impl Room {
         stepped
     }
 
-    /// Steps to the end, handing each tick's events to `watch`; with a pace,
-    /// waits on the wall clock between ticks (only headless play does).
+    /// Steps to the end, handing every event to `watch`: the log so far
+    /// first (the drill's start, for a new room), then each tick's. With a
+    /// pace, waits on the wall clock between ticks (only headless play does).
     pub fn run_to_end(
         &mut self,
         pace: Pace,
@@ -203,6 +233,7 @@ impl Room {
     ) -> Result<(), String> {
         let started = Instant::now();
         let first_tick = self.sim.now();
+        watch(&self.sim.log()[..self.sim.drill().tick_start()]);
         while !self.sim.is_over() {
             watch(self.step()?);
             if let Pace(Some(per_second)) = pace {
@@ -215,5 +246,83 @@ impl Room {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::Severity;
+    use crate::world::Event;
+
+    fn loaded() -> LoadedScenario {
+        LoadedScenario {
+            scenario: crate::testing::tiny(),
+            path: "tiny.ron".into(),
+            hash: "h".into(),
+        }
+    }
+
+    fn scratch(test: &str) -> std::path::PathBuf {
+        let dir =
+            std::env::temp_dir().join(format!("firedrill-room-{test}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        dir.join("s.ron")
+    }
+
+    fn start(out: Option<&Path>, script: Option<Script>) -> Room {
+        let team = crate::testing::team();
+        Room::start(&loaded(), 1, team, script, Knobs::default(), out, |_| {}).unwrap()
+    }
+
+    #[test]
+    fn an_input_applied_at_once_is_on_disk_before_its_second_runs_and_resume_applies_it_again() {
+        let out = scratch("at-once");
+        let mut room = start(Some(&out), None);
+        room.apply_at_once();
+        room.step().unwrap();
+        room.submit("ana", Command::Declare(Severity::Sev2));
+        let declared = |log: &[Entry]| {
+            log.iter()
+                .any(|e| matches!(e.event, Event::Declared { .. }))
+        };
+        assert!(declared(room.drill().log()), "its effect shows at once");
+        let session = crate::run::session::read(&out).unwrap().session;
+        assert_eq!(session.inputs.len(), 1, "and it is on disk");
+        let live = room.drill().log().to_vec();
+        drop(room);
+
+        let mut resumed = crate::run::session::resume(&out, &session, &loaded()).unwrap();
+        assert_eq!(
+            resumed.drill().log(),
+            &live[..],
+            "applied again, in its second"
+        );
+        assert_eq!(resumed.applied_by("ana"), 1);
+        resumed.step().unwrap();
+        let session = crate::run::session::read(&out).unwrap().session;
+        assert_eq!(session.inputs.len(), 1, "once");
+        crate::run::session::check(&session, &loaded()).unwrap();
+    }
+
+    #[test]
+    fn after_the_end_a_step_does_nothing_and_writes_nothing() {
+        let out = scratch("after-end");
+        let mut room = start(Some(&out), None);
+        room.run_to_end(Pace::default(), |_| {}).unwrap();
+        let written = std::fs::read_to_string(&out).unwrap();
+        room.submit("ana", Command::Ack);
+        assert!(room.step().unwrap().is_empty());
+        assert_eq!(std::fs::read_to_string(&out).unwrap(), written);
+    }
+
+    #[test]
+    fn a_watcher_sees_every_event_from_the_drills_start() {
+        let mut room = start(None, None);
+        let mut seen = Vec::new();
+        room.run_to_end(Pace::default(), |events| seen.extend_from_slice(events))
+            .unwrap();
+        assert_eq!(seen, room.drill().log());
+        assert!(matches!(seen[0].event, Event::DrillStarted { .. }));
     }
 }

@@ -17,6 +17,9 @@ pub enum Audience<'a> {
     Readers(&'a Channel),
     /// Whoever holds the role now (customer tickets reach the CL).
     Holder(Role),
+    /// Only the person whose command it answers (a refusal is feedback to
+    /// them, not news to the team).
+    Issuer(&'a str),
     /// Ground truth the team cannot see: hidden causes, which messages were
     /// scripted injects. Game masters, debriefs and the practice lens only.
     GroundTruth,
@@ -142,7 +145,7 @@ pub fn classify(event: &Event) -> Class<'_> {
             if by == GAME_MASTER || command.is_instructor() {
                 class(GameMaster, false, false, None)
             } else {
-                class(Everyone, true, false, None)
+                class(Issuer(by), true, false, None)
             }
         }
         Event::IncidentMitigated => class(Everyone, true, true, Some(MarkerKind::Mitigation)),
@@ -167,6 +170,7 @@ pub fn visible_to(event: &Event, people: &People, id: &str) -> bool {
         Audience::Everyone => true,
         Audience::Readers(channel) => can_read(people, id, channel),
         Audience::Holder(role) => people.holds(id, &role),
+        Audience::Issuer(by) => by == id,
         Audience::GroundTruth | Audience::GameMaster => false,
     }
 }
@@ -212,6 +216,18 @@ mod tests {
         assert!(instructor_only(&refused("gm", Command::Ack)));
         assert!(instructor_only(&refused("ana", Command::TriggerInject(0))));
         assert!(!instructor_only(&refused("ana", Command::Ack)));
+    }
+
+    #[test]
+    fn a_refusal_reaches_only_the_person_who_gave_the_command() {
+        let people = People::default();
+        let refused = Event::CommandRefused {
+            by: "ana".into(),
+            command: Box::new(Command::Ack),
+            reason: "not on call".into(),
+        };
+        assert!(visible_to(&refused, &people, "ana"));
+        assert!(!visible_to(&refused, &people, "ben"));
     }
 
     #[test]

@@ -40,6 +40,8 @@ pub struct Remote {
     pub name: String,
     pub seat: Option<Seat>,
     pub game_master: bool,
+    /// The host steps once every client confirms each tick.
+    lockstep: bool,
     /// The drill as this person knows it (once welcomed).
     pub mirror: Option<Drill>,
     pub members: Vec<Member>,
@@ -65,6 +67,7 @@ impl Remote {
             name: String::new(),
             seat: None,
             game_master: false,
+            lockstep: false,
             mirror: None,
             members: Vec::new(),
             started: false,
@@ -97,15 +100,22 @@ impl Remote {
                 seat,
                 game_master,
                 scenario,
+                lockstep,
+                from,
                 ..
             } => {
                 self.person = person;
                 self.name = name;
                 self.seat = seat;
                 self.game_master = game_master;
-                if self.mirror.is_none() && scenario.indices_hold() {
+                self.lockstep = lockstep;
+                // From 0, the host sends this person's whole stream: the
+                // mirror starts over (after a host lost its last moments, it
+                // would otherwise hold events the drill no longer has).
+                let fresh = self.mirror.is_none() || from == 0;
+                if fresh && scenario.indices_hold() {
                     self.mirror = Some(Drill::mirror(*scenario));
-                } else if self.mirror.is_none() {
+                } else if fresh {
                     self.link = Link::Failed(
                         "the host sent a scenario this window cannot show (another Firedrill version?)".into(),
                     );
@@ -127,6 +137,11 @@ impl Remote {
                 self.paused = paused;
                 if let Some(mirror) = &mut self.mirror {
                     mirror.absorb_clock(now);
+                }
+                if self.lockstep {
+                    // A person's commands go out as they are made: this tick
+                    // may run whenever the others are ready too.
+                    self.client.send(ClientFrame::Ready { tick: now });
                 }
             }
             HostFrame::Readings(readings) => {

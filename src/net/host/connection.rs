@@ -13,34 +13,68 @@ use tokio::sync::{mpsc, oneshot};
 use tokio_tungstenite::tungstenite::Message;
 use tokio_tungstenite::tungstenite::protocol::WebSocketConfig;
 
-use super::{Out, ToRoom};
+use super::ToRoom;
+use super::outbox::{OUTBOX_BYTES, outbox};
 use crate::net::protocol::{
     ClientFrame, HostFrame, MAX_CLIENT_FRAME, PROTOCOL, RATE_BURST, RATE_PER_SECOND,
     read_client_frame, write,
 };
 
-/// A client has this long to complete the handshake and say hello.
+/// A client has this long from connecting to saying hello (TLS and
+/// WebSocket handshakes included).
 const HELLO_WITHIN: Duration = Duration::from_secs(10);
 
-/// How many frames may wait for a slow client before it is dropped.
-pub const OUTBOX: usize = 4096;
+/// At most this many connections at once (a host serves a team, not a crowd).
+pub const MAX_CONNECTIONS: usize = 256;
 
-/// Serves one accepted connection until it ends.
-pub async fn serve<S>(stream: S, peer: SocketAddr, id: u64, room: mpsc::Sender<ToRoom>)
-where
+/// The host pings a client this often when it has nothing else to say…
+const PING_EVERY: Duration = Duration::from_secs(15);
+
+/// …and drops one it has heard nothing from (not even a pong) for this long.
+const SILENT_FOR: Duration = Duration::from_secs(45);
+
+/// Serves one accepted connection until it ends, over TLS when the host
+/// encrypts; `_slot` is its place among the host's connections.
+pub async fn accept(
+    stream: tokio::net::TcpStream,
+    tls: Option<tokio_rustls::TlsAcceptor>,
+    peer: SocketAddr,
+    id: u64,
+    room: mpsc::Sender<ToRoom>,
+    _slot: tokio::sync::OwnedSemaphorePermit,
+) {
+    let _ = stream.set_nodelay(true);
+    let deadline = tokio::time::Instant::now() + HELLO_WITHIN;
+    match tls {
+        Some(acceptor) => match tokio::time::timeout_at(deadline, acceptor.accept(stream)).await {
+            Ok(Ok(stream)) => serve(stream, peer, id, room, deadline).await,
+            Ok(Err(e)) => log(peer, &format!("TLS handshake failed: {e}")),
+            Err(_) => log(peer, "no TLS handshake within 10 s"),
+        },
+        None => serve(stream, peer, id, room, deadline).await,
+    }
+}
+
+async fn serve<S>(
+    stream: S,
+    peer: SocketAddr,
+    id: u64,
+    room: mpsc::Sender<ToRoom>,
+    deadline: tokio::time::Instant,
+) where
     S: AsyncRead + AsyncWrite + Unpin,
 {
     let config = WebSocketConfig::default()
         .max_message_size(Some(MAX_CLIENT_FRAME))
         .max_frame_size(Some(MAX_CLIENT_FRAME));
     let handshake = tokio_tungstenite::accept_async_with_config(stream, Some(config));
-    let mut ws = match tokio::time::timeout(HELLO_WITHIN, handshake).await {
+    let mut ws = match tokio::time::timeout_at(deadline, handshake).await {
         Ok(Ok(ws)) => ws,
         Ok(Err(e)) => return log(peer, &format!("not a WebSocket client: {e}")),
         Err(_) => return log(peer, "no WebSocket handshake within 10 s"),
     };
     // The first frame says who this is.
-    let first = match tokio::time::timeout(HELLO_WITHIN, ws.next()).await {
+    let first = match tokio::time::timeout_at(deadline, ws.next()).await {
         Ok(Some(Ok(message))) => message,
         Ok(_) => return log(peer, "closed before saying hello"),
         Err(_) => return refuse(&mut ws, peer, "say hello within 10 s of connecting").await,
@@ -70,7 +104,7 @@ where
         );
         return refuse(&mut ws, peer, &reason).await;
     }
-    let (to_client, mut outbox) = mpsc::channel::<Out>(OUTBOX);
+    let (to_client, mut outbox) = outbox(OUTBOX_BYTES);
     let (answer, answered) = oneshot::channel();
     let (kill, mut killed) = oneshot::channel::<String>();
     let joining = ToRoom::Hello {
@@ -87,18 +121,16 @@ where
     }
     match answered.await {
         Ok(Ok(())) => {}
-        Ok(Err((reason, retry))) => {
-            log(peer, &reason);
-            let _ = send_error_retry(&mut ws, &reason, true, retry).await;
-            let _ = ws.close(None).await;
-            return;
-        }
+        Ok(Err(reason)) => return refuse(&mut ws, peer, &reason).await,
         Err(_) => return refuse(&mut ws, peer, "the drill has ended").await,
     }
     // Commands and the like are limited; lockstep confirmations, which a bot
     // sends every simulated second, have a budget of their own.
     let mut bucket = Bucket::new(RATE_PER_SECOND, RATE_BURST);
     let mut ready_bucket = Bucket::new(READY_PER_SECOND, READY_PER_SECOND);
+    let mut heard = Instant::now();
+    let mut pinger = tokio::time::interval(PING_EVERY);
+    pinger.tick().await;
     loop {
         tokio::select! {
             biased;
@@ -110,13 +142,23 @@ where
                 break;
             }
             out = outbox.recv() => match out {
-                Some(Out::Text(text)) => {
+                Some(text) => {
                     if ws.send(Message::text(text.as_ref())).await.is_err() {
                         break;
                     }
                 }
                 None => break,
             },
+            _ = pinger.tick() => {
+                if heard.elapsed() > SILENT_FOR {
+                    log(peer, "nothing heard from the client for 45 s; closing");
+                    let _ = ws.close(None).await;
+                    break;
+                }
+                if ws.send(Message::Ping(Vec::new().into())).await.is_err() {
+                    break;
+                }
+            }
             incoming = ws.next() => {
                 let message = match incoming {
                     Some(Ok(message)) => message,
@@ -128,6 +170,7 @@ where
                     }
                     None => break,
                 };
+                heard = Instant::now();
                 if matches!(message, Message::Close(_)) {
                     break;
                 }
@@ -192,22 +235,9 @@ async fn send_error<S>(
 where
     S: AsyncRead + AsyncWrite + Unpin,
 {
-    send_error_retry(ws, reason, fatal, false).await
-}
-
-async fn send_error_retry<S>(
-    ws: &mut tokio_tungstenite::WebSocketStream<S>,
-    reason: &str,
-    fatal: bool,
-    retry: bool,
-) -> Result<(), ()>
-where
-    S: AsyncRead + AsyncWrite + Unpin,
-{
     let frame = write(&HostFrame::Error {
         reason: reason.to_string(),
         fatal,
-        retry,
     });
     ws.send(Message::text(frame)).await.map_err(|_| ())
 }

@@ -138,14 +138,14 @@ impl Guests {
             .iter()
             .map(|(who, ticket)| format!("{who} {ticket}\n"))
             .collect();
-        crate::base::files::write_atomic(path, text.as_bytes())
+        crate::base::files::write_private(path, text.as_bytes())
     }
 
     /// Keeps the guests beside the session (readable by its owner only).
     pub fn save(&self, session: &Path) -> Result<(), String> {
-        let path = guests_path(session);
-        crate::base::files::write_ron(&path, self)?;
-        restrict(&path)
+        let text = ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::default())
+            .map_err(|e| e.to_string())?;
+        crate::base::files::write_private(&guests_path(session), text.as_bytes())
     }
 
     /// The guests kept beside a session.
@@ -169,18 +169,6 @@ pub fn guests_path(session: &Path) -> PathBuf {
         .file_stem()
         .map_or_else(|| "session".into(), |s| s.to_string_lossy().to_string());
     session.with_file_name(format!("{stem}.host.ron"))
-}
-
-#[cfg(unix)]
-fn restrict(path: &Path) -> Result<(), String> {
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))
-        .map_err(|e| format!("{}: {e}", path.display()))
-}
-
-#[cfg(not(unix))]
-fn restrict(_path: &Path) -> Result<(), String> {
-    Ok(())
 }
 
 #[cfg(test)]

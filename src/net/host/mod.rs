@@ -4,6 +4,7 @@
 
 mod connection;
 mod lobby;
+mod outbox;
 mod project;
 mod room;
 
@@ -141,12 +142,7 @@ pub fn resume(
     let recovered = crate::run::session::read(session_path).map_err(|d| d.to_string())?;
     let session = recovered.session;
     let loaded = crate::run::session::locate_scenario(session_path, &session, scenario)?;
-    let mut projection = Projection::new(guests.invitees.iter().map(|i| i.id.as_str()));
-    let room = crate::run::session::resume_watching(session_path, &session, &loaded, |sim| {
-        projection.take_in(sim.drill())
-    })
-    .map_err(|e| format!("{}: {e}", session_path.display()))?;
-    projection.take_in(room.drill());
+    let (room, projection) = reopen(session_path, &session, &loaded, &guests)?;
     let setup = Setup {
         loaded,
         seed: session.header.seed,
@@ -156,6 +152,25 @@ pub fn resume(
         team_file: true,
     };
     launch(bind, setup, guests, Some((room, projection)))
+}
+
+/// A hosted drill's room picked up from its session: re-simulated and
+/// checked, and each person's stream sorted again at the moments the live
+/// host sorted it (after every input and every second), so everyone's
+/// count of events held still means the same events.
+fn reopen(
+    session_path: &Path,
+    session: &crate::run::session::Session,
+    loaded: &LoadedScenario,
+    guests: &Guests,
+) -> Result<(Room, Projection), String> {
+    let mut projection = Projection::new(guests.invitees.iter().map(|i| i.id.as_str()));
+    let room = crate::run::session::resume_watching(session_path, session, loaded, |sim, _| {
+        projection.take_in(sim.drill())
+    })
+    .map_err(|e| format!("{}: {e}", session_path.display()))?;
+    projection.take_in(room.drill());
+    Ok((room, projection))
 }
 
 fn launch(
@@ -211,10 +226,10 @@ pub(crate) enum ToRoom {
         code: String,
         name: Option<String>,
         received: u64,
-        to_client: mpsc::Sender<Out>,
+        to_client: outbox::Outbox,
         kill: oneshot::Sender<String>,
-        /// Welcome, or why not and whether trying again shortly may work.
-        answer: oneshot::Sender<Result<(), (String, bool)>>,
+        /// Welcome, or why not.
+        answer: oneshot::Sender<Result<(), String>>,
     },
     Frame {
         conn: u64,
@@ -223,11 +238,6 @@ pub(crate) enum ToRoom {
     Gone {
         conn: u64,
     },
-}
-
-/// What the room hands a connection to send.
-pub(crate) enum Out {
-    Text(std::sync::Arc<str>),
 }
 
 async fn serve(
@@ -242,6 +252,7 @@ async fn serve(
     let room = tokio::spawn(task.run(inbox));
     tokio::pin!(room);
     let mut next_id = 0u64;
+    let slots = std::sync::Arc::new(tokio::sync::Semaphore::new(connection::MAX_CONNECTIONS));
     loop {
         tokio::select! {
             _ = &mut stopped => return Ok(()),
@@ -252,27 +263,28 @@ async fn serve(
                 let (stream, peer) = match accepted {
                     Ok(pair) => pair,
                     Err(e) => {
+                        // Out of file descriptors, say: give it a moment rather than spin.
                         eprintln!("host: cannot accept a connection: {e}");
+                        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
                         continue;
                     }
                 };
-                let _ = stream.set_nodelay(true);
+                let Ok(slot) = slots.clone().try_acquire_owned() else {
+                    eprintln!(
+                        "host: {peer}: refused: already {} connections",
+                        connection::MAX_CONNECTIONS
+                    );
+                    continue;
+                };
                 next_id += 1;
-                let (id, to_room) = (next_id, to_room.clone());
-                match &tls {
-                    Some(acceptor) => {
-                        let acceptor = acceptor.clone();
-                        tokio::spawn(async move {
-                            match acceptor.accept(stream).await {
-                                Ok(stream) => connection::serve(stream, peer, id, to_room).await,
-                                Err(e) => eprintln!("host: {peer}: TLS handshake failed: {e}"),
-                            }
-                        });
-                    }
-                    None => {
-                        tokio::spawn(connection::serve(stream, peer, id, to_room));
-                    }
-                }
+                tokio::spawn(connection::accept(
+                    stream,
+                    tls.clone(),
+                    peer,
+                    next_id,
+                    to_room.clone(),
+                    slot,
+                ));
             }
         }
     }

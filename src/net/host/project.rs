@@ -1,14 +1,16 @@
-//! What each person is sent: after every second, the new events they may
-//! see (by the roles they hold at that moment, `world::visible_to`), in the
-//! order they happened. Each person's stream is numbered from 0, so a client
-//! that reconnects says how many it holds and gets exactly the rest.
+//! What each person is sent: after every input and every second, the new
+//! events they may see (by the roles they hold at that moment,
+//! `world::visible_to`), in the order they happened. The moments of sorting
+//! are the recording's own (its inputs and seconds), so a resumed host sorts
+//! the same streams again. Each person's stream is numbered from 0, so a
+//! client that reconnects says how many it holds and gets exactly the rest.
 
 use std::collections::BTreeMap;
 
-use crate::world::{Drill, Entry, GAME_MASTER, visible_to};
+use crate::world::{Drill, GAME_MASTER, visible_to};
 
 /// Each person's stream of events, as positions in the drill's log.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Projection {
     /// How much of the log has been sorted into streams.
     sorted: usize,
@@ -27,7 +29,7 @@ impl Projection {
     }
 
     /// Sorts the events logged since the last call into the streams, judged
-    /// by who holds what now (call it after every second).
+    /// by who holds what now (call it after every input and every second).
     pub fn take_in(&mut self, drill: &Drill) {
         let log = drill.log();
         for (i, entry) in log.iter().enumerate().skip(self.sorted) {
@@ -45,16 +47,11 @@ impl Projection {
         self.streams.get(person).map_or(0, |s| s.len() as u64)
     }
 
-    /// `person`'s events from position `from` on.
-    pub fn from<'a>(&self, person: &str, from: u64, log: &'a [Entry]) -> Vec<&'a Entry> {
+    /// Where in the drill's log `person`'s events from position `from` on are.
+    pub fn positions(&self, person: &str, from: u64) -> &[u32] {
         self.streams
             .get(person)
-            .map(|s| {
-                s.iter()
-                    .skip(from as usize)
-                    .filter_map(|&i| log.get(i as usize))
-                    .collect()
-            })
+            .and_then(|s| s.get(from as usize..))
             .unwrap_or_default()
     }
 }

@@ -12,7 +12,7 @@ pub use markers::{Marker, MarkerKind, markers};
 
 use crate::base::time::Tick;
 use crate::run::Simulation;
-use crate::run::session::{Header, ReplayError, Session};
+use crate::run::session::{Header, Moment, ReplayError, Session};
 use crate::scenario::LoadedScenario;
 use crate::world::{Entry, Input, Outcome};
 
@@ -59,9 +59,9 @@ impl Replay {
             (None, None) => return Replay::from_start(session, loaded),
         };
         let mut keyframes = Vec::new();
-        let drill = crate::run::session::rerun_watching(session, loaded, until, |d| {
+        let drill = crate::run::session::rerun_watching(session, loaded, until, |d, moment| {
             // The next keyframe is due exactly at its multiple of KEYFRAME_EVERY.
-            if keyframes.len() as Tick * KEYFRAME_EVERY == d.now() {
+            if moment == Moment::Tick && keyframes.len() as Tick * KEYFRAME_EVERY == d.now() {
                 keyframes.push(Keyframe::of(d));
             }
         })?;

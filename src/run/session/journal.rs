@@ -114,12 +114,19 @@ impl Journal {
     }
 
     /// Records an input applied at `at`.
-    pub fn input(&mut self, at: Tick, input: &Input) -> Result<(), String> {
+    fn input(&mut self, at: Tick, input: &Input) -> Result<(), String> {
         self.write(&Record::Input {
             at,
             by: input.by.clone(),
             command: input.command.clone(),
         })
+    }
+
+    /// Records an input applied at once in the open second `at`, and
+    /// flushes: its events follow with the rest of the second.
+    pub fn input_now(&mut self, at: Tick, input: &Input) -> Result<(), String> {
+        self.input(at, input)?;
+        self.flush()
     }
 
     /// Records one tick: its inputs, then the drill's events not yet in the

@@ -11,7 +11,7 @@ pub(crate) mod rerun;
 pub use journal::Journal;
 pub use read::{Recovered, read};
 pub use rerun::{
-    ReplayError, backup_path, check, ensure_same_scenario, rerun, rerun_watching, resume,
+    Moment, ReplayError, backup_path, check, ensure_same_scenario, rerun, rerun_watching, resume,
     resume_watching,
 };
 

@@ -103,15 +103,25 @@ pub fn rerun(
     loaded: &LoadedScenario,
     until: Option<Tick>,
 ) -> Result<Simulation, ReplayError> {
-    rerun_watching(session, loaded, until, |_| {})
+    rerun_watching(session, loaded, until, |_, _| {})
 }
 
-/// `rerun`, showing the drill to `watch` before every tick (and once at the end).
+/// When a re-simulation shows the drill to its watcher.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Moment {
+    /// Before a tick (its inputs not yet applied), and once at the end.
+    Tick,
+    /// Just after one of a tick's inputs was applied in the open second.
+    Input,
+}
+
+/// `rerun`, showing the drill to `watch` before every tick, after every
+/// input, and once at the end.
 pub fn rerun_watching(
     session: &Session,
     loaded: &LoadedScenario,
     until: Option<Tick>,
-    mut watch: impl FnMut(&Simulation),
+    mut watch: impl FnMut(&Simulation, Moment),
 ) -> Result<Simulation, ReplayError> {
     ensure_playable(&session.header, loaded)?;
     let mut drill = Simulation::new(
@@ -122,18 +132,18 @@ pub fn rerun_watching(
     let mut next = 0;
     while !drill.is_over() && until.is_none_or(|u| drill.now() <= u) {
         let now = drill.now();
-        let mut inputs = Vec::new();
+        watch(&drill, Moment::Tick);
         while let Some((at, input)) = session.inputs.get(next) {
             if *at != now {
                 break;
             }
-            inputs.push(input.clone());
+            drill.apply_now(input);
+            watch(&drill, Moment::Input);
             next += 1;
         }
-        watch(&drill);
-        drill.step(&inputs);
+        drill.finish_step();
     }
-    watch(&drill);
+    watch(&drill, Moment::Tick);
     Ok(drill)
 }
 
@@ -206,16 +216,19 @@ pub fn resume(
     session: &Session,
     loaded: &LoadedScenario,
 ) -> Result<Room, ReplayError> {
-    resume_watching(path, session, loaded, |_| {})
+    resume_watching(path, session, loaded, |_, _| {})
 }
 
-/// `resume`, showing the drill to `watch` before every tick it re-simulates
-/// (a host re-sorts what each person was sent).
+/// `resume`, showing the drill to `watch` as `rerun_watching` does (a host
+/// re-sorts what each person was sent). The inputs recorded for the second
+/// in flight were applied and perhaps seen: they are applied again, in
+/// order, and that second runs next. A scripted session's are not: its
+/// script hands them in again.
 pub fn resume_watching(
     path: &Path,
     session: &Session,
     loaded: &LoadedScenario,
-    watch: impl FnMut(&Simulation),
+    mut watch: impl FnMut(&Simulation, Moment),
 ) -> Result<Room, ReplayError> {
     if session.end.is_some() {
         return Err(ReplayError::Other(format!(
@@ -224,15 +237,17 @@ pub fn resume_watching(
         )));
     }
     let through = session.complete_through();
-    let drill = match through {
-        Some(t) => rerun_watching(session, loaded, Some(t), watch)?,
+    let mut drill = match through {
+        Some(t) => rerun_watching(session, loaded, Some(t), &mut watch)?,
         None => {
             ensure_playable(&session.header, loaded)?;
-            Simulation::new(
+            let drill = Simulation::new(
                 session.header.scenario(loaded),
                 session.header.seed,
                 &session.header.team,
-            )
+            );
+            watch(&drill, Moment::Tick);
+            drill
         }
     };
     let trusted = if through.is_some() {
@@ -241,18 +256,27 @@ pub fn resume_watching(
         &[]
     };
     compare(trusted, prefix(drill.log(), through))?;
+    let settled = drill.log().len();
+    let in_flight = through.map_or(0, |t| t + 1);
+    let scripted = session.header.script.is_some();
     let inputs: Vec<(Tick, Input)> = session
         .inputs
         .iter()
-        .filter(|(at, _)| through.is_some_and(|t| *at <= t))
+        .filter(|(at, _)| *at < in_flight || (*at == in_flight && !scripted))
         .cloned()
         .collect();
+    for (_, input) in inputs.iter().filter(|(at, _)| *at == in_flight) {
+        drill.apply_now(input);
+        watch(&drill, Moment::Input);
+    }
     std::fs::copy(path, backup_path(path)).map_err(|e| {
         ReplayError::Other(format!("{}: cannot keep a backup: {e}", path.display()))
     })?;
-    let journal = Journal::rewrite(path, &session.header, &inputs, drill.log())
+    let journal = Journal::rewrite(path, &session.header, &inputs, &drill.log()[..settled])
         .map_err(ReplayError::Other)?;
-    Ok(Room::new(drill, Some(journal)).with_script(session.header.script.clone()))
+    let mut room = Room::new(drill, Some(journal)).with_script(session.header.script.clone());
+    room.count_applied(inputs.iter().map(|(_, input)| input));
+    Ok(room)
 }
 
 #[cfg(test)]

@@ -26,20 +26,9 @@ impl RoomTask {
             }
             ToRoom::Frame { conn, frame } => self.frame(conn, frame),
             ToRoom::Gone { conn } => {
-                if let Some(c) = self.conns.remove(&conn) {
-                    // A lockstep client that confirmed the tick has said all it
-                    // will for it; one that did not will say it again on return.
-                    let now = self.running.as_ref().map(|r| r.room.drill().now());
-                    if !self.lockstep() || c.ready == now {
-                        for (order, arrival, command) in c.inputs {
-                            let input = Input {
-                                by: c.person.clone(),
-                                command,
-                            };
-                            self.orphans.push((order, arrival, input));
-                        }
-                    }
-                }
+                // Commands it sent that were not applied go with it: when it
+                // comes back it is told how many of its commands were applied.
+                self.conns.remove(&conn);
                 if self.conns.is_empty() {
                     self.alone_since = Some(Instant::now());
                 }
@@ -60,18 +49,27 @@ impl RoomTask {
                 let Some(running) = &mut self.running else {
                     return self.tell(conn, "the drill has not started yet: wait for the host");
                 };
+                let input = Input {
+                    by: person,
+                    command,
+                };
                 if lockstep {
                     // Applied when every client is ready, in script order.
                     self.arrivals += 1;
                     let arrival = self.arrivals;
                     if let Some(c) = self.conns.get_mut(&conn) {
-                        c.inputs.push((order, arrival, command));
+                        c.inputs.push((order, arrival, input.command));
                     }
+                } else if self.paused {
+                    self.held.push(input);
+                    self.tell(
+                        conn,
+                        "the game master has paused the drill: your command lands when the clock runs again",
+                    );
                 } else {
                     // Paced: it lands in the open second now, and everyone who
                     // may see its effect is told at once.
-                    running.room.submit(&person, command);
-                    running.projection.take_in(running.room.drill());
+                    running.apply(input);
                     self.flush();
                 }
             }
@@ -90,6 +88,13 @@ impl RoomTask {
                     self.speed = speed.clamp(1, 600);
                 }
                 if let Some(paused) = paused {
+                    if self.paused
+                        && !paused
+                        && let Some(running) = &mut self.running
+                    {
+                        // Lockstep patience counts from when the clock runs again.
+                        running.ticked_at = Instant::now();
+                    }
                     self.paused = paused;
                 }
                 self.broadcast_clock();
@@ -99,12 +104,17 @@ impl RoomTask {
                 "only the game master starts, pauses or speeds up the drill",
             ),
             ClientFrame::Answers { answers } => {
-                if self.running.is_none() {
+                if !self
+                    .running
+                    .as_ref()
+                    .is_some_and(|r| r.room.drill().is_over())
+                {
                     return self.tell(conn, "the after-action questions come after the drill");
                 }
                 self.answers.insert(person, answers);
                 self.save_answers();
-                self.send_debriefs();
+                // Everyone's debrief shows it within a second.
+                self.debrief_stale = true;
             }
         }
     }

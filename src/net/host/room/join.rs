@@ -4,14 +4,14 @@
 
 use std::time::Instant;
 
-use tokio::sync::{mpsc, oneshot};
+use tokio::sync::oneshot;
 
 use super::{Conn, RoomTask, Running};
-use crate::net::host::Out;
+use crate::net::host::outbox::Outbox;
 use crate::net::host::project::Projection;
 use crate::net::protocol::{HostFrame, PROTOCOL, write};
 use crate::run::Room;
-use crate::world::{Command, GAME_MASTER, HumanSpec};
+use crate::world::{Command, GAME_MASTER, HumanSpec, Input};
 
 impl RoomTask {
     pub(super) fn welcome(
@@ -20,75 +20,100 @@ impl RoomTask {
         code: &str,
         name: Option<String>,
         received: u64,
-        to_client: mpsc::Sender<Out>,
+        to_client: Outbox,
         kill: oneshot::Sender<String>,
-    ) -> Result<(), (String, bool)> {
+    ) -> Result<(), String> {
         let person = self
             .guests
             .who(code)
-            .ok_or_else(|| {
-                (
-                    "this join code is not one of this drill's: check it with the host".to_string(),
-                    false,
-                )
-            })?
+            .ok_or("this join code is not one of this drill's: check it with the host")?
             .to_string();
-        if self.conns.values().any(|c| c.person == person) {
-            return Err((
-                format!(
-                    "the code for {person} is in use by another connection: a code serves one connection at a time"
-                ),
-                true,
-            ));
+        // The same person again (another window, a laptop back from sleep):
+        // the newer connection is theirs, the older one is closed.
+        let older: Vec<u64> = self
+            .conns
+            .iter()
+            .filter(|(_, c)| c.person == person)
+            .map(|(&id, _)| id)
+            .collect();
+        for id in older {
+            self.kill(
+                id,
+                "you joined again from another connection; this one is closed",
+            );
         }
-        if let Some(name) = name.map(|n| n.trim().chars().take(40).collect::<String>())
-            && !name.is_empty()
-            && self.running.is_none()
-            && person != GAME_MASTER
-            && let Some(i) = self.guests.invitees.iter_mut().find(|i| i.id == person)
-        {
-            i.name = name;
-        }
+        let renamed = match name {
+            Some(name) if self.running.is_none() && person != GAME_MASTER => {
+                self.rename(&person, &name)
+            }
+            _ => Ok(()),
+        };
         let game_master = person == GAME_MASTER;
         let (display, seat) = match self.guests.get(&person) {
             Some(i) => (i.name.clone(), i.seat),
             None => ("Game master".to_string(), None),
         };
+        let scenario = self.setup.knobs.apply(&self.setup.loaded.scenario);
         let scenario = if game_master {
-            self.setup.loaded.scenario.clone()
+            scenario
         } else {
-            self.setup.loaded.scenario.shared()
+            scenario.shared()
         };
+        // Events go on from what the client holds; a client holding more than
+        // this person's stream (a host that lost its last moments) starts over.
+        let held = self
+            .running
+            .as_ref()
+            .map_or(0, |r| r.projection.len(&person));
+        let from = if received <= held { received } else { 0 };
+        let applied = self
+            .running
+            .as_ref()
+            .map_or(0, |r| r.room.applied_by(&person));
         let welcome = HostFrame::Welcome {
             protocol: PROTOCOL,
             person: person.clone(),
             name: display,
             seat,
             game_master,
-            scenario: Box::new(self.setup.knobs.apply(&scenario)),
+            scenario: Box::new(scenario),
             lockstep: self.lockstep(),
+            from,
+            applied,
         };
-        let _ = to_client.try_send(Out::Text(write(&welcome).into()));
-        let sent = match &self.running {
-            Some(r) => received.min(r.projection.len(&person)),
-            None => 0,
-        };
+        let _ = to_client.push(write(&welcome).into());
         self.conns.insert(
             conn,
             Conn {
                 person: person.clone(),
                 to_client,
                 kill: Some(kill),
-                sent,
+                since: Instant::now(),
+                sent: from,
                 ready: None,
                 inputs: Vec::new(),
             },
         );
+        if let Err(reason) = renamed {
+            self.tell(conn, &reason);
+        }
         self.alone_since = None;
         self.broadcast_lobby();
-        if let Some(running) = &self.running {
-            let readings = running.room.drill().readings(true);
-            self.send(conn, &HostFrame::Readings(readings));
+        if let Some(running) = &mut self.running {
+            // Where the drill stands, at once (a lockstep client confirms
+            // this tick), and the game master's ground truth.
+            let drill = running.room.drill();
+            let clock = HostFrame::Clock {
+                now: drill.now(),
+                speed: self.speed,
+                paused: self.paused,
+            };
+            let readings = HostFrame::Readings(drill.readings(true));
+            if game_master {
+                running.last_truth.clear();
+            }
+            self.send(conn, &readings);
+            self.send(conn, &clock);
         }
         self.page_in_latecomer(&person);
         if self.running.is_some() {
@@ -99,6 +124,51 @@ impl RoomTask {
             }
         } else if self.everyone_here() {
             self.start();
+        }
+        Ok(())
+    }
+
+    /// Gives `person` the name they chose, cleaned (no control characters,
+    /// at most 40 characters), unless someone else in the drill goes by it.
+    fn rename(&mut self, person: &str, given: &str) -> Result<(), String> {
+        let name: String = given
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect::<String>()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .chars()
+            .take(40)
+            .collect();
+        if name.is_empty() {
+            return Ok(());
+        }
+        let key = name.to_lowercase();
+        let scenario = &self.setup.loaded.scenario;
+        let stand_ins = crate::scenario::Seat::STAFFED
+            .iter()
+            .filter_map(|&seat| crate::scenario::stand_ins::seat_npc(seat))
+            .map(|(_, name, _)| name.to_string());
+        let taken = self
+            .guests
+            .invitees
+            .iter()
+            .filter(|i| i.id != person)
+            .map(|i| i.name.clone())
+            .chain(std::iter::once("Game master".to_string()))
+            .chain(stand_ins)
+            .chain(scenario.responders.iter().map(|r| r.name.clone()))
+            .chain(scenario.executives.iter().map(|e| e.name.clone()))
+            .any(|other| other.to_lowercase() == key);
+        if taken {
+            return Err(format!(
+                "someone in this drill is already called {name}: you keep the name {}; join again with another",
+                self.guests.get(person).map_or("", |i| i.name.as_str())
+            ));
+        }
+        if let Some(i) = self.guests.invitees.iter_mut().find(|i| i.id == person) {
+            i.name = name;
         }
         Ok(())
     }
@@ -117,7 +187,10 @@ impl RoomTask {
                 id: i.id.clone(),
                 name: i.name.clone(),
             };
-            running.room.submit(GAME_MASTER, command);
+            running.apply(Input {
+                by: GAME_MASTER.to_string(),
+                command,
+            });
         }
     }
 
@@ -181,20 +254,9 @@ impl RoomTask {
                 return;
             }
         };
-        let mut room = room;
-        if !self.lockstep() {
-            // Paced: a command shows at once, not at the next second.
-            room.apply_at_once();
-        }
         let mut projection = Projection::new(self.guests.invitees.iter().map(|i| i.id.as_str()));
         projection.take_in(room.drill());
-        self.running = Some(Running {
-            room,
-            projection,
-            last_truth: String::new(),
-            told_now: None,
-            ticked_at: Instant::now(),
-        });
+        self.running = Some(Running::new(room, projection));
         eprintln!("host: the drill has started");
         for person in here {
             self.page_in_latecomer(&person);

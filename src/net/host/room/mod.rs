@@ -16,8 +16,9 @@ mod send;
 mod tests;
 
 use super::lobby::Guests;
+use super::outbox::Outbox;
 use super::project::Projection;
-use super::{HostPace, Out, ToRoom};
+use super::{HostPace, ToRoom};
 use crate::base::time::Tick;
 use crate::judge::score::Answers;
 use crate::run::Room;
@@ -33,6 +34,9 @@ const DEBRIEF_FOR: Duration = Duration::from_secs(15 * 60);
 /// With nobody connected for this long, the host stops (the session can be resumed).
 const ALONE_FOR: Duration = Duration::from_secs(30 * 60);
 
+/// With nothing due, the room still wakes this often (to notice it is alone).
+const IDLE_WAKE: Duration = Duration::from_secs(60);
+
 /// What the room needs to start a drill.
 pub struct Setup {
     pub loaded: LoadedScenario,
@@ -46,8 +50,10 @@ pub struct Setup {
 
 struct Conn {
     person: String,
-    to_client: mpsc::Sender<Out>,
+    to_client: Outbox,
     kill: Option<oneshot::Sender<String>>,
+    /// When it was welcomed (a lockstep newcomer gets its full patience).
+    since: Instant,
     /// How many events of the person's stream this connection has been sent.
     sent: u64,
     /// Lockstep: the tick this client last confirmed.
@@ -58,6 +64,9 @@ struct Conn {
 
 /// The drill once it has started.
 struct Running {
+    /// Applies every input at once, in the open second: a paced drill shows
+    /// a command's effect without waiting, and a lockstep one hands in a
+    /// tick's inputs just before it runs.
     room: Room,
     projection: Projection,
     last_truth: String,
@@ -67,17 +76,41 @@ struct Running {
     ticked_at: Instant,
 }
 
+impl Running {
+    fn new(mut room: Room, projection: Projection) -> Running {
+        room.apply_at_once();
+        Running {
+            room,
+            projection,
+            last_truth: String::new(),
+            told_now: None,
+            ticked_at: Instant::now(),
+        }
+    }
+
+    /// Applies one input and sorts what it caused into the streams. Every
+    /// input goes through here, and every second's end is sorted too, so a
+    /// resumed host re-sorting the recording the same way sends each person
+    /// the same stream.
+    fn apply(&mut self, input: Input) {
+        self.room.submit(&input.by, input.command);
+        self.projection.take_in(self.room.drill());
+    }
+}
+
 pub(super) struct RoomTask {
     setup: Setup,
     guests: Guests,
     conns: BTreeMap<u64, Conn>,
     running: Option<Running>,
-    /// Commands of clients that left after confirming a lockstep tick: still theirs to apply.
-    orphans: Vec<(Option<u32>, u64, Input)>,
+    /// Commands handed in while the game master has paused: they land when the clock runs.
+    held: Vec<Input>,
     arrivals: u64,
     speed: u32,
     paused: bool,
     answers: BTreeMap<String, Answers>,
+    /// Answers came in since the debrief was last sent (it is rebuilt at most once a second).
+    debrief_stale: bool,
     debrief_since: Option<Instant>,
     alone_since: Option<Instant>,
 }
@@ -93,26 +126,16 @@ impl RoomTask {
             HostPace::Lockstep => 1,
         };
         RoomTask {
-            running: resumed.map(|(mut room, projection)| {
-                if setup.pace != HostPace::Lockstep {
-                    room.apply_at_once();
-                }
-                Running {
-                    room,
-                    projection,
-                    last_truth: String::new(),
-                    told_now: None,
-                    ticked_at: Instant::now(),
-                }
-            }),
+            running: resumed.map(|(room, projection)| Running::new(room, projection)),
             setup,
             guests,
             conns: BTreeMap::new(),
-            orphans: Vec::new(),
+            held: Vec::new(),
             arrivals: 0,
             speed,
             paused: false,
             answers: BTreeMap::new(),
+            debrief_stale: false,
             debrief_since: None,
             alone_since: Some(Instant::now()),
         }
@@ -136,12 +159,15 @@ impl RoomTask {
                     Some(message) => self.handle(message),
                     None => return Ok(()),
                 },
-                _ = sleep_until(wait) => {
+                _ = tokio::time::sleep_until(wait) => {
                     if self.can_step() {
                         self.step()?;
                         next_tick = tokio::time::Instant::now() + self.tick_length();
                     } else if self.lockstep() {
                         self.drop_laggards();
+                    }
+                    if self.debrief_stale {
+                        self.send_debriefs();
                     }
                 }
             }
@@ -155,17 +181,19 @@ impl RoomTask {
         Duration::from_secs_f64(1.0 / f64::from(self.speed.max(1)))
     }
 
-    /// When the next step is due: a paced drill's next second; lockstep
-    /// wakes to check for laggards; nothing to do before the start.
-    fn until_next_step(&self, next_tick: tokio::time::Instant) -> Option<tokio::time::Instant> {
-        let running = self.running.as_ref()?;
-        if running.room.drill().is_over() {
-            return Some(tokio::time::Instant::now() + Duration::from_secs(5));
+    /// When to wake next: a paced drill's next second; lockstep every
+    /// second to check for laggards; after the end every second for the
+    /// debrief; otherwise at least once a minute.
+    fn until_next_step(&self, next_tick: tokio::time::Instant) -> tokio::time::Instant {
+        let now = tokio::time::Instant::now();
+        let idle = now + IDLE_WAKE;
+        let Some(running) = self.running.as_ref() else {
+            return idle;
+        };
+        if running.room.drill().is_over() || self.lockstep() {
+            return now + Duration::from_secs(1);
         }
-        if self.lockstep() {
-            return Some(tokio::time::Instant::now() + Duration::from_secs(1));
-        }
-        (!self.paused).then_some(next_tick)
+        if self.paused { idle } else { next_tick }
     }
 
     fn finished(&self) -> bool {
@@ -198,18 +226,23 @@ impl RoomTask {
         !self.conns.is_empty() && self.conns.values().all(|c| c.ready == Some(now))
     }
 
+    /// Lockstep: drops the clients that have kept a tick waiting for 30 s
+    /// (counted from the tick, or from their arrival if later), while the
+    /// drill could otherwise go on.
     fn drop_laggards(&mut self) {
         let Some(running) = &self.running else {
             return;
         };
-        if running.ticked_at.elapsed() < LOCKSTEP_PATIENCE {
+        if running.room.drill().is_over() || self.paused {
             return;
         }
         let now = running.room.drill().now();
+        let ticked_at = running.ticked_at;
         let late: Vec<u64> = self
             .conns
             .iter()
             .filter(|(_, c)| c.ready != Some(now))
+            .filter(|(_, c)| c.since.max(ticked_at).elapsed() >= LOCKSTEP_PATIENCE)
             .map(|(&id, _)| id)
             .collect();
         for id in late {
@@ -220,10 +253,11 @@ impl RoomTask {
         }
     }
 
-    /// One simulated second: every client's commands for it (in script
-    /// order, then as they arrived), then what each person may see.
+    /// One simulated second: what was held back during a pause, every
+    /// lockstep client's commands for it (in script order, then as they
+    /// arrived), then what each person may see.
     fn step(&mut self) -> Result<(), String> {
-        let mut inputs = std::mem::take(&mut self.orphans);
+        let mut inputs = Vec::new();
         for c in self.conns.values_mut() {
             for (order, arrival, command) in c.inputs.drain(..) {
                 let input = Input {
@@ -234,11 +268,15 @@ impl RoomTask {
             }
         }
         inputs.sort_by_key(|(order, arrival, _)| (order.unwrap_or(u32::MAX), *arrival));
+        let held = std::mem::take(&mut self.held);
         let Some(running) = &mut self.running else {
             return Ok(());
         };
-        for (_, _, input) in inputs {
-            running.room.submit(&input.by, input.command);
+        for input in held
+            .into_iter()
+            .chain(inputs.into_iter().map(|(_, _, i)| i))
+        {
+            running.apply(input);
         }
         if let Err(e) = running.room.step() {
             // The drill goes on; what was journaled stays.
@@ -248,12 +286,5 @@ impl RoomTask {
         running.ticked_at = Instant::now();
         self.flush();
         Ok(())
-    }
-}
-
-async fn sleep_until(at: Option<tokio::time::Instant>) {
-    match at {
-        Some(at) => tokio::time::sleep_until(at).await,
-        None => std::future::pending().await,
     }
 }

@@ -8,9 +8,8 @@ use std::time::Instant;
 
 use super::RoomTask;
 use crate::judge::score::Answers;
-use crate::net::host::Out;
 use crate::net::host::lobby::Guests;
-use crate::net::protocol::{EVENTS_PER_FRAME, HostFrame, Member, write};
+use crate::net::protocol::{EVENTS_FRAME_BYTES, EVENTS_PER_FRAME, HostFrame, Member, write};
 use crate::world::GAME_MASTER;
 use crate::world::sim::platform::SAMPLE_EVERY;
 
@@ -45,18 +44,24 @@ impl RoomTask {
         } else {
             None
         };
+        // Each event is encoded once however many people are sent it.
+        let mut encoded: BTreeMap<u32, String> = BTreeMap::new();
         let mut slow = Vec::new();
         for (&id, c) in self.conns.iter_mut() {
             let mut frames: Vec<String> = Vec::new();
             let total = running.projection.len(&c.person);
             if total > c.sent {
-                let entries = running.projection.from(&c.person, c.sent, drill.log());
-                for (k, chunk) in entries.chunks(EVENTS_PER_FRAME).enumerate() {
-                    frames.push(write(&HostFrame::Events {
-                        first: c.sent + (k * EVENTS_PER_FRAME) as u64,
-                        entries: chunk.iter().map(|e| (*e).clone()).collect(),
-                    }));
+                let positions = running.projection.positions(&c.person, c.sent);
+                for &i in positions {
+                    if let Some(entry) = drill.log().get(i as usize) {
+                        encoded.entry(i).or_insert_with(|| write(entry));
+                    }
                 }
+                let texts: Vec<&str> = positions
+                    .iter()
+                    .filter_map(|i| encoded.get(i).map(String::as_str))
+                    .collect();
+                frames.extend(events_frames(c.sent, &texts));
                 c.sent = total;
             }
             if let Some(r) = &readings {
@@ -71,7 +76,7 @@ impl RoomTask {
                 frames.push(clock.clone());
             }
             for frame in frames {
-                if c.to_client.try_send(Out::Text(Arc::from(frame))).is_err() {
+                if !c.to_client.push(Arc::from(frame)) {
                     slow.push(id);
                     break;
                 }
@@ -92,6 +97,7 @@ impl RoomTask {
     }
 
     pub(super) fn send_debriefs(&mut self) {
+        self.debrief_stale = false;
         let Some(running) = &self.running else {
             return;
         };
@@ -179,10 +185,7 @@ impl RoomTask {
 
     pub(super) fn send(&mut self, conn: u64, frame: &HostFrame) {
         let full = match self.conns.get(&conn) {
-            Some(c) => c
-                .to_client
-                .try_send(Out::Text(write(frame).into()))
-                .is_err(),
+            Some(c) => !c.to_client.push(write(frame).into()),
             None => false,
         };
         if full {
@@ -198,7 +201,6 @@ impl RoomTask {
         let frame = HostFrame::Error {
             reason: reason.to_string(),
             fatal: false,
-            retry: false,
         };
         self.send(conn, &frame);
     }
@@ -245,4 +247,76 @@ fn merged_answers(answers: &BTreeMap<String, Answers>, guests: &Guests) -> Answe
         add(&mut merged.observer_notes, &a.observer_notes);
     }
     merged
+}
+
+/// `Events` frames carrying the encoded events `texts`, numbered from
+/// `first`: a new frame every `EVENTS_PER_FRAME` events or
+/// `EVENTS_FRAME_BYTES` bytes, whichever comes first (one event bigger than
+/// that goes alone).
+fn events_frames(first: u64, texts: &[&str]) -> Vec<String> {
+    let mut frames = Vec::new();
+    let mut start = 0;
+    while start < texts.len() {
+        let mut end = start;
+        let mut bytes = 0;
+        while end < texts.len()
+            && end - start < EVENTS_PER_FRAME
+            && (end == start || bytes + texts[end].len() < EVENTS_FRAME_BYTES)
+        {
+            bytes += texts[end].len() + 1;
+            end += 1;
+        }
+        frames.push(format!(
+            "{{\"type\":\"Events\",\"first\":{},\"entries\":[{}]}}",
+            first + start as u64,
+            texts[start..end].join(",")
+        ));
+        start = end;
+    }
+    frames
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::net::protocol::read_host_frame;
+
+    #[test]
+    fn events_go_out_in_frames_bounded_by_count_and_size_and_read_back_in_order() {
+        let drill = crate::testing::drill();
+        let log = drill.log();
+        assert!(!log.is_empty());
+        // Many small events: split by count.
+        let many: Vec<String> = (0..EVENTS_PER_FRAME * 2 + 1)
+            .map(|i| write(&log[i % log.len()]))
+            .collect();
+        let texts: Vec<&str> = many.iter().map(String::as_str).collect();
+        let frames = events_frames(7, &texts);
+        assert_eq!(frames.len(), 3);
+        let mut next = 7;
+        for frame in &frames {
+            let HostFrame::Events { first, entries } = read_host_frame(frame).unwrap() else {
+                panic!("not an Events frame: {frame}");
+            };
+            assert_eq!(first, next, "numbered on from the last");
+            next += entries.len() as u64;
+        }
+        assert_eq!(next, 7 + texts.len() as u64);
+        // Big events (JSON may carry spaces): split by size, every frame
+        // within the bound, and all of them still read.
+        let padded: Vec<String> = (0..40)
+            .map(|_| format!("{}{}", write(&log[0]), " ".repeat(EVENTS_FRAME_BYTES / 10)))
+            .collect();
+        let texts: Vec<&str> = padded.iter().map(String::as_str).collect();
+        let frames = events_frames(0, &texts);
+        assert!(frames.len() >= 4, "{} frames", frames.len());
+        for frame in &frames {
+            assert!(
+                frame.len() <= EVENTS_FRAME_BYTES + 100,
+                "{} bytes",
+                frame.len()
+            );
+            assert!(read_host_frame(frame).is_ok());
+        }
+    }
 }

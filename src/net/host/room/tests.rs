@@ -1,15 +1,31 @@
 //! The room without a network: connections are channels.
 
-use tokio::sync::{mpsc, oneshot};
+use tokio::sync::oneshot;
 
 use super::{RoomTask, Setup};
 use crate::net::host::lobby::Guests;
-use crate::net::host::{HostPace, Out, ToRoom};
+use crate::net::host::outbox::{Inbox, outbox};
+use crate::net::host::{HostPace, ToRoom};
 use crate::net::protocol::{ClientFrame, HostFrame, read_host_frame};
-use crate::scenario::{LoadedScenario, Seat};
-use crate::world::HumanSpec;
+use crate::scenario::{LoadedScenario, Role, Seat, Severity};
+use crate::world::comms::{Channel, MessageKind};
+use crate::world::{Command, Event, HumanSpec};
 
 fn room() -> (RoomTask, Guests) {
+    room_paced("room", HostPace::PerSecond(10))
+}
+
+fn loaded() -> LoadedScenario {
+    LoadedScenario {
+        scenario: crate::testing::tiny(),
+        path: "tiny.ron".into(),
+        hash: "h".into(),
+    }
+}
+
+/// A room for Ana (IC) and Ben (OL) with one spare code, its session in a
+/// directory of the test's own.
+fn room_paced(test: &str, pace: HostPace) -> (RoomTask, Guests) {
     let team: Vec<HumanSpec> = [("ana", Seat::IC), ("ben", Seat::OL)]
         .into_iter()
         .map(|(id, seat)| HumanSpec {
@@ -20,16 +36,12 @@ fn room() -> (RoomTask, Guests) {
         })
         .collect();
     let guests = Guests::invite(Some(&team), 1, false).unwrap();
-    let dir = std::env::temp_dir().join(format!("firedrill-room-{}", std::process::id()));
+    let dir = std::env::temp_dir().join(format!("firedrill-room-{test}-{}", std::process::id()));
     let setup = Setup {
-        loaded: LoadedScenario {
-            scenario: crate::testing::tiny(),
-            path: "tiny.ron".into(),
-            hash: "h".into(),
-        },
+        loaded: loaded(),
         seed: 1,
         knobs: Default::default(),
-        pace: HostPace::PerSecond(10),
+        pace,
         out: dir.join("s.ron"),
         team_file: true,
     };
@@ -37,13 +49,9 @@ fn room() -> (RoomTask, Guests) {
 }
 
 /// A connection as the room sees it: its outbox, its kill signal, and the welcome's answer.
-type Connected = (
-    mpsc::Receiver<Out>,
-    oneshot::Receiver<String>,
-    Result<(), (String, bool)>,
-);
+type Connected = (Inbox, oneshot::Receiver<String>, Result<(), String>);
 
-/// Connects `who` with an outbox of `room_for` frames.
+/// Connects `who` with an outbox of `room_for` bytes.
 fn connect(
     task: &mut RoomTask,
     guests: &Guests,
@@ -51,15 +59,27 @@ fn connect(
     who: &str,
     room_for: usize,
 ) -> Connected {
-    let (to_client, outbox) = mpsc::channel(room_for);
+    let code = guests.get(who).unwrap().code.as_str().to_string();
+    hello(task, conn, code, None, 0, room_for)
+}
+
+/// Says hello with any code, name and count of events held.
+fn hello(
+    task: &mut RoomTask,
+    conn: u64,
+    code: String,
+    name: Option<&str>,
+    received: u64,
+    room_for: usize,
+) -> Connected {
+    let (to_client, outbox) = outbox(room_for);
     let (kill, killed) = oneshot::channel();
     let (answer, mut answered) = oneshot::channel();
-    let code = guests.get(who).unwrap().code.as_str().to_string();
     task.handle(ToRoom::Hello {
         conn,
         code,
-        name: None,
-        received: 0,
+        name: name.map(str::to_string),
+        received,
         to_client,
         kill,
         answer,
@@ -67,9 +87,34 @@ fn connect(
     (outbox, killed, answered.try_recv().unwrap())
 }
 
-fn frames(outbox: &mut mpsc::Receiver<Out>) -> Vec<HostFrame> {
+fn say(task: &mut RoomTask, conn: u64, frame: ClientFrame) {
+    task.handle(ToRoom::Frame { conn, frame });
+}
+
+fn command(task: &mut RoomTask, conn: u64, command: Command) {
+    say(
+        task,
+        conn,
+        ClientFrame::Command {
+            command,
+            order: None,
+        },
+    );
+}
+
+fn told(frames: &[HostFrame], words: &str) -> bool {
+    frames
+        .iter()
+        .any(|f| matches!(f, HostFrame::Error { reason, .. } if reason.contains(words)))
+}
+
+fn log_len(task: &RoomTask) -> usize {
+    task.running.as_ref().unwrap().room.drill().log().len()
+}
+
+fn frames(outbox: &mut Inbox) -> Vec<HostFrame> {
     let mut out = Vec::new();
-    while let Ok(Out::Text(text)) = outbox.try_recv() {
+    while let Some(text) = outbox.try_recv() {
         out.push(read_host_frame(&text).unwrap());
     }
     out
@@ -78,9 +123,9 @@ fn frames(outbox: &mut mpsc::Receiver<Out>) -> Vec<HostFrame> {
 #[test]
 fn a_client_that_cannot_keep_up_is_told_and_dropped_and_the_others_go_on() {
     let (mut task, guests) = room();
-    let (_never_read, mut killed, answer) = connect(&mut task, &guests, 1, "ana", 8);
+    let (_never_read, mut killed, answer) = connect(&mut task, &guests, 1, "ana", 8 * 1024);
     assert!(answer.is_ok());
-    let (mut reader, _, answer) = connect(&mut task, &guests, 2, "ben", 100_000);
+    let (mut reader, _, answer) = connect(&mut task, &guests, 2, "ben", 1 << 30);
     assert!(answer.is_ok());
     assert!(
         task.running.is_some(),
@@ -99,14 +144,18 @@ fn a_client_that_cannot_keep_up_is_told_and_dropped_and_the_others_go_on() {
 }
 
 #[test]
-fn a_code_serves_one_connection_at_a_time_and_a_wrong_code_is_refused() {
+fn a_code_serves_one_connection_the_newest_and_a_wrong_code_is_refused() {
     let (mut task, guests) = room();
-    let (_a, _, first) = connect(&mut task, &guests, 1, "ana", 100);
+    let (_a, mut first_killed, first) = connect(&mut task, &guests, 1, "ana", 1 << 20);
     assert!(first.is_ok());
-    let (_b, _, second) = connect(&mut task, &guests, 2, "ana", 100);
-    let (reason, retry) = second.unwrap_err();
-    assert!(reason.contains("in use") && retry, "{reason}");
-    let (to_client, _outbox) = mpsc::channel(10);
+    let (_b, _, second) = connect(&mut task, &guests, 2, "ana", 1 << 20);
+    assert!(second.is_ok(), "the same person again takes over");
+    let reason = first_killed
+        .try_recv()
+        .expect("the older connection is told");
+    assert!(reason.contains("joined again"), "{reason}");
+    assert!(!task.conns.contains_key(&1) && task.conns.contains_key(&2));
+    let (to_client, _outbox) = outbox(1 << 20);
     let (kill, _) = oneshot::channel();
     let (answer, mut answered) = oneshot::channel();
     task.handle(ToRoom::Hello {
@@ -118,17 +167,14 @@ fn a_code_serves_one_connection_at_a_time_and_a_wrong_code_is_refused() {
         kill,
         answer,
     });
-    let (reason, retry) = answered.try_recv().unwrap().unwrap_err();
-    assert!(
-        reason.contains("not one of this drill's") && !retry,
-        "{reason}"
-    );
+    let reason = answered.try_recv().unwrap().unwrap_err();
+    assert!(reason.contains("not one of this drill's"), "{reason}");
 }
 
 #[test]
 fn only_the_game_master_starts_the_drill_and_a_trainee_is_told_so() {
     let (mut task, guests) = room();
-    let (mut outbox, _, _) = connect(&mut task, &guests, 1, "ana", 100);
+    let (mut outbox, _, _) = connect(&mut task, &guests, 1, "ana", 1 << 20);
     task.handle(ToRoom::Frame {
         conn: 1,
         frame: ClientFrame::Start,
@@ -138,4 +184,184 @@ fn only_the_game_master_starts_the_drill_and_a_trainee_is_told_so() {
         matches!(f, HostFrame::Error { reason, fatal: false, .. } if reason.contains("only the game master"))
     });
     assert!(told);
+}
+
+#[test]
+fn while_paused_a_command_waits_its_sender_is_told_and_it_lands_when_the_clock_runs() {
+    let (mut task, guests) = room_paced("paused", HostPace::PerSecond(10));
+    let (mut ana, _, _) = connect(&mut task, &guests, 1, "ana", 1 << 20);
+    let _ben = connect(&mut task, &guests, 2, "ben", 1 << 20);
+    let gm = guests.game_master.as_str().to_string();
+    let _gm = hello(&mut task, 3, gm, None, 0, 1 << 20);
+    assert!(task.running.is_some());
+    say(
+        &mut task,
+        3,
+        ClientFrame::Clock {
+            speed: None,
+            paused: Some(true),
+        },
+    );
+    let before = log_len(&task);
+    frames(&mut ana);
+    command(&mut task, 1, Command::Declare(Severity::Sev2));
+    assert_eq!(log_len(&task), before, "nothing happens while paused");
+    assert!(told(&frames(&mut ana), "paused"));
+    say(
+        &mut task,
+        3,
+        ClientFrame::Clock {
+            speed: None,
+            paused: Some(false),
+        },
+    );
+    task.step().unwrap();
+    let drill = task.running.as_ref().unwrap().room.drill();
+    assert!(
+        drill.log()[before..]
+            .iter()
+            .any(|e| matches!(e.event, Event::Declared { .. })),
+        "it landed once the clock ran"
+    );
+}
+
+#[test]
+fn a_name_someone_else_goes_by_is_refused_with_a_reason_and_a_name_is_cleaned() {
+    let (mut task, guests) = room_paced("names", HostPace::PerSecond(10));
+    let code = guests.get("ana").unwrap().code.as_str().to_string();
+    // Kim is the scenario's CTO, a simulated person.
+    let (mut first, _, ok) = hello(&mut task, 1, code.clone(), Some("kim"), 0, 1 << 20);
+    assert!(ok.is_ok(), "still welcome, under the name they had");
+    assert!(told(&frames(&mut first), "already called kim"));
+    assert_eq!(task.guests.get("ana").unwrap().name, "ana");
+    let ben = task.guests.get("ben").unwrap().name.clone();
+    let (mut second, _, _) = hello(&mut task, 2, code.clone(), Some(&ben), 0, 1 << 20);
+    assert!(told(&frames(&mut second), "already called"));
+    let _ = hello(&mut task, 3, code, Some(" Ana\u{7}\n Sousa "), 0, 1 << 20);
+    assert_eq!(task.guests.get("ana").unwrap().name, "Ana Sousa");
+}
+
+#[test]
+fn a_lockstep_client_back_in_is_told_the_tick_its_applied_commands_and_where_its_events_go_on() {
+    let (mut task, guests) = room_paced("rejoin", HostPace::Lockstep);
+    let (mut ana, _, _) = connect(&mut task, &guests, 1, "ana", 1 << 20);
+    let _ben = connect(&mut task, &guests, 2, "ben", 1 << 20);
+    command(&mut task, 1, Command::Declare(Severity::Sev2));
+    say(&mut task, 1, ClientFrame::Ready { tick: 0 });
+    say(&mut task, 2, ClientFrame::Ready { tick: 0 });
+    assert!(task.can_step());
+    task.step().unwrap();
+    let held = frames(&mut ana)
+        .iter()
+        .map(|f| match f {
+            HostFrame::Events { entries, .. } => entries.len() as u64,
+            _ => 0,
+        })
+        .sum::<u64>();
+    assert!(held > 0);
+    // Ana sends a command for tick 1, and her connection drops before it runs.
+    command(&mut task, 1, Command::Ack);
+    task.handle(ToRoom::Gone { conn: 1 });
+    let code = guests.get("ana").unwrap().code.as_str().to_string();
+    let (mut back, _, ok) = hello(&mut task, 4, code.clone(), None, held, 1 << 20);
+    assert!(ok.is_ok());
+    let got = frames(&mut back);
+    let welcome = got.iter().find_map(|f| match f {
+        HostFrame::Welcome { from, applied, .. } => Some((*from, *applied)),
+        _ => None,
+    });
+    assert_eq!(
+        welcome,
+        Some((held, 1)),
+        "her events go on where she is, and one command of hers was applied (the dropped one was not)"
+    );
+    assert!(
+        got.iter()
+            .any(|f| matches!(f, HostFrame::Clock { now: 1, .. })),
+        "told the tick to confirm at once: {got:?}"
+    );
+    // A client claiming more than the host holds starts over from 0.
+    let (mut again, _, _) = hello(&mut task, 5, code, None, held + 1000, 1 << 20);
+    let got = frames(&mut again);
+    assert!(
+        got.iter()
+            .any(|f| matches!(f, HostFrame::Welcome { from: 0, .. }))
+    );
+    assert!(
+        got.iter()
+            .any(|f| matches!(f, HostFrame::Events { first: 0, .. })),
+        "and is sent everything again"
+    );
+}
+
+#[test]
+fn the_after_action_questions_wait_for_the_end() {
+    let (mut task, guests) = room_paced("answers", HostPace::PerSecond(10));
+    let (mut ana, _, _) = connect(&mut task, &guests, 1, "ana", 1 << 20);
+    let _ben = connect(&mut task, &guests, 2, "ben", 1 << 20);
+    say(
+        &mut task,
+        1,
+        ClientFrame::Answers {
+            answers: Default::default(),
+        },
+    );
+    assert!(told(&frames(&mut ana), "after the drill"));
+    assert!(task.answers.is_empty());
+}
+
+#[test]
+fn a_resumed_host_sorts_everyones_stream_as_the_live_host_did() {
+    let (mut task, guests) = room_paced("resume", HostPace::PerSecond(10));
+    let _ana = connect(&mut task, &guests, 1, "ana", 1 << 30);
+    let _ben = connect(&mut task, &guests, 2, "ben", 1 << 30);
+    for _ in 0..3 {
+        task.step().unwrap();
+    }
+    // In one second: Ana posts in the executive channel, then makes Ben CL.
+    // Ben was not a reader when the post was made: it is not in his stream.
+    command(
+        &mut task,
+        1,
+        Command::Say {
+            channel: Channel::Executive,
+            kind: MessageKind::Chat,
+            text: "for the executives only".into(),
+        },
+    );
+    command(
+        &mut task,
+        1,
+        Command::Assign {
+            role: Role::CL,
+            to: "ben".into(),
+            briefing: "status page is yours".into(),
+        },
+    );
+    task.step().unwrap();
+    command(&mut task, 1, Command::Declare(Severity::Sev2));
+    // The host stops here, with Ana's last command in the second in flight.
+    let running = task.running.as_ref().unwrap();
+    let (live_log, live_streams) = (
+        running.room.drill().log().to_vec(),
+        running.projection.clone(),
+    );
+    let exec_post = live_log
+        .iter()
+        .position(|e| matches!(&e.event, Event::Posted(m) if m.channel == Channel::Executive))
+        .unwrap() as u32;
+    assert!(!live_streams.positions("ben", 0).contains(&exec_post));
+    assert!(live_streams.positions("ana", 0).contains(&exec_post));
+    let out = task.setup.out.clone();
+    drop(task);
+
+    let session = crate::run::session::read(&out).unwrap().session;
+    let (room, projection) = crate::net::host::reopen(&out, &session, &loaded(), &guests).unwrap();
+    assert_eq!(
+        room.drill().log(),
+        &live_log[..],
+        "the second in flight was picked up"
+    );
+    assert_eq!(projection, live_streams, "everyone's stream is the same");
+    assert_eq!(room.applied_by("ana"), 3);
 }
