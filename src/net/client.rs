@@ -294,8 +294,8 @@ impl Link {
                                 return End::Closed;
                             }
                         }
-                        HostFrame::Error { reason, fatal: true } => {
-                            return if welcomed {
+                        HostFrame::Error { reason, fatal: true, replaced } => {
+                            return if welcomed && !replaced {
                                 End::Lost(reason)
                             } else {
                                 End::Refused(reason)

@@ -124,8 +124,14 @@ pub enum HostFrame {
         aar: Box<Doc>,
     },
     /// Something this client did was not accepted. A fatal one closes the
-    /// connection.
-    Error { reason: String, fatal: bool },
+    /// connection; `replaced`: by a newer connection with the same code, so
+    /// this client should not come back (the two would take turns).
+    Error {
+        reason: String,
+        fatal: bool,
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        replaced: bool,
+    },
 }
 
 /// Reads a client's frame, or says what is wrong with it and how to fix it.

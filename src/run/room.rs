@@ -306,6 +306,46 @@ mod tests {
     }
 
     #[test]
+    fn a_scripted_session_resumed_keeps_a_persons_input_of_the_second_in_flight() {
+        use crate::base::time::Dur;
+        use crate::run::script::ScriptCommand;
+        use crate::world::comms::{Channel, MessageKind};
+        let out = scratch("scripted");
+        let script = Script {
+            title: "t".into(),
+            scenario: "tiny".into(),
+            team: crate::testing::team(),
+            commands: vec![ScriptCommand {
+                at: Dur(3),
+                by: "ben".into(),
+                command: Command::Say {
+                    channel: Channel::CommandPost,
+                    kind: MessageKind::Chat,
+                    text: "scripted".into(),
+                },
+            }],
+        };
+        let mut room = start(Some(&out), Some(script));
+        for _ in 0..3 {
+            room.step().unwrap();
+        }
+        room.submit("ana", Command::Declare(Severity::Sev2));
+        room.step().unwrap();
+        let live = room.drill().log().to_vec();
+        drop(room);
+        // Tick 3 is the last on disk: it may be incomplete, so it is run again.
+        let session = crate::run::session::read(&out).unwrap().session;
+        assert_eq!(session.complete_through(), Some(2));
+        let mut resumed = crate::run::session::resume(&out, &session, &loaded()).unwrap();
+        resumed.step().unwrap();
+        assert_eq!(
+            resumed.drill().log(),
+            &live[..],
+            "Ana's command kept, the script's once"
+        );
+    }
+
+    #[test]
     fn after_the_end_a_step_does_nothing_and_writes_nothing() {
         let out = scratch("after-end");
         let mut room = start(Some(&out), None);

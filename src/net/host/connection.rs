@@ -27,11 +27,15 @@ const HELLO_WITHIN: Duration = Duration::from_secs(10);
 /// At most this many connections at once (a host serves a team, not a crowd).
 pub const MAX_CONNECTIONS: usize = 256;
 
-/// The host pings a client this often when it has nothing else to say…
-const PING_EVERY: Duration = Duration::from_secs(15);
+/// The host pings a client this often…
+const PING_EVERY: Duration = Duration::from_secs(5);
 
 /// …and drops one it has heard nothing from (not even a pong) for this long.
 const SILENT_FOR: Duration = Duration::from_secs(45);
+
+/// A frame the client's network will not take within this long (it stopped
+/// reading) ends the connection rather than holding it open.
+const SEND_WITHIN: Duration = Duration::from_secs(10);
 
 /// Serves one accepted connection until it ends, over TLS when the host
 /// encrypts; `_slot` is its place among the host's connections.
@@ -106,7 +110,7 @@ async fn serve<S>(
     }
     let (to_client, mut outbox) = outbox(OUTBOX_BYTES);
     let (answer, answered) = oneshot::channel();
-    let (kill, mut killed) = oneshot::channel::<String>();
+    let (kill, mut killed) = oneshot::channel::<HostFrame>();
     let joining = ToRoom::Hello {
         conn: id,
         code,
@@ -134,38 +138,46 @@ async fn serve<S>(
     loop {
         tokio::select! {
             biased;
-            reason = &mut killed => {
-                let reason = reason.unwrap_or_else(|_| "the drill has ended".into());
-                log(peer, &reason);
-                let _ = send_error(&mut ws, &reason, true).await;
-                let _ = ws.close(None).await;
+            last = &mut killed => {
+                let last = last.unwrap_or_else(|_| HostFrame::Error {
+                    reason: "the drill has ended".into(),
+                    fatal: true,
+                    replaced: false,
+                });
+                if let HostFrame::Error { reason, .. } = &last {
+                    log(peer, reason);
+                }
+                if send(&mut ws, Message::text(write(&last))).await {
+                    let _ = tokio::time::timeout(SEND_WITHIN, ws.close(None)).await;
+                }
                 break;
+            }
+            _ = pinger.tick() => {
+                if heard.elapsed() > SILENT_FOR {
+                    log(peer, "nothing heard from the client for 45 s; closing");
+                    let _ = tokio::time::timeout(SEND_WITHIN, ws.close(None)).await;
+                    break;
+                }
+                if !send(&mut ws, Message::Ping(Vec::new().into())).await {
+                    break;
+                }
             }
             out = outbox.recv() => match out {
                 Some(text) => {
-                    if ws.send(Message::text(text.as_ref())).await.is_err() {
+                    if !send(&mut ws, Message::text(text.as_ref())).await {
+                        log(peer, "the client stopped taking frames; closing");
                         break;
                     }
                 }
                 None => break,
             },
-            _ = pinger.tick() => {
-                if heard.elapsed() > SILENT_FOR {
-                    log(peer, "nothing heard from the client for 45 s; closing");
-                    let _ = ws.close(None).await;
-                    break;
-                }
-                if ws.send(Message::Ping(Vec::new().into())).await.is_err() {
-                    break;
-                }
-            }
             incoming = ws.next() => {
                 let message = match incoming {
                     Some(Ok(message)) => message,
                     Some(Err(e)) => {
                         let reason = format!("connection error: {e}");
                         log(peer, &reason);
-                        let _ = send_error(&mut ws, &reason, true).await;
+                        send_error(&mut ws, &reason, true).await;
                         break;
                     }
                     None => break,
@@ -181,13 +193,13 @@ async fn serve<S>(
                     Some(Ok(frame)) => frame,
                     Some(Err(reason)) => {
                         log(peer, &reason);
-                        let _ = send_error(&mut ws, &reason, true).await;
+                        send_error(&mut ws, &reason, true).await;
                         break;
                     }
                     None => {
                         let reason = "frames are JSON text, not binary";
                         log(peer, reason);
-                        let _ = send_error(&mut ws, reason, true).await;
+                        send_error(&mut ws, reason, true).await;
                         break;
                     }
                 };
@@ -198,13 +210,13 @@ async fn serve<S>(
                 if !allowed {
                     let reason = format!("more than {RATE_PER_SECOND} frames a second: slow down");
                     log(peer, &reason);
-                    let _ = send_error(&mut ws, &reason, true).await;
+                    send_error(&mut ws, &reason, true).await;
                     break;
                 }
                 if matches!(frame, ClientFrame::Hello { .. }) {
                     let reason = "you said hello already";
                     log(peer, reason);
-                    let _ = send_error(&mut ws, reason, true).await;
+                    send_error(&mut ws, reason, true).await;
                     break;
                 }
                 if room.send(ToRoom::Frame { conn: id, frame }).await.is_err() {
@@ -227,19 +239,27 @@ fn log(peer: SocketAddr, reason: &str) {
     eprintln!("host: {peer}: {reason}");
 }
 
-async fn send_error<S>(
-    ws: &mut tokio_tungstenite::WebSocketStream<S>,
-    reason: &str,
-    fatal: bool,
-) -> Result<(), ()>
+/// Sends one message, giving up after `SEND_WITHIN`; false if it did not go.
+async fn send<S>(ws: &mut tokio_tungstenite::WebSocketStream<S>, message: Message) -> bool
+where
+    S: AsyncRead + AsyncWrite + Unpin,
+{
+    matches!(
+        tokio::time::timeout(SEND_WITHIN, ws.send(message)).await,
+        Ok(Ok(()))
+    )
+}
+
+async fn send_error<S>(ws: &mut tokio_tungstenite::WebSocketStream<S>, reason: &str, fatal: bool)
 where
     S: AsyncRead + AsyncWrite + Unpin,
 {
     let frame = write(&HostFrame::Error {
         reason: reason.to_string(),
         fatal,
+        replaced: false,
     });
-    ws.send(Message::text(frame)).await.map_err(|_| ())
+    send(ws, Message::text(frame)).await;
 }
 
 /// Says why, closes, and logs one line.
@@ -248,8 +268,8 @@ where
     S: AsyncRead + AsyncWrite + Unpin,
 {
     log(peer, reason);
-    let _ = send_error(ws, reason, true).await;
-    let _ = ws.close(None).await;
+    send_error(ws, reason, true).await;
+    let _ = tokio::time::timeout(SEND_WITHIN, ws.close(None)).await;
 }
 
 /// Lockstep confirmations a client may send a second.

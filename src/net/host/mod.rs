@@ -16,10 +16,9 @@ use tokio::sync::{mpsc, oneshot};
 
 pub use lobby::{Guests, Invitee, guests_path};
 use project::Projection;
-use room::{RoomTask, Setup};
+use room::{Resumed, RoomTask, Setup};
 
-use crate::net::protocol::ClientFrame;
-use crate::run::Room;
+use crate::net::protocol::{ClientFrame, HostFrame};
 use crate::scenario::{Knobs, LoadedScenario};
 use crate::world::HumanSpec;
 
@@ -142,7 +141,7 @@ pub fn resume(
     let recovered = crate::run::session::read(session_path).map_err(|d| d.to_string())?;
     let session = recovered.session;
     let loaded = crate::run::session::locate_scenario(session_path, &session, scenario)?;
-    let (room, projection) = reopen(session_path, &session, &loaded, &guests)?;
+    let resumed = reopen(session_path, &session, &loaded, &guests)?;
     let setup = Setup {
         loaded,
         seed: session.header.seed,
@@ -151,33 +150,47 @@ pub fn resume(
         out: session_path.to_path_buf(),
         team_file: true,
     };
-    launch(bind, setup, guests, Some((room, projection)))
+    launch(bind, setup, guests, Some(resumed))
 }
 
 /// A hosted drill's room picked up from its session: re-simulated and
 /// checked, and each person's stream sorted again at the moments the live
 /// host sorted it (after every input and every second), so everyone's
-/// count of events held still means the same events.
+/// count of events held still means the same events. The second that was
+/// in flight runs at once: the clients may hold its events already (a
+/// lockstep host sends them only once they are on disk).
 fn reopen(
     session_path: &Path,
     session: &crate::run::session::Session,
     loaded: &LoadedScenario,
     guests: &Guests,
-) -> Result<(Room, Projection), String> {
+) -> Result<Resumed, String> {
     let mut projection = Projection::new(guests.invitees.iter().map(|i| i.id.as_str()));
-    let room = crate::run::session::resume_watching(session_path, session, loaded, |sim, _| {
+    let mut room = crate::run::session::resume_watching(session_path, session, loaded, |sim, _| {
         projection.take_in(sim.drill())
     })
     .map_err(|e| format!("{}: {e}", session_path.display()))?;
+    if let Err(e) = room.step() {
+        eprintln!("host: {e}");
+    }
     projection.take_in(room.drill());
-    Ok((room, projection))
+    let paged = session
+        .inputs
+        .iter()
+        .filter(|(_, input)| matches!(input.command, crate::world::Command::PageIn { .. }))
+        .count() as u64;
+    Ok(Resumed {
+        room,
+        projection,
+        paged,
+    })
 }
 
 fn launch(
     bind: SocketAddr,
     setup: Setup,
     guests: Guests,
-    resumed: Option<(Room, Projection)>,
+    resumed: Option<Resumed>,
 ) -> Result<HostHandle, String> {
     let listener = TcpListener::bind(bind).map_err(|e| {
         format!("cannot listen on {bind}: {e}\n  hint: pick another port with --bind ADDR:PORT")
@@ -227,7 +240,8 @@ pub(crate) enum ToRoom {
         name: Option<String>,
         received: u64,
         to_client: outbox::Outbox,
-        kill: oneshot::Sender<String>,
+        /// The room's last word before it closes the connection.
+        kill: oneshot::Sender<HostFrame>,
         /// Welcome, or why not.
         answer: oneshot::Sender<Result<(), String>>,
     },

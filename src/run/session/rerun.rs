@@ -222,8 +222,8 @@ pub fn resume(
 /// `resume`, showing the drill to `watch` as `rerun_watching` does (a host
 /// re-sorts what each person was sent). The inputs recorded for the second
 /// in flight were applied and perhaps seen: they are applied again, in
-/// order, and that second runs next. A scripted session's are not: its
-/// script hands them in again.
+/// order, and that second runs next (a scripted session's script hands its
+/// own in again, after them, as it did).
 pub fn resume_watching(
     path: &Path,
     session: &Session,
@@ -258,11 +258,27 @@ pub fn resume_watching(
     compare(trusted, prefix(drill.log(), through))?;
     let settled = drill.log().len();
     let in_flight = through.map_or(0, |t| t + 1);
-    let scripted = session.header.script.is_some();
+    let mut scripts_own = session
+        .header
+        .script
+        .as_ref()
+        .map(|s| s.inputs_at(in_flight))
+        .unwrap_or_default();
     let inputs: Vec<(Tick, Input)> = session
         .inputs
         .iter()
-        .filter(|(at, _)| *at < in_flight || (*at == in_flight && !scripted))
+        .filter(|(at, input)| {
+            if *at < in_flight {
+                return true;
+            }
+            match scripts_own.iter().position(|own| own == input) {
+                Some(k) => {
+                    scripts_own.remove(k);
+                    false
+                }
+                None => true,
+            }
+        })
         .cloned()
         .collect();
     for (_, input) in inputs.iter().filter(|(at, _)| *at == in_flight) {

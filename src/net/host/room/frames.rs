@@ -7,7 +7,7 @@ use std::time::Instant;
 use super::RoomTask;
 use crate::net::host::ToRoom;
 use crate::net::protocol::ClientFrame;
-use crate::world::{GAME_MASTER, Input};
+use crate::world::{Command, GAME_MASTER, Input};
 
 impl RoomTask {
     pub(super) fn handle(&mut self, message: ToRoom) {
@@ -49,27 +49,35 @@ impl RoomTask {
                 let Some(running) = &mut self.running else {
                     return self.tell(conn, "the drill has not started yet: wait for the host");
                 };
-                let input = Input {
-                    by: person,
-                    command,
-                };
-                if lockstep {
-                    // Applied when every client is ready, in script order.
+                if matches!(command, Command::PageIn { .. }) {
+                    return self.tell(
+                        conn,
+                        "the host pages latecomers in when they join: give them a spare code",
+                    );
+                }
+                if lockstep || self.paused {
+                    // Lockstep: applied when every client is ready, in script
+                    // order. Paused: when the clock runs again, as they came.
+                    // Either way they leave with their connection if it drops.
                     self.arrivals += 1;
                     let arrival = self.arrivals;
+                    let order = order.filter(|_| lockstep);
                     if let Some(c) = self.conns.get_mut(&conn) {
-                        c.inputs.push((order, arrival, input.command));
+                        c.inputs.push((order, arrival, command));
                     }
-                } else if self.paused {
-                    self.held.push(input);
-                    self.tell(
-                        conn,
-                        "the game master has paused the drill: your command lands when the clock runs again",
-                    );
+                    if !lockstep {
+                        self.tell(
+                            conn,
+                            "the game master has paused the drill: your command lands when the clock runs again",
+                        );
+                    }
                 } else {
                     // Paced: it lands in the open second now, and everyone who
                     // may see its effect is told at once.
-                    running.apply(input);
+                    running.apply(Input {
+                        by: person,
+                        command,
+                    });
                     self.flush();
                 }
             }

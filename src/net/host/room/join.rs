@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use tokio::sync::oneshot;
 
-use super::{Conn, RoomTask, Running};
+use super::{Conn, Resumed, RoomTask, Running};
 use crate::net::host::outbox::Outbox;
 use crate::net::host::project::Projection;
 use crate::net::protocol::{HostFrame, PROTOCOL, write};
@@ -21,7 +21,7 @@ impl RoomTask {
         name: Option<String>,
         received: u64,
         to_client: Outbox,
-        kill: oneshot::Sender<String>,
+        kill: oneshot::Sender<HostFrame>,
     ) -> Result<(), String> {
         let person = self
             .guests
@@ -37,9 +37,13 @@ impl RoomTask {
             .map(|(&id, _)| id)
             .collect();
         for id in older {
-            self.kill(
+            self.close(
                 id,
-                "you joined again from another connection; this one is closed",
+                HostFrame::Error {
+                    reason: "you joined again from another connection; this one is closed".into(),
+                    fatal: true,
+                    replaced: true,
+                },
             );
         }
         let renamed = match name {
@@ -66,10 +70,7 @@ impl RoomTask {
             .as_ref()
             .map_or(0, |r| r.projection.len(&person));
         let from = if received <= held { received } else { 0 };
-        let applied = self
-            .running
-            .as_ref()
-            .map_or(0, |r| r.room.applied_by(&person));
+        let applied = self.running.as_ref().map_or(0, |r| r.applied_by(&person));
         let welcome = HostFrame::Welcome {
             protocol: PROTOCOL,
             person: person.clone(),
@@ -120,7 +121,7 @@ impl RoomTask {
             // Whatever this person missed, once, and the debrief if it is over.
             self.flush();
             if self.debrief_since.is_some() {
-                self.send_debriefs();
+                self.send_debrief(conn);
             }
         } else if self.everyone_here() {
             self.start();
@@ -191,6 +192,7 @@ impl RoomTask {
                 by: GAME_MASTER.to_string(),
                 command,
             });
+            running.paged += 1;
         }
     }
 
@@ -256,7 +258,11 @@ impl RoomTask {
         };
         let mut projection = Projection::new(self.guests.invitees.iter().map(|i| i.id.as_str()));
         projection.take_in(room.drill());
-        self.running = Some(Running::new(room, projection));
+        self.running = Some(Running::new(Resumed {
+            room,
+            projection,
+            paged: 0,
+        }));
         eprintln!("host: the drill has started");
         for person in here {
             self.page_in_latecomer(&person);

@@ -20,10 +20,12 @@ use super::outbox::Outbox;
 use super::project::Projection;
 use super::{HostPace, ToRoom};
 use crate::base::time::Tick;
-use crate::judge::score::Answers;
+use crate::judge::aar::Doc;
+use crate::judge::score::{Answers, Scorecard};
+use crate::net::protocol::HostFrame;
 use crate::run::Room;
 use crate::scenario::{Knobs, LoadedScenario};
-use crate::world::{Command, Input};
+use crate::world::{Command, GAME_MASTER, Input};
 
 /// A lockstep client that has not confirmed a tick in this long is dropped.
 const LOCKSTEP_PATIENCE: Duration = Duration::from_secs(30);
@@ -34,8 +36,9 @@ const DEBRIEF_FOR: Duration = Duration::from_secs(15 * 60);
 /// With nobody connected for this long, the host stops (the session can be resumed).
 const ALONE_FOR: Duration = Duration::from_secs(30 * 60);
 
-/// With nothing due, the room still wakes this often (to notice it is alone).
-const IDLE_WAKE: Duration = Duration::from_secs(60);
+/// The room's chores (dropping lockstep laggards, sending a debrief with new
+/// answers, noticing it is alone) come round this often.
+const CHORES_EVERY: Duration = Duration::from_secs(1);
 
 /// What the room needs to start a drill.
 pub struct Setup {
@@ -51,14 +54,16 @@ pub struct Setup {
 struct Conn {
     person: String,
     to_client: Outbox,
-    kill: Option<oneshot::Sender<String>>,
+    kill: Option<oneshot::Sender<HostFrame>>,
     /// When it was welcomed (a lockstep newcomer gets its full patience).
     since: Instant,
     /// How many events of the person's stream this connection has been sent.
     sent: u64,
     /// Lockstep: the tick this client last confirmed.
     ready: Option<Tick>,
-    /// Commands received for the next tick: (script order, arrival, command).
+    /// Commands waiting for the next tick (lockstep) or for the clock to run
+    /// (paused): (script order, arrival, command). They leave with the
+    /// connection if it drops.
     inputs: Vec<(Option<u32>, u64, Command)>,
 }
 
@@ -74,10 +79,27 @@ struct Running {
     told_now: Option<Tick>,
     /// When the clients were last told the tick (for lockstep patience).
     ticked_at: Instant,
+    /// Latecomers the host paged in: inputs in the game master's name that
+    /// no game master sent (left out of what their client is told it sent).
+    paged: u64,
+}
+
+/// A hosted drill picked up from its session.
+pub struct Resumed {
+    pub room: Room,
+    /// Everyone's stream, sorted again as the live host sorted it.
+    pub projection: Projection,
+    /// How many latecomers the host had paged in.
+    pub paged: u64,
 }
 
 impl Running {
-    fn new(mut room: Room, projection: Projection) -> Running {
+    fn new(resumed: Resumed) -> Running {
+        let Resumed {
+            mut room,
+            projection,
+            paged,
+        } = resumed;
         room.apply_at_once();
         Running {
             room,
@@ -85,6 +107,17 @@ impl Running {
             last_truth: String::new(),
             told_now: None,
             ticked_at: Instant::now(),
+            paged,
+        }
+    }
+
+    /// How many of `person`'s commands the drill has applied.
+    fn applied_by(&self, person: &str) -> u64 {
+        let applied = self.room.applied_by(person);
+        if person == GAME_MASTER {
+            applied.saturating_sub(self.paged)
+        } else {
+            applied
         }
     }
 
@@ -103,12 +136,12 @@ pub(super) struct RoomTask {
     guests: Guests,
     conns: BTreeMap<u64, Conn>,
     running: Option<Running>,
-    /// Commands handed in while the game master has paused: they land when the clock runs.
-    held: Vec<Input>,
     arrivals: u64,
     speed: u32,
     paused: bool,
     answers: BTreeMap<String, Answers>,
+    /// The team's scorecard and the AAR, once the drill is over.
+    debrief: Option<(Scorecard, Doc)>,
     /// Answers came in since the debrief was last sent (it is rebuilt at most once a second).
     debrief_stale: bool,
     debrief_since: Option<Instant>,
@@ -116,25 +149,21 @@ pub(super) struct RoomTask {
 }
 
 impl RoomTask {
-    pub(super) fn new(
-        setup: Setup,
-        guests: Guests,
-        resumed: Option<(Room, Projection)>,
-    ) -> RoomTask {
+    pub(super) fn new(setup: Setup, guests: Guests, resumed: Option<Resumed>) -> RoomTask {
         let speed = match setup.pace {
             HostPace::PerSecond(n) => n.max(1),
             HostPace::Lockstep => 1,
         };
         RoomTask {
-            running: resumed.map(|(room, projection)| Running::new(room, projection)),
+            running: resumed.map(Running::new),
             setup,
             guests,
             conns: BTreeMap::new(),
-            held: Vec::new(),
             arrivals: 0,
             speed,
             paused: false,
             answers: BTreeMap::new(),
+            debrief: None,
             debrief_stale: false,
             debrief_since: None,
             alone_since: Some(Instant::now()),
@@ -149,25 +178,32 @@ impl RoomTask {
     /// stayed long enough), or nobody came for a long time.
     pub(super) async fn run(mut self, mut inbox: mpsc::Receiver<ToRoom>) -> Result<(), String> {
         let mut next_tick = tokio::time::Instant::now();
+        // Once a second, whatever arrives meanwhile: laggards, the debrief.
+        let mut chores = tokio::time::Instant::now() + CHORES_EVERY;
         loop {
             if self.finished() {
                 return Ok(());
             }
-            let wait = self.until_next_step(next_tick);
+            let wake = self
+                .paced_step_due(next_tick)
+                .map_or(chores, |t| t.min(chores));
             tokio::select! {
                 message = inbox.recv() => match message {
                     Some(message) => self.handle(message),
                     None => return Ok(()),
                 },
-                _ = tokio::time::sleep_until(wait) => {
-                    if self.can_step() {
+                _ = tokio::time::sleep_until(wake) => {
+                    let now = tokio::time::Instant::now();
+                    if !self.lockstep() && now >= next_tick && self.can_step() {
                         self.step()?;
-                        next_tick = tokio::time::Instant::now() + self.tick_length();
-                    } else if self.lockstep() {
-                        self.drop_laggards();
+                        next_tick = now + self.tick_length();
                     }
-                    if self.debrief_stale {
-                        self.send_debriefs();
+                    if now >= chores {
+                        chores = now + CHORES_EVERY;
+                        self.drop_laggards();
+                        if self.debrief_stale {
+                            self.send_debriefs();
+                        }
                     }
                 }
             }
@@ -181,19 +217,9 @@ impl RoomTask {
         Duration::from_secs_f64(1.0 / f64::from(self.speed.max(1)))
     }
 
-    /// When to wake next: a paced drill's next second; lockstep every
-    /// second to check for laggards; after the end every second for the
-    /// debrief; otherwise at least once a minute.
-    fn until_next_step(&self, next_tick: tokio::time::Instant) -> tokio::time::Instant {
-        let now = tokio::time::Instant::now();
-        let idle = now + IDLE_WAKE;
-        let Some(running) = self.running.as_ref() else {
-            return idle;
-        };
-        if running.room.drill().is_over() || self.lockstep() {
-            return now + Duration::from_secs(1);
-        }
-        if self.paused { idle } else { next_tick }
+    /// When a paced drill's next second is due (none while it cannot step).
+    fn paced_step_due(&self, next_tick: tokio::time::Instant) -> Option<tokio::time::Instant> {
+        (!self.lockstep() && self.can_step()).then_some(next_tick)
     }
 
     fn finished(&self) -> bool {
@@ -233,6 +259,9 @@ impl RoomTask {
         let Some(running) = &self.running else {
             return;
         };
+        if !self.lockstep() {
+            return;
+        }
         if running.room.drill().is_over() || self.paused {
             return;
         }
@@ -253,8 +282,8 @@ impl RoomTask {
         }
     }
 
-    /// One simulated second: what was held back during a pause, every
-    /// lockstep client's commands for it (in script order, then as they
+    /// One simulated second: the commands waiting for it (a lockstep
+    /// tick's, or those held during a pause; in script order, then as they
     /// arrived), then what each person may see.
     fn step(&mut self) -> Result<(), String> {
         let mut inputs = Vec::new();
@@ -268,14 +297,10 @@ impl RoomTask {
             }
         }
         inputs.sort_by_key(|(order, arrival, _)| (order.unwrap_or(u32::MAX), *arrival));
-        let held = std::mem::take(&mut self.held);
         let Some(running) = &mut self.running else {
             return Ok(());
         };
-        for input in held
-            .into_iter()
-            .chain(inputs.into_iter().map(|(_, _, i)| i))
-        {
+        for (_, _, input) in inputs {
             running.apply(input);
         }
         if let Err(e) = running.room.step() {

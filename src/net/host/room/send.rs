@@ -96,8 +96,19 @@ impl RoomTask {
         }
     }
 
+    /// Scores the drill and writes the AAR again (with everyone's answers
+    /// so far), and sends everyone their debrief.
     pub(super) fn send_debriefs(&mut self) {
         self.debrief_stale = false;
+        self.debrief = None;
+        for id in self.conns.keys().copied().collect::<Vec<_>>() {
+            self.send_debrief(id);
+        }
+    }
+
+    /// Sends one connection its debrief, once the drill is over (scored
+    /// once, then kept until new answers arrive).
+    pub(super) fn send_debrief(&mut self, conn: u64) {
         let Some(running) = &self.running else {
             return;
         };
@@ -105,37 +116,31 @@ impl RoomTask {
         if !drill.is_over() {
             return;
         }
-        let answers = merged_answers(&self.answers, &self.guests);
-        let answers = (!answers.is_empty()).then_some(answers);
-        let team = crate::judge::score::score(drill.scenario(), drill.log(), answers.as_ref());
-        let facts = crate::judge::score::Facts::new(drill.scenario(), drill.log());
-        let aar = crate::judge::aar::build(&crate::judge::aar::Input {
-            facts: &facts,
-            seed: drill.seed(),
-            card: &team,
-            previous: None,
-            answers: answers.as_ref(),
-            knobs: self.setup.knobs,
+        let (team, aar) = self.debrief.get_or_insert_with(|| {
+            let answers = merged_answers(&self.answers, &self.guests);
+            let answers = (!answers.is_empty()).then_some(answers);
+            let team = crate::judge::score::score(drill.scenario(), drill.log(), answers.as_ref());
+            let facts = crate::judge::score::Facts::new(drill.scenario(), drill.log());
+            let aar = crate::judge::aar::build(&crate::judge::aar::Input {
+                facts: &facts,
+                seed: drill.seed(),
+                card: &team,
+                previous: None,
+                answers: answers.as_ref(),
+                knobs: self.setup.knobs,
+            });
+            (team, aar)
         });
-        let people: Vec<(u64, String)> = self
-            .conns
-            .iter()
-            .map(|(&id, c)| (id, c.person.clone()))
-            .collect();
-        for (id, person) in people {
-            let card = team
-                .cards
-                .iter()
-                .find(|c| c.who == person)
-                .cloned()
-                .map(Box::new);
-            let frame = HostFrame::Debrief {
-                team: Box::new(team.clone()),
-                card,
-                aar: Box::new(aar.clone()),
-            };
-            self.send(id, &frame);
-        }
+        let Some(person) = self.conns.get(&conn).map(|c| c.person.as_str()) else {
+            return;
+        };
+        let card = team.cards.iter().find(|c| c.who == person).cloned();
+        let frame = HostFrame::Debrief {
+            team: Box::new(team.clone()),
+            card: card.map(Box::new),
+            aar: Box::new(aar.clone()),
+        };
+        self.send(conn, &frame);
     }
 
     pub(super) fn save_answers(&self) {
@@ -201,16 +206,27 @@ impl RoomTask {
         let frame = HostFrame::Error {
             reason: reason.to_string(),
             fatal: false,
+            replaced: false,
         };
         self.send(conn, &frame);
     }
 
-    /// Drops a client, telling it why.
+    /// Drops a client, telling it why (it comes back by itself).
     pub(super) fn kill(&mut self, conn: u64, reason: &str) {
+        let frame = HostFrame::Error {
+            reason: reason.to_string(),
+            fatal: true,
+            replaced: false,
+        };
+        self.close(conn, frame);
+    }
+
+    /// Drops a client with `last` as the last frame it is sent.
+    pub(super) fn close(&mut self, conn: u64, last: HostFrame) {
         if let Some(mut c) = self.conns.remove(&conn)
             && let Some(kill) = c.kill.take()
         {
-            let _ = kill.send(reason.to_string());
+            let _ = kill.send(last);
         }
         if self.conns.is_empty() {
             self.alone_since = Some(Instant::now());

@@ -49,7 +49,7 @@ fn room_paced(test: &str, pace: HostPace) -> (RoomTask, Guests) {
 }
 
 /// A connection as the room sees it: its outbox, its kill signal, and the welcome's answer.
-type Connected = (Inbox, oneshot::Receiver<String>, Result<(), String>);
+type Connected = (Inbox, oneshot::Receiver<HostFrame>, Result<(), String>);
 
 /// Connects `who` with an outbox of `room_for` bytes.
 fn connect(
@@ -135,8 +135,11 @@ fn a_client_that_cannot_keep_up_is_told_and_dropped_and_the_others_go_on() {
         task.step().unwrap();
         let _ = frames(&mut reader);
     }
-    let reason = killed.try_recv().expect("the slow client was told");
-    assert!(reason.contains("could not keep up"), "{reason}");
+    let last = killed.try_recv().expect("the slow client was told");
+    assert!(
+        matches!(&last, HostFrame::Error { reason, fatal: true, replaced: false } if reason.contains("could not keep up")),
+        "{last:?}"
+    );
     assert!(!task.conns.contains_key(&1), "and dropped");
     assert!(task.conns.contains_key(&2), "the other stays");
     // The drill did not wait for it: sixty seconds went by.
@@ -150,10 +153,13 @@ fn a_code_serves_one_connection_the_newest_and_a_wrong_code_is_refused() {
     assert!(first.is_ok());
     let (_b, _, second) = connect(&mut task, &guests, 2, "ana", 1 << 20);
     assert!(second.is_ok(), "the same person again takes over");
-    let reason = first_killed
+    let last = first_killed
         .try_recv()
         .expect("the older connection is told");
-    assert!(reason.contains("joined again"), "{reason}");
+    assert!(
+        matches!(&last, HostFrame::Error { reason, replaced: true, .. } if reason.contains("joined again")),
+        "told not to come back, or the two would take turns: {last:?}"
+    );
     assert!(!task.conns.contains_key(&1) && task.conns.contains_key(&2));
     let (to_client, _outbox) = outbox(1 << 20);
     let (kill, _) = oneshot::channel();
@@ -340,28 +346,137 @@ fn a_resumed_host_sorts_everyones_stream_as_the_live_host_did() {
     );
     task.step().unwrap();
     command(&mut task, 1, Command::Declare(Severity::Sev2));
-    // The host stops here, with Ana's last command in the second in flight.
+    // The host is killed here, with Ana's last command in the second in
+    // flight: the session file as it is now is what a resumed host finds.
+    let out = task.setup.out.clone();
+    let crashed = out.with_file_name("crashed.ron");
+    std::fs::copy(&out, &crashed).unwrap();
+    let shown = task.running.as_ref().unwrap().projection.clone();
+    // What the live host went on to do: that second ran.
+    task.step().unwrap();
     let running = task.running.as_ref().unwrap();
-    let (live_log, live_streams) = (
-        running.room.drill().log().to_vec(),
-        running.projection.clone(),
-    );
-    let exec_post = live_log
+    let log = running.room.drill().log();
+    let exec_post = log
         .iter()
         .position(|e| matches!(&e.event, Event::Posted(m) if m.channel == Channel::Executive))
         .unwrap() as u32;
-    assert!(!live_streams.positions("ben", 0).contains(&exec_post));
-    assert!(live_streams.positions("ana", 0).contains(&exec_post));
+    assert!(!running.projection.positions("ben", 0).contains(&exec_post));
+    assert!(running.projection.positions("ana", 0).contains(&exec_post));
+
+    let session = crate::run::session::read(&crashed).unwrap().session;
+    let resumed = crate::net::host::reopen(&crashed, &session, &loaded(), &guests).unwrap();
+    assert_eq!(
+        resumed.room.drill().log(),
+        log,
+        "the second in flight was picked up and run"
+    );
+    assert_eq!(
+        resumed.projection, running.projection,
+        "everyone's stream is the same"
+    );
+    for person in ["ana", "ben", "gm"] {
+        let held = shown.len(person);
+        assert!(
+            resumed.projection.len(person) >= held,
+            "nobody holds more than the host"
+        );
+    }
+    assert_eq!(resumed.room.applied_by("ana"), 3);
+}
+
+#[test]
+fn a_resumed_lockstep_host_goes_on_from_what_every_client_holds() {
+    let (mut task, guests) = room_paced("resume-lockstep", HostPace::Lockstep);
+    let (mut ana, _, _) = connect(&mut task, &guests, 1, "ana", 1 << 30);
+    let _ben = connect(&mut task, &guests, 2, "ben", 1 << 30);
+    for tick in 0..5 {
+        if tick == 2 {
+            command(&mut task, 1, Command::Declare(Severity::Sev2));
+        }
+        say(&mut task, 1, ClientFrame::Ready { tick });
+        say(&mut task, 2, ClientFrame::Ready { tick });
+        task.step().unwrap();
+    }
+    let held: u64 = frames(&mut ana)
+        .iter()
+        .map(|f| match f {
+            HostFrame::Events { entries, .. } => entries.len() as u64,
+            _ => 0,
+        })
+        .sum();
     let out = task.setup.out.clone();
     drop(task);
-
     let session = crate::run::session::read(&out).unwrap().session;
-    let (room, projection) = crate::net::host::reopen(&out, &session, &loaded(), &guests).unwrap();
+    let resumed = crate::net::host::reopen(&out, &session, &loaded(), &guests).unwrap();
     assert_eq!(
-        room.drill().log(),
-        &live_log[..],
-        "the second in flight was picked up"
+        resumed.projection.len("ana"),
+        held,
+        "Ana's count still means the same events: she goes on from it, not from 0"
     );
-    assert_eq!(projection, live_streams, "everyone's stream is the same");
-    assert_eq!(room.applied_by("ana"), 3);
+}
+
+#[test]
+fn commands_held_in_a_pause_leave_with_their_connection() {
+    let (mut task, guests) = room_paced("paused-gone", HostPace::PerSecond(10));
+    let _ana = connect(&mut task, &guests, 1, "ana", 1 << 20);
+    let _ben = connect(&mut task, &guests, 2, "ben", 1 << 20);
+    let gm = guests.game_master.as_str().to_string();
+    let _gm = hello(&mut task, 3, gm, None, 0, 1 << 20);
+    say(
+        &mut task,
+        3,
+        ClientFrame::Clock {
+            speed: None,
+            paused: Some(true),
+        },
+    );
+    command(&mut task, 1, Command::Declare(Severity::Sev2));
+    task.handle(ToRoom::Gone { conn: 1 });
+    say(
+        &mut task,
+        3,
+        ClientFrame::Clock {
+            speed: None,
+            paused: Some(false),
+        },
+    );
+    task.step().unwrap();
+    let drill = task.running.as_ref().unwrap().room.drill();
+    assert!(
+        !drill
+            .log()
+            .iter()
+            .any(|e| matches!(e.event, Event::Declared { .. })),
+        "not applied: her client is told on return that it was not"
+    );
+    assert_eq!(task.running.as_ref().unwrap().applied_by("ana"), 0);
+}
+
+#[test]
+fn a_latecomer_paged_in_by_the_host_is_not_counted_as_the_game_masters_command() {
+    let (mut task, guests) = room_paced("paged", HostPace::PerSecond(10));
+    let _ana = connect(&mut task, &guests, 1, "ana", 1 << 20);
+    let _ben = connect(&mut task, &guests, 2, "ben", 1 << 20);
+    let (mut late, _, ok) = connect(&mut task, &guests, 3, "responder-1", 1 << 20);
+    assert!(ok.is_ok());
+    frames(&mut late);
+    let drill = task.running.as_ref().unwrap().room.drill();
+    assert!(drill.people().get("responder-1").is_some(), "paged in");
+    let gm = guests.game_master.as_str().to_string();
+    let (mut gm, _, _) = hello(&mut task, 4, gm, None, 0, 1 << 20);
+    let applied = frames(&mut gm).iter().find_map(|f| match f {
+        HostFrame::Welcome { applied, .. } => Some(*applied),
+        _ => None,
+    });
+    assert_eq!(applied, Some(0));
+    // And a client cannot page anyone in itself.
+    command(
+        &mut task,
+        4,
+        Command::PageIn {
+            id: "eve".into(),
+            name: "Eve".into(),
+        },
+    );
+    assert!(told(&frames(&mut gm), "spare code"));
 }
