@@ -20,13 +20,24 @@ pub struct Diagnostic {
     pub column: usize,
     pub message: String,
     pub hint: Option<String>,
+    /// Advice rather than an error: the file still loads.
+    pub warning: bool,
+}
+
+impl Diagnostic {
+    /// The same finding, as advice: the file still loads.
+    pub fn as_warning(mut self) -> Diagnostic {
+        self.warning = true;
+        self
+    }
 }
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let level = if self.warning { "warning" } else { "error" };
         write!(
             f,
-            "{}:{}:{}: error: {}",
+            "{}:{}:{}: {level}: {}",
             self.file, self.line, self.column, self.message
         )?;
         if let Some(hint) = &self.hint {
@@ -71,6 +82,7 @@ impl Source {
             column,
             message,
             hint: Some(hint.to_string()),
+            warning: false,
         };
         let metadata = std::fs::metadata(path).map_err(|e| {
             fail(
@@ -119,6 +131,7 @@ impl Source {
                     hint: Some(
                         "save the file as UTF-8 (it may be binary or in another encoding)".into(),
                     ),
+                    warning: false,
                 })
             }
         }
@@ -138,6 +151,7 @@ impl Source {
             column,
             message: message.into(),
             hint,
+            warning: false,
         }
     }
 
@@ -203,6 +217,7 @@ impl Source {
             column,
             message,
             hint,
+            warning: false,
         }
     }
 }

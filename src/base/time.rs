@@ -12,36 +12,44 @@ pub const MINUTE: Tick = 60;
 /// The longest duration any file may name: a drill is a working day at most.
 pub const MAX_DURATION: Tick = 24 * 60 * MINUTE;
 
-/// Parses "90s", "5m", "1h", "1h30m", "2m30s" or a bare number of seconds.
+/// Parses "90s", "5m", "1h", "1h30m", "2m30s": every number with its unit,
+/// hours before minutes before seconds, each unit once. One rule for every
+/// duration a file, a command line or the composer names; a bare number is
+/// refused, since nobody can tell whether "6" meant seconds or minutes.
 pub fn parse_duration(text: &str) -> Result<Tick, String> {
     let text = text.trim();
     if text.is_empty() {
         return Err("empty duration; write e.g. \"90s\" or \"5m\"".into());
     }
-    if let Ok(seconds) = text.parse::<u64>() {
-        return checked(seconds, text);
+    if text.chars().all(|c| c.is_ascii_digit()) {
+        return Err(format!(
+            "`{text}` has no unit: write \"{text}s\" for seconds or \"{text}m\" for minutes"
+        ));
     }
     let mut total: u64 = 0;
     let mut number = String::new();
+    // The units still allowed, largest first: each comes once, in order.
+    let mut units: &[(char, u64)] = &[('h', 3600), ('m', 60), ('s', 1)];
     for ch in text.chars() {
         if ch.is_ascii_digit() {
             number.push(ch);
             continue;
         }
-        let unit = match ch {
-            'h' => 3600,
-            'm' => 60,
-            's' => 1,
-            _ => {
-                return Err(format!(
-                    "`{text}` is not a duration: unexpected `{ch}`; write e.g. \"90s\", \"5m\" or \"1h30m\""
-                ));
-            }
+        let Some(k) = units.iter().position(|&(u, _)| u == ch) else {
+            let fix = if matches!(ch, 'h' | 'm' | 's') {
+                "each unit once, hours before minutes before seconds (\"1h30m\", \"2m30s\")"
+            } else {
+                "write e.g. \"90s\", \"5m\" or \"1h30m\""
+            };
+            return Err(format!(
+                "`{text}` is not a duration: unexpected `{ch}`; {fix}"
+            ));
         };
         let value: u64 = number
             .parse()
             .map_err(|_| format!("`{text}` is not a duration: a number must come before `{ch}`"))?;
-        total = total.saturating_add(value.saturating_mul(unit));
+        total = total.saturating_add(value.saturating_mul(units[k].1));
+        units = &units[k + 1..];
         number.clear();
     }
     if !number.is_empty() {
@@ -137,7 +145,27 @@ mod tests {
         assert_eq!(parse_duration("5m"), Ok(300));
         assert_eq!(parse_duration("1h30m"), Ok(5400));
         assert_eq!(parse_duration("2m30s"), Ok(150));
-        assert_eq!(parse_duration("45"), Ok(45));
+        assert_eq!(parse_duration("1h5s"), Ok(3605));
+    }
+
+    #[test]
+    fn every_number_needs_its_unit_and_units_come_once_in_order() {
+        let bare = parse_duration("6").unwrap_err();
+        assert!(
+            bare.contains("no unit") && bare.contains("\"6s\"") && bare.contains("\"6m\""),
+            "{bare}"
+        );
+        assert!(parse_duration("1m30").unwrap_err().contains("no unit"));
+        assert!(
+            parse_duration("1m2m")
+                .unwrap_err()
+                .contains("each unit once")
+        );
+        assert!(
+            parse_duration("30s1m")
+                .unwrap_err()
+                .contains("hours before minutes")
+        );
     }
 
     #[test]
@@ -152,7 +180,6 @@ mod tests {
                 .unwrap_err()
                 .contains("number must come")
         );
-        assert!(parse_duration("12").is_ok());
         assert!(parse_duration("3x").unwrap_err().contains("\"5m\""));
         assert!(parse_duration("99999h").unwrap_err().contains("24h"));
         assert!(parse_duration("").is_err());

@@ -76,11 +76,11 @@ fn staff(mind: &mut Mind, drill: &Drill, out: &mut Vec<Command>) -> bool {
 
 /// Idle people who may be given work, best skill match first.
 fn idle_hands(drill: &Drill, action: ActionIdx) -> Option<String> {
-    let skill = drill.scenario().actions[action].skill;
+    let skill = &drill.scenario().actions[action].skill;
     let mut idle: Vec<_> = responders(drill)
         .filter(|p| drill.people().team_of(&p.id).is_some() && is_idle(drill, &p.id))
         .collect();
-    idle.sort_by_key(|p| !skill.is_some_and(|s| p.skills.contains(&s)));
+    idle.sort_by_key(|p| !skill.as_ref().is_some_and(|s| p.skills.contains(s)));
     idle.first().map(|p| p.id.clone())
 }
 

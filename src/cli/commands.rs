@@ -19,15 +19,24 @@ use crate::scenario::{self, LoadedScenario};
 pub(super) fn validate(files: &[PathBuf]) -> Result<(), String> {
     let mut failed = 0;
     for file in files {
-        match scenario::load(file) {
-            Ok(loaded) => say!(
-                "{}: ok — {} ({} components, {} faults, {} actions)",
-                file.display(),
-                loaded.scenario.title,
-                loaded.scenario.components.len(),
-                loaded.scenario.faults.len(),
-                loaded.scenario.actions.len()
-            ),
+        match scenario::check(file) {
+            Ok((loaded, warnings)) => {
+                for warning in &warnings {
+                    eprintln!("{warning}");
+                }
+                say!(
+                    "{}: ok — {} ({} components, {} faults, {} actions){}",
+                    file.display(),
+                    loaded.scenario.title,
+                    loaded.scenario.components.len(),
+                    loaded.scenario.faults.len(),
+                    loaded.scenario.actions.len(),
+                    match warnings.len() {
+                        0 => String::new(),
+                        n => format!(", {n} warning(s)"),
+                    }
+                )
+            }
             Err(diagnostics) => {
                 failed += 1;
                 eprintln!("{diagnostics}");

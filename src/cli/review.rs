@@ -128,10 +128,9 @@ pub(super) fn autoplay_cmd(files: &[std::path::PathBuf]) -> Result<(), String> {
         };
         let line = |p: &crate::tools::authoring::Played| {
             format!(
-                "{}: {} at {}, scores {}",
+                "{}: {}, scores {}",
                 p.script.display(),
-                p.outcome_words(),
-                crate::base::time::clock(p.ended),
+                p.when_words(),
                 crate::judge::aar::value_text(p.overall)
             )
         };
@@ -139,6 +138,13 @@ pub(super) fn autoplay_cmd(files: &[std::path::PathBuf]) -> Result<(), String> {
         say!("  exemplary team — {}", line(&report.exemplary));
         if let Some(c) = &report.chaotic {
             say!("  chaotic team — {}", line(c));
+        }
+        for run in &report.unattended {
+            say!(
+                "  simulated people in every seat, seed {} — {}",
+                run.seed,
+                run.played.when_words()
+            );
         }
         if report.problems.is_empty() {
             say!("  can be won, and the teams score as the validity rules require");

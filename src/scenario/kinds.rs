@@ -88,31 +88,112 @@ pub enum Severity {
     Sev3,
 }
 
-/// What a platform component is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum ComponentKind {
-    Service,
-    Database,
-    Storage,
-    Queue,
-    ThirdParty,
-    Frontend,
-    Network,
-    Host,
+/// `text` as an id: lowercase, words (and CamelCase humps) joined by `-`.
+pub fn id_of(text: &str) -> String {
+    let mut id = String::new();
+    let mut previous: Option<char> = None;
+    for c in text.trim().chars() {
+        if c == ' ' || c == '_' || c == '-' {
+            if !id.is_empty() && !id.ends_with('-') {
+                id.push('-');
+            }
+        } else {
+            if c.is_uppercase() && previous.is_some_and(|p| p.is_lowercase() || p.is_ascii_digit())
+            {
+                id.push('-');
+            }
+            id.extend(c.to_lowercase());
+        }
+        previous = Some(c);
+    }
+    id.trim_end_matches('-').to_string()
 }
 
-/// A responder's area of skill; work in one's own area goes faster.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum Skill {
-    Database,
-    Trading,
-    Infrastructure,
-    Network,
-    Security,
-    Frontend,
-    Payments,
-    Storage,
+/// Defines a name from an open vocabulary: authors name their own as ids
+/// ("messaging", "cache"), and the names files wrote as bare identifiers
+/// (`Database`, `Queue`) keep reading, as the same lowercase id.
+macro_rules! open_vocabulary {
+    ($(#[$doc:meta])* $name:ident, $what:literal, $($known:literal),+) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+        #[serde(transparent)]
+        pub struct $name(String);
+
+        impl $name {
+            /// The names the bundled scenarios use (any other id is welcome).
+            pub const KNOWN: &'static [&'static str] = &[$($known),+];
+
+            /// The name for `text`, as an id: lowercase, words joined by
+            /// `-` (`ThirdParty` and `third party` are `third-party`).
+            pub fn named(text: &str) -> $name {
+                $name(crate::scenario::kinds::id_of(text))
+            }
+
+            /// The id.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+
+            /// Whether this is the name `id`.
+            pub fn is(&self, id: &str) -> bool {
+                self.0 == id
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                // Untagged: RON hands a bare identifier over as its text.
+                #[derive(Deserialize)]
+                #[serde(untagged)]
+                enum Text {
+                    Text(String),
+                }
+                let Text::Text(text) = Text::deserialize(d).map_err(|_| {
+                    <D::Error as serde::de::Error>::custom(concat!(
+                        "expected a ", $what, ": a name such as ", $($known, " "),+,
+                        "or one of your own in quotes"
+                    ))
+                })?;
+                Ok($name::named(&text))
+            }
+        }
+    };
 }
+
+open_vocabulary!(
+    /// What a platform component is (`service`, `database`, `cache`…).
+    ComponentKind,
+    "component kind",
+    "service",
+    "database",
+    "storage",
+    "queue",
+    "third-party",
+    "frontend",
+    "network",
+    "host"
+);
+
+open_vocabulary!(
+    /// A responder's area of skill (`database`, `messaging`…); work in one's
+    /// own area goes faster.
+    Skill,
+    "skill",
+    "database",
+    "trading",
+    "infrastructure",
+    "network",
+    "security",
+    "frontend",
+    "payments",
+    "storage"
+);
 
 /// How a simulated responder behaves beyond their skills.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]

@@ -28,21 +28,35 @@ pub struct LoadedScenario {
 
 /// Reads, parses and validates a scenario file, reporting every problem found.
 pub fn load(path: &Path) -> Result<LoadedScenario, Diagnostics> {
+    check(path).map(|(loaded, _)| loaded)
+}
+
+/// Like `load`, with the warnings on a file that validates (things allowed
+/// but probably not meant, see `validate::advise`).
+pub fn check(path: &Path) -> Result<(LoadedScenario, Vec<Diagnostic>), Diagnostics> {
     let source = Source::read(path).map_err(|d| Diagnostics(vec![d]))?;
-    let scenario = parse(&source).map_err(Diagnostics)?;
-    Ok(LoadedScenario {
+    let (scenario, warnings) = parse_advised(&source).map_err(Diagnostics)?;
+    let loaded = LoadedScenario {
         scenario,
         path: path.to_path_buf(),
         hash: content_hash(&source.text),
-    })
+    };
+    Ok((loaded, warnings))
 }
 
 /// Parses and validates scenario text.
 pub fn parse(source: &Source) -> Result<Scenario, Vec<Diagnostic>> {
+    parse_advised(source).map(|(scenario, _)| scenario)
+}
+
+/// Parses and validates scenario text, with the warnings on a valid one.
+pub fn parse_advised(source: &Source) -> Result<(Scenario, Vec<Diagnostic>), Vec<Diagnostic>> {
     let raw: raw::RawScenario = crate::base::diagnostic::ron_options()
         .from_str(&source.text)
         .map_err(|err| vec![source.ron_error(&err)])?;
-    validate::validate(&raw, source)
+    let scenario = validate::validate(&raw, source)?;
+    let warnings = validate::advise(&raw, &scenario, source);
+    Ok((scenario, warnings))
 }
 
 /// Hex SHA-256 of a text.

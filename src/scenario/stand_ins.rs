@@ -18,13 +18,15 @@ pub fn seat_npc(seat: Seat) -> Option<(&'static str, &'static str, Vec<Skill>)> 
         Seat::OL => Some((
             "sam",
             "Sam Okafor",
-            vec![
-                Skill::Infrastructure,
-                Skill::Database,
-                Skill::Trading,
-                Skill::Storage,
-                Skill::Network,
-            ],
+            [
+                "infrastructure",
+                "database",
+                "trading",
+                "storage",
+                "network",
+            ]
+            .map(Skill::named)
+            .to_vec(),
         )),
         Seat::CL => Some(("casey", "Casey Lindqvist", vec![])),
         Seat::Scribe => Some(("riley", "Riley Chen", vec![])),

@@ -83,7 +83,7 @@ fn autoplay_says_when_the_exemplary_team_no_longer_wins() {
         err.contains("broken.exemplary.ron") && err.contains("did not resolve"),
         "{err}"
     );
-    assert!(err.contains("not even mitigated at T+59:59"), "{err}");
+    assert!(err.contains("not even mitigated by T+59:59"), "{err}");
 
     // A script naming an action the scenario does not have is caught, with a suggestion.
     let renamed = text_before.replace("me-rollback-config", "me-rollback");

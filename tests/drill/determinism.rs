@@ -98,3 +98,31 @@ fn a_session_whose_scenario_changed_is_refused() {
         "{err}"
     );
 }
+
+#[test]
+fn a_session_from_another_engine_is_refused_for_replay_but_still_scores() {
+    let dir = temp_dir("engine");
+    let (_, loaded, script) = scripts().into_iter().next().unwrap();
+    let out = dir.join("s.ron");
+    play(&loaded, &script, 3, Some(&out), Pace::default()).unwrap();
+    let mut recovered = session::read(&out).unwrap();
+    assert_eq!(recovered.session.header.engine, session::ENGINE);
+    // A recording from before engines were recorded reads as engine 1.
+    let text = std::fs::read_to_string(&out).unwrap();
+    let old = text.replacen(&format!("engine:{},", session::ENGINE), "", 1);
+    assert_ne!(old, text, "the header names its engine");
+    std::fs::write(&out, old).unwrap();
+    recovered = session::read(&out).unwrap();
+    assert_eq!(recovered.session.header.engine, 1);
+    let err = session::check(&recovered.session, &loaded).unwrap_err();
+    assert!(matches!(err, ReplayError::EngineChanged { recorded: 1 }));
+    let text = err.to_string();
+    assert!(
+        text.contains("engine 1") && text.contains("still works"),
+        "{text}"
+    );
+    assert!(firedrill::run::replay::Replay::new(&recovered.session, &loaded).is_err());
+    // Scoring reads the recorded events only.
+    let card = firedrill::judge::score::score(&loaded.scenario, &recovered.session.events, None);
+    assert!(card.overall.is_some());
+}

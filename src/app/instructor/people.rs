@@ -7,16 +7,6 @@ use super::{GmAction, GmState};
 use crate::scenario::{Skill, Trait};
 use crate::world::{Command, Drill};
 
-const SKILLS: [Skill; 8] = [
-    Skill::Database,
-    Skill::Trading,
-    Skill::Infrastructure,
-    Skill::Network,
-    Skill::Security,
-    Skill::Frontend,
-    Skill::Payments,
-    Skill::Storage,
-];
 const TRAITS: [Trait; 6] = [
     Trait::Reliable,
     Trait::Slow,
@@ -89,14 +79,15 @@ pub(super) fn show(
     });
     ui.horizontal_wrapped(|ui| {
         ui.label("Skills");
-        for skill in SKILLS {
-            toggle(ui, &mut state.new_skills, skill);
+        for skill in skills(drill) {
+            let label = skill.to_string();
+            toggle(ui, &mut state.new_skills, skill, label);
         }
     });
     ui.horizontal_wrapped(|ui| {
         ui.label("Traits");
         for t in TRAITS {
-            toggle(ui, &mut state.new_traits, t);
+            toggle(ui, &mut state.new_traits, t, format!("{t:?}"));
         }
     });
     if ui.button("Add now").clicked() {
@@ -125,9 +116,26 @@ pub(super) fn show(
     actions
 }
 
-fn toggle<T: PartialEq + Copy + std::fmt::Debug>(ui: &mut egui::Ui, list: &mut Vec<T>, item: T) {
+/// The skills this drill's work and people name (the usual ones if none).
+fn skills(drill: &Drill) -> Vec<Skill> {
+    let scenario = drill.scenario();
+    let mut skills: Vec<Skill> = scenario
+        .actions
+        .iter()
+        .filter_map(|a| a.skill.clone())
+        .chain(scenario.responders.iter().flat_map(|r| r.skills.clone()))
+        .collect();
+    if skills.is_empty() {
+        skills = Skill::KNOWN.iter().map(|s| Skill::named(s)).collect();
+    }
+    skills.sort();
+    skills.dedup();
+    skills
+}
+
+fn toggle<T: PartialEq>(ui: &mut egui::Ui, list: &mut Vec<T>, item: T, label: String) {
     let mut on = list.contains(&item);
-    if ui.checkbox(&mut on, format!("{item:?}")).changed() {
+    if ui.checkbox(&mut on, label).changed() {
         if on {
             list.push(item);
         } else {

@@ -162,14 +162,15 @@ fn responders_are_removed_and_added_and_the_view_follows_a_seat() {
     );
     type_into(&ctx, &d, &mut state, "gm-new-id", "noor");
     type_into(&ctx, &d, &mut state, "gm-new-name", "Noor");
-    click(&ctx, &d, &mut state, "Network");
+    // The skills offered are the ones this drill's work and people name.
+    click(&ctx, &d, &mut state, "database");
     let actions = click(&ctx, &d, &mut state, "Add now");
     assert_eq!(
         actions,
         [GmAction::Command(Command::AddResponder {
             id: "noor".into(),
             name: "Noor".into(),
-            skills: vec![crate::scenario::Skill::Network],
+            skills: vec![crate::scenario::Skill::named("database")],
             traits: vec![],
         })]
     );

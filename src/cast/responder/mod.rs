@@ -97,7 +97,7 @@ pub(super) fn introduce(mind: &mut Mind, drill: &Drill, out: &mut Vec<Command>) 
             "{first} here ({}). What do you need?",
             me.skills
                 .iter()
-                .map(|s| format!("{s:?}").to_lowercase())
+                .map(|s| s.to_string())
                 .collect::<Vec<_>>()
                 .join(", ")
         ),

@@ -24,10 +24,23 @@ use crate::world::{Command, Entry, HumanSpec, Outcome};
 /// The session file format version this build writes and reads.
 pub const FORMAT: u32 = 1;
 
+/// The simulation this build runs. Raised whenever the same scenario, seed
+/// and inputs would give a different log: a recording is re-simulated
+/// (replayed, checked, resumed, branched, annotated) only by the engine that
+/// made it. Sessions from before engines were recorded read as 1.
+pub const ENGINE: u32 = 2;
+
+fn engine_one() -> u32 {
+    1
+}
+
 /// What a session was played from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Header {
     pub format: u32,
+    /// The engine that ran the drill (see `ENGINE`).
+    #[serde(default = "engine_one")]
+    pub engine: u32,
     pub scenario: String,
     /// Path of the scenario file as given when the session started.
     pub scenario_path: String,
@@ -69,6 +82,7 @@ impl Header {
     ) -> Header {
         Header {
             format: FORMAT,
+            engine: ENGINE,
             scenario: loaded.scenario.id.clone(),
             // Absolute, so the recording finds its scenario from any directory.
             scenario_path: std::fs::canonicalize(&loaded.path)
@@ -182,6 +196,7 @@ mod tests {
     fn header() -> Header {
         Header {
             format: FORMAT,
+            engine: ENGINE,
             scenario: "tiny".into(),
             scenario_path: "tiny.ron".into(),
             scenario_hash: "h".into(),

@@ -23,6 +23,11 @@ pub enum ReplayError {
         recorded: String,
         found: String,
     },
+    /// Another engine made the recording: re-simulating it here would not
+    /// give its log.
+    EngineChanged {
+        recorded: u32,
+    },
     /// Re-simulation produced a different log.
     Diverged {
         index: usize,
@@ -50,6 +55,11 @@ impl fmt::Display for ReplayError {
                 f,
                 "this session was recorded on scenario `{recorded}`, not `{found}`\n  hint: pass the right file with --scenario"
             ),
+            ReplayError::EngineChanged { recorded } => write!(
+                f,
+                "this session was recorded by simulation engine {recorded}; this build runs engine {}, which would play it differently\n  hint: replay, resume or branch it with the Firedrill version that recorded it; scoring it (`firedrill score`, `aar`, `compare`) still works",
+                super::ENGINE
+            ),
             ReplayError::Diverged {
                 index,
                 at,
@@ -67,8 +77,14 @@ impl fmt::Display for ReplayError {
 
 impl std::error::Error for ReplayError {}
 
-/// The session's scenario is the one given, unchanged, and its team fits it.
+/// The session was made by this engine on the scenario given, unchanged,
+/// and its team fits it.
 pub(crate) fn ensure_playable(header: &Header, loaded: &LoadedScenario) -> Result<(), ReplayError> {
+    if header.engine != super::ENGINE {
+        return Err(ReplayError::EngineChanged {
+            recorded: header.engine,
+        });
+    }
     ensure_same_scenario(header, loaded)?;
     let problems = crate::run::script::team_problems(&header.team, &loaded.scenario);
     if let Some((_, problem)) = problems.first() {

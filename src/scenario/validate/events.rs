@@ -225,7 +225,7 @@ pub(super) fn actions(
                 kind: a.kind,
                 target: target?,
                 duration: a.duration.0,
-                skill: a.skill,
+                skill: a.skill.clone(),
                 requires,
                 effects,
                 failure_chance: a.failure_chance,

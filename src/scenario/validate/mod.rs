@@ -1,6 +1,7 @@
 //! Turns a parsed `RawScenario` into a runnable `Scenario`, reporting every
 //! problem at once, each located in the file with a hint.
 
+mod advice;
 mod events;
 mod graph;
 mod ids;
@@ -9,6 +10,7 @@ mod people;
 mod platform;
 mod reach;
 
+pub use advice::advise;
 pub use ids::valid_id;
 
 use std::collections::BTreeMap;

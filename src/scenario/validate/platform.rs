@@ -70,7 +70,7 @@ pub(super) fn components(
             Component {
                 id: c.id.clone(),
                 name: c.name.clone(),
-                kind: c.kind,
+                kind: c.kind.clone(),
                 depends_on,
                 metrics,
                 customers,

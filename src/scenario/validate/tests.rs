@@ -128,3 +128,111 @@ fn injects_are_delivered_in_time_order_and_people_do_not_share_ids() {
         "{errors:?}"
     );
 }
+
+/// The warnings on a variant of the tiny scenario that still validates.
+fn warnings(from: &str, to: &str) -> Vec<String> {
+    assert!(
+        crate::testing::TINY.contains(from),
+        "`{from}` is not in the tiny scenario"
+    );
+    let text = crate::testing::TINY.replace(from, to);
+    let source = crate::base::diagnostic::Source {
+        file: "tiny.ron".into(),
+        text,
+    };
+    let (_, warnings) = crate::scenario::parse_advised(&source).expect("still valid");
+    warnings.iter().map(ToString::to_string).collect()
+}
+
+#[test]
+fn the_tiny_scenario_draws_no_warning() {
+    assert!(warnings("Tiny", "Tiny").is_empty());
+}
+
+#[test]
+fn a_summary_that_gives_the_cause_away_is_warned_about() {
+    let cause = r#"root_cause: "Disk full""#;
+    let long = r#"root_cause: "A runaway audit logger filled the database volume overnight""#;
+    let leak = warnings(cause, long);
+    assert!(
+        leak.is_empty(),
+        "the summary says nothing of it yet: {leak:?}"
+    );
+    let text = crate::testing::TINY.replace(cause, long).replace(
+        r#"summary: "A database fails.""#,
+        r#"summary: "Overnight a runaway audit logger filled the volume.""#,
+    );
+    let source = crate::base::diagnostic::Source {
+        file: "tiny.ron".into(),
+        text,
+    };
+    let (_, leak) = crate::scenario::parse_advised(&source).unwrap();
+    let leak: Vec<String> = leak.iter().map(ToString::to_string).collect();
+    assert_eq!(leak.len(), 1, "{leak:?}");
+    assert!(
+        leak[0].contains("warning: the summary gives away the hidden cause of fault `db-disk`")
+            && leak[0].contains("\"a runaway audit logger\""),
+        "{leak:?}"
+    );
+}
+
+#[test]
+fn a_skill_nobody_has_is_warned_about_with_a_guess() {
+    let typo = warnings(
+        r#"duration: "1m", effects: [Reveal("db-disk")]"#,
+        r#"duration: "1m", skill: "databse", effects: [Reveal("db-disk")]"#,
+    );
+    assert!(
+        typo.len() == 1 && typo[0].contains("skill `databse`") && typo[0].contains("`database`"),
+        "{typo:?}"
+    );
+    // A name of the author's own that a responder has is welcome.
+    let own = crate::testing::TINY
+        .replace(
+            r#"skills: [Database]"#,
+            r#"skills: [Database, "messaging"]"#,
+        )
+        .replace(
+            r#"duration: "1m", effects: [Reveal("db-disk")]"#,
+            r#"duration: "1m", skill: "Messaging", effects: [Reveal("db-disk")]"#,
+        );
+    let source = crate::base::diagnostic::Source {
+        file: "tiny.ron".into(),
+        text: own,
+    };
+    let (scenario, warned) = crate::scenario::parse_advised(&source).unwrap();
+    assert!(warned.is_empty(), "{warned:?}");
+    assert_eq!(
+        scenario.actions[0].skill.as_ref().unwrap().as_str(),
+        "messaging"
+    );
+    assert_eq!(scenario.components[0].kind.as_str(), "frontend");
+}
+
+#[test]
+fn an_escalation_due_before_its_parent_starts_is_warned_about() {
+    let warned = warnings(r#"by: "20m""#, r#"by: "1m""#);
+    assert!(
+        warned.len() == 1
+            && warned[0].contains("`by` is a drill time")
+            && warned[0].contains("escalates the moment it starts"),
+        "{warned:?}"
+    );
+}
+
+#[test]
+fn a_component_kind_of_ones_own_is_welcome_and_a_near_miss_is_warned_about() {
+    let own = warnings(
+        r#"(id: "cache", name: "Cache", kind: Service)"#,
+        r#"(id: "cache", name: "Cache", kind: "cache")"#,
+    );
+    assert!(own.is_empty(), "{own:?}");
+    let typo = warnings(
+        r#"(id: "db", name: "Database", kind: Database)"#,
+        r#"(id: "db", name: "Database", kind: Databse)"#,
+    );
+    assert!(
+        typo.len() == 1 && typo[0].contains("kind `databse`") && typo[0].contains("`database`"),
+        "{typo:?}"
+    );
+}

@@ -142,7 +142,7 @@ fn an_added_responder_joins_now_and_acts_and_a_removed_one_leaves_their_roles() 
         Command::AddResponder {
             id: "zoe".into(),
             name: "Zoe".into(),
-            skills: vec![crate::scenario::Skill::Database],
+            skills: vec![crate::scenario::Skill::named("database")],
             traits: vec![Trait::Reliable],
         },
     );

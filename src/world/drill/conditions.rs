@@ -2,7 +2,7 @@
 
 use super::Drill;
 use super::event::Health;
-use crate::scenario::Condition;
+use crate::scenario::{Condition, Role};
 
 impl Drill {
     /// Whether a scenario condition holds now.
@@ -16,6 +16,40 @@ impl Drill {
             Condition::NotDone(a) => !self.done[a],
             Condition::Healthy(c) => self.platform.health[c] == Health::Healthy,
         }
+    }
+
+    /// What still stands between the drill and its resolution, in words,
+    /// each with the role whose duty it is: problems still hurting and exit
+    /// conditions that do not hold (the OL's: production work).
+    pub fn left_undone(&self) -> Vec<(Role, String)> {
+        let s = &self.scenario;
+        let hurting = self
+            .faults
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.is_active())
+            .map(|(i, _)| {
+                format!(
+                    "the {} problem still hurting",
+                    s.components[s.faults[i].component].name
+                )
+            });
+        let unmet = s
+            .exit
+            .resolved
+            .iter()
+            .filter(|c| !self.holds(c))
+            .map(|c| match *c {
+                Condition::Done(a) => {
+                    format!("`{}` ({}) never run", s.actions[a].id, s.actions[a].name)
+                }
+                Condition::NotDone(a) => format!(
+                    "`{}` was run, and the exit needs it not to be",
+                    s.actions[a].id
+                ),
+                _ => self.describe(c),
+            });
+        hurting.chain(unmet).map(|text| (Role::OL, text)).collect()
     }
 
     /// A condition in words, for refusals and hints.

@@ -213,9 +213,9 @@ impl People {
             .iter()
             .any(|r| self.holds(id, r))
             || self.team_of(id).is_some()
-            || self.get(id).is_some_and(|p| {
-                p.skills.contains(&crate::scenario::Skill::Security) && !self.is_observer(id)
-            })
+            || self
+                .get(id)
+                .is_some_and(|p| p.skills.iter().any(|s| s.is("security")) && !self.is_observer(id))
     }
 
     /// Takes someone off whatever team they are on.

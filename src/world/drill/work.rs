@@ -19,9 +19,9 @@ pub struct Work {
 /// How long `who` takes to run `action`: skill and traits stretch the nominal duration.
 pub fn duration_for(action: &Action, who: &Participant) -> Tick {
     let mut factor = 1.0;
-    if let Some(skill) = action.skill
+    if let Some(skill) = &action.skill
         && !who.human
-        && !who.skills.contains(&skill)
+        && !who.skills.contains(skill)
     {
         factor *= 1.5;
     }
@@ -43,13 +43,13 @@ mod tests {
     fn skills_and_traits_set_the_pace() {
         let action = crate::testing::tiny().actions[0].clone();
         let mut action = action;
-        action.skill = Some(Skill::Database);
+        action.skill = Some(Skill::named("database"));
         let mut who = Participant {
             id: "raj".into(),
             name: "Raj".into(),
             human: false,
             seat: Some(Seat::Responder),
-            skills: vec![Skill::Database],
+            skills: vec![Skill::named("database")],
             traits: vec![],
             joins_at: 0,
             present: true,
