@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use firedrill::base::time::MINUTE;
-use firedrill::run::Simulation;
+use firedrill::run::{Pace, Room, Simulation};
 use firedrill::run::script::{self, Script};
 use firedrill::scenario::{self, LoadedScenario, Scenario};
 
@@ -36,12 +36,10 @@ fn bundled() -> Vec<(LoadedScenario, Script)> {
 
 /// Plays to the end; returns the simulated seconds covered.
 fn play(scenario: &Scenario, script: &Script) -> u32 {
-    let mut drill = Simulation::new(scenario.clone(), 7, &script.team);
-    while !drill.is_over() {
-        let inputs = script.inputs_at(drill.now());
-        drill.step(&inputs);
-    }
-    drill.now()
+    let sim = Simulation::new(scenario.clone(), 7, &script.team);
+    let mut room = Room::new(sim, None).with_script(Some(script.clone()));
+    room.run_to_end(Pace(None), |_| {}).unwrap();
+    room.drill().now()
 }
 
 /// Humans hold every seat and do nothing: the platform, responders,

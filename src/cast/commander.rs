@@ -57,6 +57,7 @@ pub(super) fn duties(mind: &mut Mind, drill: &Drill, out: &mut Vec<Command>) {
         return;
     }
     staff(mind, drill, out);
+    inherited_proposal(drill, &mind.id, out);
     let memory = &mut mind.commander;
     // An IC who takes over mid-incident inherits the investigation already under way.
     let under_way = drill.mitigated_at().is_some()
@@ -165,20 +166,35 @@ pub(super) fn suspect(drill: &Drill) -> String {
         )
 }
 
+/// Decides `proposal` if it is still the one open: a decision settles the
+/// latest open proposal, so deciding an older one would put its words on
+/// the newer (whose own turn comes).
 pub(super) fn decide(drill: &Drill, proposal: MessageId, out: &mut Vec<Command>) {
+    if drill.threads().open_proposal() != Some(proposal) {
+        return;
+    }
     let Some(m) = drill.messages().get(proposal as usize - 1) else {
         return;
     };
-    let already = drill.threads().decided.contains_key(&proposal);
-    if !already {
-        let gist = m
-            .text
-            .split(" Any strong objections?")
-            .next()
-            .unwrap_or(&m.text);
-        out.push(Command::Decide(format!(
-            "No objections heard — approved: {gist}"
-        )));
+    let gist = m
+        .text
+        .split(" Any strong objections?")
+        .next()
+        .unwrap_or(&m.text);
+    out.push(Command::Decide(format!(
+        "No objections heard — approved: {gist}"
+    )));
+}
+
+/// A proposal left open for two minutes (one made before this IC took
+/// command, which nobody decided): the IC decides it now.
+fn inherited_proposal(drill: &Drill, me: &str, out: &mut Vec<Command>) {
+    if let Some(open) = drill.threads().open_proposal()
+        && let Some(m) = drill.messages().get(open as usize - 1)
+        && m.from != me
+        && drill.now() >= m.at + 2 * MINUTE
+    {
+        decide(drill, open, out);
     }
 }
 

@@ -11,6 +11,7 @@ use super::client::{Client, Incoming, Target};
 use super::protocol::{ClientFrame, HostFrame, read_host_frame, write};
 use crate::run::script::Script;
 use crate::world::Event;
+use crate::world::threads::Threads;
 
 /// What a bot was asked to do.
 pub struct BotConfig {
@@ -33,17 +34,17 @@ pub struct BotReport {
 
 /// Plays until the debrief arrives (or the drill ends and no debrief comes).
 pub fn run(config: BotConfig) -> Result<BotReport, String> {
-    let (mut dump, held) = match &config.dump {
+    let (mut dump, held, mut threads) = match &config.dump {
         Some(path) => {
-            let held = reopen_dump(path)?;
+            let (held, threads) = reopen_dump(path)?;
             let file = std::fs::OpenOptions::new()
                 .create(true)
                 .append(true)
                 .open(path)
                 .map_err(|e| format!("{}: cannot write the dump: {e}", path.display()))?;
-            (Some((path.clone(), file)), held)
+            (Some((path.clone(), file)), held, threads)
         }
-        None => (None, 0),
+        None => (None, 0, Threads::default()),
     };
     let client = Client::connect(config.target.clone(), config.name.clone(), held);
     let started = Instant::now();
@@ -97,8 +98,13 @@ pub fn run(config: BotConfig) -> Result<BotReport, String> {
                 person: who,
                 lockstep: step,
                 applied,
+                from,
                 ..
             } => {
+                if from == 0 {
+                    // Everything comes again: so does the talk.
+                    threads = Threads::default();
+                }
                 mine = config
                     .script
                     .commands
@@ -117,8 +123,12 @@ pub fn run(config: BotConfig) -> Result<BotReport, String> {
                 if person.is_none() || (lockstep && sent_for.is_some_and(|t| t >= now)) {
                     continue;
                 }
-                // Everything due by now that the drill has not had yet.
-                while let Some((order, c)) = mine.get(next).filter(|(_, c)| c.at.0 <= now) {
+                // Everything due by now that the drill has not had yet, in
+                // order; a command waiting for something holds up the rest.
+                while let Some((order, c)) = mine
+                    .get(next)
+                    .filter(|(_, c)| c.at.0 <= now && c.after.is_none_or(|w| w.over(&threads)))
+                {
                     client.send(ClientFrame::Command {
                         command: c.command.clone(),
                         order: Some(*order),
@@ -131,12 +141,14 @@ pub fn run(config: BotConfig) -> Result<BotReport, String> {
                     sent_for = Some(now);
                 }
             }
-            HostFrame::Events { entries, .. }
+            HostFrame::Events { entries, .. } => {
+                take_in(&mut threads, &entries);
                 if entries
                     .iter()
-                    .any(|e| matches!(e.event, Event::DrillEnded { .. })) =>
-            {
-                over_at = Some(Instant::now());
+                    .any(|e| matches!(e.event, Event::DrillEnded { .. }))
+                {
+                    over_at = Some(Instant::now());
+                }
             }
             HostFrame::Debrief { .. } => {
                 return Ok(BotReport {
@@ -158,10 +170,21 @@ pub fn run(config: BotConfig) -> Result<BotReport, String> {
     })
 }
 
-/// How many events a dump already holds; a line cut short by a kill is removed.
-fn reopen_dump(path: &Path) -> Result<u64, String> {
+/// Follows who proposed and what was decided (a scripted command may wait for it).
+fn take_in(threads: &mut Threads, entries: &[crate::world::Entry]) {
+    for entry in entries {
+        if let Event::Posted(message) = &entry.event {
+            threads.record(message, true);
+        }
+    }
+}
+
+/// How many events a dump already holds, and the talk they tell of; a line
+/// cut short by a kill is removed.
+fn reopen_dump(path: &Path) -> Result<(u64, Threads), String> {
+    let mut threads = Threads::default();
     let Ok(text) = std::fs::read_to_string(path) else {
-        return Ok(0);
+        return Ok((0, threads));
     };
     let whole = match text.rfind('\n') {
         Some(end) => &text[..=end],
@@ -170,15 +193,22 @@ fn reopen_dump(path: &Path) -> Result<u64, String> {
     if whole.len() != text.len() {
         std::fs::write(path, whole).map_err(|e| format!("{}: {e}", path.display()))?;
     }
-    let mut held = 0;
+    let mut held: u64 = 0;
     for (n, line) in whole.lines().enumerate() {
         match read_host_frame(line) {
+            Ok(HostFrame::Welcome { from: 0, .. }) => {
+                // The host sent everything again from here.
+                held = 0;
+                threads = Threads::default();
+            }
             Ok(HostFrame::Events { first, entries }) => {
+                let fresh = held.saturating_sub(first) as usize;
+                take_in(&mut threads, entries.get(fresh..).unwrap_or_default());
                 held = held.max(first + entries.len() as u64);
             }
             Ok(_) => {}
             Err(e) => return Err(format!("{}:{}: {e}", path.display(), n + 1)),
         }
     }
-    Ok(held)
+    Ok((held, threads))
 }

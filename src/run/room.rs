@@ -34,6 +34,12 @@ pub struct Room {
     queue: Vec<Input>,
     /// Scripted humans: their commands land at their drill times.
     script: Option<Script>,
+    /// The script's commands whose time has come and that wait (indices).
+    waiting: Vec<usize>,
+    /// The script's inputs for the open second, settled as it opened (a
+    /// command that waits for something is judged on the drill as it was
+    /// then, whatever lands in the second before it runs).
+    script_due: Vec<Input>,
     /// Apply what is handed in at once, in the open second, rather than at
     /// the next: a hosted drill shows a command's effect without waiting.
     /// Such an input is journaled as it is applied, so what anyone has seen
@@ -54,6 +60,8 @@ impl Room {
             clock: Clock::default(),
             queue: Vec::new(),
             script: None,
+            waiting: Vec::new(),
+            script_due: Vec::new(),
             immediate: false,
             applied: BTreeMap::new(),
         }
@@ -94,7 +102,31 @@ impl Room {
 
     /// The scripted humans' commands land at their drill times from now on.
     pub fn with_script(mut self, script: Option<Script>) -> Room {
+        self.waiting.clear();
+        self.script_due = match &script {
+            Some(s) => s.due(
+                self.sim.now(),
+                &mut self.waiting,
+                self.sim.drill().threads(),
+            ),
+            None => Vec::new(),
+        };
         self.script = script;
+        self
+    }
+
+    /// A resumed recording's script: `waiting` its commands still waiting,
+    /// `due` its inputs for the open second (settled before anything was
+    /// applied in it again).
+    pub fn with_resumed_script(
+        mut self,
+        script: Option<Script>,
+        waiting: Vec<usize>,
+        due: Vec<Input>,
+    ) -> Room {
+        self.script = script;
+        self.waiting = waiting;
+        self.script_due = due;
         self
     }
 
@@ -184,15 +216,17 @@ impl Room {
         }
         let now = self.sim.now();
         let mut inputs = std::mem::take(&mut self.queue);
-        if let Some(script) = &self.script {
-            inputs.extend(script.inputs_at(now));
-        }
+        inputs.append(&mut self.script_due);
         let start = self.sim.drill().tick_start();
         for input in &inputs {
             self.sim.apply_now(input);
             *self.applied.entry(input.by.clone()).or_default() += 1;
         }
         self.sim.finish_step();
+        if let Some(script) = &self.script {
+            let next = self.sim.now();
+            self.script_due = script.due(next, &mut self.waiting, self.sim.drill().threads());
+        }
         if let Some(journal) = self.journal.as_mut() {
             let mut written = journal.record(now, &inputs, self.sim.log());
             if let (Ok(()), Some(outcome)) = (&written, self.sim.outcome()) {
@@ -323,6 +357,7 @@ mod tests {
                     kind: MessageKind::Chat,
                     text: "scripted".into(),
                 },
+                after: None,
             }],
         };
         let mut room = start(Some(&out), Some(script));
@@ -342,6 +377,76 @@ mod tests {
             resumed.drill().log(),
             &live[..],
             "Ana's command kept, the script's once"
+        );
+    }
+
+    #[test]
+    fn a_simulated_ic_decides_what_it_inherited_and_a_script_waits_for_the_decision() {
+        use crate::base::time::Dur;
+        use crate::run::script::{ScriptCommand, Wait};
+        use crate::scenario::Role;
+        use crate::world::Task;
+        use crate::world::comms::MessageKind;
+        let line = |at: u32, by: &str, command: Command, after: Option<Wait>| ScriptCommand {
+            at: Dur(at),
+            by: by.into(),
+            command,
+            after,
+        };
+        let script = Script {
+            title: "t".into(),
+            scenario: "tiny".into(),
+            team: crate::testing::team(),
+            commands: vec![
+                line(90, "ana", Command::Declare(Severity::Sev2), None),
+                line(300, "ben", Command::Propose("Free disk space on the database".into()), None),
+                line(
+                    310,
+                    "ana",
+                    Command::Handoff {
+                        role: Role::IC,
+                        to: "raj".into(),
+                        briefing: "Situation: the database is failing; Sev2. Ben proposes freeing disk space; decide it.".into(),
+                    },
+                    None,
+                ),
+                line(
+                    320,
+                    "ben",
+                    Command::Order {
+                        to: Some("raj".into()),
+                        task: Task::Run("free".into()),
+                        timebox: Some(Dur(300)),
+                        text: "@raj free disk space on the database, report in 5m".into(),
+                    },
+                    Some(Wait::Decided),
+                ),
+            ],
+        };
+        let mut room = start(None, Some(script));
+        for _ in 0..900 {
+            room.step().unwrap();
+        }
+        let messages = room.drill().messages();
+        let proposal = messages
+            .iter()
+            .find(|m| m.kind == MessageKind::Proposal)
+            .expect("proposed");
+        let decision = messages
+            .iter()
+            .find(|m| m.kind == MessageKind::Decision)
+            .expect("the simulated IC decided it");
+        assert_eq!(decision.from, "raj");
+        assert_eq!(decision.reply_to, Some(proposal.id));
+        let order = messages
+            .iter()
+            .find(|m| m.kind == MessageKind::Order && m.from == "ben")
+            .expect("the order landed");
+        assert!(
+            order.at > decision.at,
+            "it waited for the decision ({} > {})",
+            order.at,
+            decision.at
         );
     }
 

@@ -30,19 +30,97 @@ pub struct ScriptCommand {
     pub by: String,
     #[serde(rename = "do")]
     pub command: Command,
+    /// Once its time has come, wait for this too (instead of guessing when
+    /// it will have happened).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub after: Option<Wait>,
+}
+
+impl ScriptCommand {
+    fn input(&self) -> Input {
+        Input {
+            by: self.by.clone(),
+            command: self.command.clone(),
+        }
+    }
+}
+
+/// What a scripted command can wait for once its time has come. It lands at
+/// the first second, from its time on, that opens with the wait over; the
+/// same person's later commands wait behind it (a script reads top to
+/// bottom), then land at their own time or at once if it has passed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Wait {
+    /// The latest proposal has been decided (by whoever holds IC: a script
+    /// that handed command to a simulated IC waits for its decision).
+    Decided,
+}
+
+impl Wait {
+    /// Whether the wait is over, by the drill's threads of talk.
+    pub fn over(self, threads: &crate::world::threads::Threads) -> bool {
+        match self {
+            Wait::Decided => threads.last_proposal.is_some() && threads.open_proposal().is_none(),
+        }
+    }
 }
 
 impl Script {
-    /// The inputs due at a tick, in file order.
-    pub fn inputs_at(&self, tick: Tick) -> Vec<Input> {
-        self.commands
+    /// The script's inputs for the second `tick`, which opens on `threads`,
+    /// in file order. `waiting` holds the commands whose time has come and
+    /// that have not landed (indices, in file order): it takes in those
+    /// whose time is `tick` and lets go of those that land.
+    pub fn due(
+        &self,
+        tick: Tick,
+        waiting: &mut Vec<usize>,
+        threads: &crate::world::threads::Threads,
+    ) -> Vec<Input> {
+        waiting.extend(
+            self.commands
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.at.0 == tick)
+                .map(|(i, _)| i),
+        );
+        let mut blocked: BTreeSet<&str> = BTreeSet::new();
+        let mut due = Vec::new();
+        waiting.retain(|&i| {
+            let c = &self.commands[i];
+            if blocked.contains(c.by.as_str()) {
+                return true;
+            }
+            if c.after.is_some_and(|w| !w.over(threads)) {
+                blocked.insert(&c.by);
+                return true;
+            }
+            due.push(c.input());
+            false
+        });
+        due
+    }
+
+    /// The commands of a recording resumed at `tick` still waiting then:
+    /// each person's commands land in file order, so those past as many as
+    /// the person's recorded inputs before `tick` are the waiting ones.
+    pub fn still_waiting(&self, tick: Tick, recorded: &[(Tick, Input)]) -> Vec<usize> {
+        let mut landed: std::collections::BTreeMap<&str, usize> = Default::default();
+        for (_, input) in recorded.iter().filter(|(at, _)| *at < tick) {
+            *landed.entry(input.by.as_str()).or_default() += 1;
+        }
+        let mut waiting = Vec::new();
+        for (i, c) in self
+            .commands
             .iter()
-            .filter(|c| c.at.0 == tick)
-            .map(|c| Input {
-                by: c.by.clone(),
-                command: c.command.clone(),
-            })
-            .collect()
+            .enumerate()
+            .filter(|(_, c)| c.at.0 < tick)
+        {
+            match landed.get_mut(c.by.as_str()) {
+                Some(n) if *n > 0 => *n -= 1,
+                _ => waiting.push(i),
+            }
+        }
+        waiting
     }
 
     /// A script with no humans: simulated people hold every seat.
@@ -335,12 +413,80 @@ mod tests {
     }
 
     #[test]
+    fn a_command_that_waits_for_a_decision_holds_up_its_persons_later_ones() {
+        let script = parse_text(r#"Script(title: "t", scenario: "tiny", team: [(id: "ana", name: "Ana", seat: IC), (id: "ben", name: "Ben", seat: OL)],
+            commands: [
+                (at: "1m", by: "ben", do: Propose("Fail over the database")),
+                (at: "1m", by: "ben", do: Order(to: "raj", task: Run("free"), timebox: "5m"), after: Decided),
+                (at: "1m10s", by: "ben", do: Ack),
+                (at: "1m10s", by: "ana", do: Ack),
+            ])"#).unwrap();
+        let mut threads = crate::world::threads::Threads::default();
+        let mut waiting = Vec::new();
+        let by = |inputs: Vec<Input>| inputs.into_iter().map(|i| i.by).collect::<Vec<_>>();
+        assert_eq!(
+            by(script.due(60, &mut waiting, &threads)),
+            ["ben"],
+            "the proposal"
+        );
+        // Nothing proposed yet in the threads: the order waits, and Ben's ack behind it.
+        assert_eq!(by(script.due(70, &mut waiting, &threads)), ["ana"]);
+        assert_eq!(waiting, [1, 2]);
+        let proposal = crate::world::comms::Message {
+            id: 1,
+            at: 60,
+            from: "ben".into(),
+            channel: crate::world::comms::Channel::CommandPost,
+            kind: crate::world::comms::MessageKind::Proposal,
+            text: "Fail over".into(),
+            mentions: vec![],
+            due: None,
+            reply_to: None,
+            task: None,
+            report: None,
+        };
+        threads.record(&proposal, true);
+        assert!(
+            script.due(80, &mut waiting, &threads).is_empty(),
+            "proposed, not decided"
+        );
+        let decision = crate::world::comms::Message {
+            id: 2,
+            kind: crate::world::comms::MessageKind::Decision,
+            reply_to: Some(1),
+            ..proposal
+        };
+        threads.record(&decision, true);
+        let landed = script.due(90, &mut waiting, &threads);
+        assert_eq!(
+            by(landed.clone()),
+            ["ben", "ben"],
+            "the order, then the ack behind it"
+        );
+        assert!(matches!(landed[0].command, Command::Order { .. }));
+        assert!(waiting.is_empty());
+        // A recording resumed later knows what still waited.
+        let ack = |by: &str| Input {
+            by: by.into(),
+            command: Command::Ack,
+        };
+        let recorded = vec![(60, ack("ben")), (70, ack("ana"))];
+        assert_eq!(script.still_waiting(80, &recorded), [1, 2]);
+    }
+
+    #[test]
     fn scripts_parse_and_hand_out_inputs_by_tick() {
         let script = parse_text(r#"Script(title: "t", scenario: "tiny", team: [(id: "ana", name: "Ana", seat: IC)],
             commands: [(at: "1m", by: "ana", do: Declare(Sev2)), (at: "1m", by: "ana", do: Order(to: "raj", task: Run("look"), timebox: "5m")), (at: "2m", by: "ana", do: Ack)])"#).unwrap();
-        assert_eq!(script.inputs_at(60).len(), 2);
-        assert_eq!(script.inputs_at(61).len(), 0);
-        assert_eq!(script.inputs_at(120)[0].command, Command::Ack);
+        let threads = crate::world::threads::Threads::default();
+        let mut waiting = Vec::new();
+        assert_eq!(script.due(60, &mut waiting, &threads).len(), 2);
+        assert_eq!(script.due(61, &mut waiting, &threads).len(), 0);
+        assert_eq!(
+            script.due(120, &mut waiting, &threads)[0].command,
+            Command::Ack
+        );
+        assert!(waiting.is_empty());
     }
 
     #[test]

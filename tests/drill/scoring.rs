@@ -198,6 +198,7 @@ const LAPSES: &[Lapse] = &[
                 at: Dur(declared.0 + 5),
                 by: ic,
                 command: Command::Run(action.id.clone()),
+                after: None,
             });
             script.commands.sort_by_key(|c| c.at);
             true

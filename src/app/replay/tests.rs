@@ -45,6 +45,7 @@ fn recording_declared_at(name: &str, declare: u32) -> PathBuf {
                 at: Dur(declare),
                 by: "ana".into(),
                 command: Command::Declare(Severity::Sev2),
+                after: None,
             },
             ScriptCommand {
                 at: Dur(100),
@@ -54,6 +55,7 @@ fn recording_declared_at(name: &str, declare: u32) -> PathBuf {
                     rating: Some(4),
                     text: "Quick declaration".into(),
                 },
+                after: None,
             },
         ],
     };

@@ -176,6 +176,29 @@ fn an_order_to_someone_worded_as_to_anyone_gets_asked_back_not_acknowledged() {
 }
 
 #[test]
+fn anyone_in_an_order_to_a_named_person_is_a_word_not_an_ask() {
+    let mut d = drill_with_ol();
+    idle_until(&mut d, 130);
+    act(
+        &mut d,
+        "ben",
+        Command::Say {
+            channel: crate::world::comms::Channel::CommandPost,
+            kind: MessageKind::Order,
+            text: "@raj check the disks and whether anyone else changed them, in 5m".into(),
+        },
+    );
+    idle_until(&mut d, 200);
+    assert!(
+        !d.messages()
+            .iter()
+            .any(|m| m.from == "raj" && m.text.contains("do you mean me")),
+        "not asked back"
+    );
+    assert!(d.orders()[0].acked_at.is_some(), "acknowledged");
+}
+
+#[test]
 fn an_order_to_a_busy_responder_waits_for_the_work_in_hand_then_runs() {
     let mut d = drill_with_ol();
     idle_until(&mut d, 130);

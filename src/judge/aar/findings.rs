@@ -1,12 +1,10 @@
 //! Strengths and areas for improvement, the after-action questions and the
 //! improvement plan.
 
-use std::collections::BTreeMap;
-
 use super::{Doc, Input, guidance};
 use crate::base::time::clock;
-use crate::judge::score::{Area, Facts, Judgement};
-use crate::scenario::{ActionKind, Role};
+use crate::judge::score::{Area, Facts, Judgement, Mark};
+use crate::scenario::Role;
 
 /// Findings by area: observation → analysis → recommendation.
 pub fn strengths_and_areas(doc: &mut Doc, input: &Input) {
@@ -91,17 +89,12 @@ pub fn questions(doc: &mut Doc, input: &Input, f: &Facts) {
             )
         })
         .unwrap_or_else(|| "nobody was brought in".into());
+    // A diagnostic that read a sick component found the symptom; only those
+    // that came back clean from a healthy one led nowhere.
     let herrings: Vec<String> = f
-        .actions
+        .dead_ends
         .iter()
-        .filter(|a| !a.refused && a.kind == ActionKind::Diagnostic)
-        .filter(|a| {
-            f.scenario
-                .actions
-                .iter()
-                .any(|s| s.id == a.action && s.effects.is_empty())
-        })
-        .map(|a| format!("`{}` ({})", a.action, clock(a.at)))
+        .map(|(at, action)| format!("`{action}` ({})", clock(*at)))
         .collect();
     let [(help_q, help_a), (data_q, data_a)] = answers.deeper();
     doc.bullets(vec![
@@ -148,16 +141,18 @@ pub fn plan(doc: &mut Doc, input: &Input, f: &Facts) {
         .take(6)
         .map(|j| {
             let (_, action, verify) = guidance(j.criterion);
+            // The evidence and its owner come from the same mark: the worst.
+            let worst = j.worst_first().first().copied();
             vec![
                 format!(
                     "{} {} ({:.2}): {}",
                     j.criterion.id(),
                     j.criterion.title(),
                     j.value.unwrap_or(0.0),
-                    j.evidence(1).join("")
+                    worst.map_or("", |m| m.text.as_str())
                 ),
                 action.to_string(),
-                owner(j, f),
+                worst.map_or_else(|| "Whole team".to_string(), |m| owner(m, j, f)),
                 "Before the next drill".to_string(),
                 format!("Re-run `{}`: {verify}", input.facts.scenario.id),
             ]
@@ -169,30 +164,44 @@ pub fn plan(doc: &mut Doc, input: &Input, f: &Facts) {
     );
 }
 
-/// Who owns fixing a criterion: the person behind most of its lapses, with
-/// the role they held.
-fn owner(j: &Judgement, f: &Facts) -> String {
-    let mut lapses: BTreeMap<&str, usize> = BTreeMap::new();
-    for m in j.marks.iter().filter(|m| m.value < 0.85) {
-        for w in m.who.iter().filter(|w| !w.is_empty()) {
-            *lapses.entry(w).or_default() += 1;
-        }
-    }
-    let Some((who, _)) = lapses
-        .into_iter()
-        .max_by_key(|&(w, n)| (n, std::cmp::Reverse(w)))
-    else {
-        return "Whole team".into();
-    };
-    let roles: Vec<String> = Role::COMMAND_ROLES
+/// Who owns fixing what a mark shows: the people it names, each with the
+/// roles (of those owning the criterion) they held at that moment; of a
+/// lapse shared by several holders of a role, the one whose part was worst.
+fn owner(m: &Mark, j: &Judgement, f: &Facts) -> String {
+    let worst = (!m.personal.is_empty())
+        .then(|| {
+            m.who
+                .iter()
+                .min_by(|a, b| m.value_for(a).total_cmp(&m.value_for(b)))
+        })
+        .flatten();
+    let people: Vec<String> = m
+        .who
         .iter()
-        .filter(|r| f.held_for(who, std::slice::from_ref(r)).0 > 0)
-        .filter(|r| j.criterion.owners().is_empty() || j.criterion.owners().contains(r))
-        .map(|r| r.label())
+        .filter(|w| !w.is_empty() && worst.is_none_or(|worst| worst == *w))
+        .map(|who| {
+            let at = m.at.unwrap_or(f.end);
+            let held = |r: &Role| match worst {
+                // Their part ended before the mark's moment: any time they held it.
+                Some(_) => f.held_for(who, std::slice::from_ref(r)).0 > 0,
+                None => f.holder(r, at) == Some(who.as_str()),
+            };
+            let roles: Vec<String> = Role::COMMAND_ROLES
+                .iter()
+                .filter(|r| held(r))
+                .filter(|r| j.criterion.owners().is_empty() || j.criterion.owners().contains(r))
+                .map(|r| r.label())
+                .collect();
+            if roles.is_empty() {
+                f.name(who).to_string()
+            } else {
+                format!("{} ({})", f.name(who), roles.join(", "))
+            }
+        })
         .collect();
-    if roles.is_empty() {
-        f.name(who).to_string()
+    if people.is_empty() {
+        "Whole team".into()
     } else {
-        format!("{} ({})", f.name(who), roles.join(", "))
+        people.join(", ")
     }
 }

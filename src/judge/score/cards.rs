@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::facts::Facts;
-use super::{Band, Criterion, Judgement, aggregate, weighted};
+use super::{Band, Criterion, Judgement, Mark, aggregate, weighted};
 use crate::scenario::Role;
 
 /// One person's scorecard.
@@ -27,11 +27,15 @@ impl Card {
         let criteria: Vec<Judgement> = team
             .iter()
             .map(|j| {
+                // Each mark at the value of this person's own part.
                 let marks: Vec<_> = j
                     .marks
                     .iter()
                     .filter(|m| m.who.iter().any(|w| w == who))
-                    .cloned()
+                    .map(|m| Mark {
+                        value: m.value_for(who),
+                        ..m.clone()
+                    })
                     .collect();
                 let value = aggregate(marks.iter());
                 let share = share(who, j.criterion, facts);

@@ -60,6 +60,11 @@ pub struct Facts<'a> {
     pub violations: Vec<(Tick, &'a str, Violation, &'a str)>,
     pub causes: Vec<(Tick, &'a str)>,
     pub tickets: Vec<Tick>,
+    /// Diagnostics that found nothing wrong: finished, revealing nothing, on
+    /// a component that was healthy then (when, action id).
+    pub dead_ends: Vec<(Tick, &'a str)>,
+    /// Components not healthy now, as the log has told it so far.
+    unhealthy: HashSet<&'a str>,
     /// The entries a report's timelines are made of (incident milestones,
     /// roles, production changes, decisions, reports, status posts, ISD
     /// edits), in log order: tickets, health flaps and chat are left out.
@@ -111,6 +116,8 @@ impl<'a> Facts<'a> {
             violations: Vec::new(),
             causes: Vec::new(),
             tickets: Vec::new(),
+            dead_ends: Vec::new(),
+            unhealthy: HashSet::default(),
             milestones: Vec::new(),
             notes: Vec::new(),
         };
@@ -295,6 +302,34 @@ impl<'a> Facts<'a> {
                 by, action, order, ..
             } => self.push_action(at, by, action, *order, false),
             Event::ActionRefused { by, action, .. } => self.push_action(at, by, action, None, true),
+            Event::HealthChanged { component, health } => {
+                if *health == crate::world::Health::Healthy {
+                    self.unhealthy.remove(component.as_str());
+                } else {
+                    self.unhealthy.insert(component);
+                }
+            }
+            Event::ActionFinished {
+                action,
+                success: true,
+                ..
+            } => {
+                let scenario = self.scenario;
+                let dead_end = scenario
+                    .actions
+                    .iter()
+                    .find(|a| a.id == *action)
+                    .is_some_and(|a| {
+                        a.kind == ActionKind::Diagnostic
+                            && a.effects.is_empty()
+                            && !self
+                                .unhealthy
+                                .contains(scenario.components[a.target].id.as_str())
+                    });
+                if dead_end {
+                    self.dead_ends.push((at, action));
+                }
+            }
             Event::ViolationNoted {
                 by,
                 violation,
@@ -387,6 +422,29 @@ impl<'a> Facts<'a> {
             self.explicit_holder(r, at)
                 .or_else(|| (*r == Role::IC).then_some(self.on_call).flatten())
         })
+    }
+
+    /// Who held `role` from `from` to `to`, in consecutive stretches
+    /// `(holder, start, end)` (the IC's while the role was undelegated).
+    pub fn tenures(&self, role: &Role, from: Tick, to: Tick) -> Vec<(&'a str, Tick, Tick)> {
+        let mut out: Vec<(&'a str, Tick, Tick)> = Vec::new();
+        let cuts = self
+            .roles
+            .iter()
+            .filter(|c| c.at > from && c.at < to && (c.role == *role || c.role == Role::IC))
+            .map(|c| c.at);
+        let mut start = from;
+        for cut in cuts.chain(std::iter::once(to.max(from))) {
+            let who = self.holder(role, start).unwrap_or("");
+            let empty = out.is_empty();
+            match out.last_mut() {
+                Some(last) if last.0 == who => last.2 = cut,
+                _ if cut > start || empty => out.push((who, start, cut)),
+                _ => {}
+            }
+            start = cut;
+        }
+        out
     }
 
     /// The explicit holder of `role` at `at`, if it was given to someone.

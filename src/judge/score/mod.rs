@@ -50,6 +50,11 @@ pub struct Mark {
     /// are folded into one mark per person).
     #[serde(default = "one")]
     pub count: u32,
+    /// Each responsible person's own value, in `who`'s order, when a lapse
+    /// spans several holders of a role: the team is judged by the whole
+    /// wait, each person by the part of it that was theirs.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub personal: Vec<f64>,
 }
 
 fn one() -> u32 {
@@ -65,7 +70,18 @@ impl Mark {
             cap: None,
             text: text.into(),
             count: 1,
+            personal: Vec::new(),
         }
+    }
+
+    /// `who`'s value on this mark: their own part, or the team's.
+    pub fn value_for(&self, who: &str) -> f64 {
+        self.who
+            .iter()
+            .position(|w| w == who)
+            .and_then(|i| self.personal.get(i))
+            .copied()
+            .unwrap_or(self.value)
     }
 
     /// The same mark, capping its criterion at `cap`.
@@ -111,10 +127,16 @@ impl Judgement {
         }
     }
 
-    /// The evidence sentences, lapses first, at most `n`.
-    pub fn evidence(&self, n: usize) -> Vec<&str> {
+    /// The marks, lapses first (then earliest first).
+    pub fn worst_first(&self) -> Vec<&Mark> {
         let mut marks: Vec<&Mark> = self.marks.iter().collect();
         marks.sort_by(|a, b| a.value.total_cmp(&b.value).then(a.at.cmp(&b.at)));
+        marks
+    }
+
+    /// The evidence sentences, lapses first, at most `n`.
+    pub fn evidence(&self, n: usize) -> Vec<&str> {
+        let marks = self.worst_first();
         let mut out: Vec<&str> = Vec::new();
         for m in marks {
             if out.len() == n {

@@ -274,12 +274,18 @@ pub fn resume_watching(
     compare(trusted, prefix(drill.log(), through))?;
     let settled = drill.log().len();
     let in_flight = through.map_or(0, |t| t + 1);
-    let mut scripts_own = session
-        .header
-        .script
+    // The script's part of the second in flight, settled as it opens (before
+    // anyone's input in it is applied again).
+    let script = &session.header.script;
+    let mut waiting = script
         .as_ref()
-        .map(|s| s.inputs_at(in_flight))
+        .map(|s| s.still_waiting(in_flight, &session.inputs))
         .unwrap_or_default();
+    let script_due = script
+        .as_ref()
+        .map(|s| s.due(in_flight, &mut waiting, drill.drill().threads()))
+        .unwrap_or_default();
+    let mut scripts_own = script_due.clone();
     let inputs: Vec<(Tick, Input)> = session
         .inputs
         .iter()
@@ -306,7 +312,11 @@ pub fn resume_watching(
     })?;
     let journal = Journal::rewrite(path, &session.header, &inputs, &drill.log()[..settled])
         .map_err(ReplayError::Other)?;
-    let mut room = Room::new(drill, Some(journal)).with_script(session.header.script.clone());
+    let mut room = Room::new(drill, Some(journal)).with_resumed_script(
+        session.header.script.clone(),
+        waiting,
+        script_due,
+    );
     room.count_applied(inputs.iter().map(|(_, input)| input));
     Ok(room)
 }

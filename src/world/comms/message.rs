@@ -235,6 +235,25 @@ pub fn mentions_in(text: &str) -> Vec<String> {
     found
 }
 
+/// Phrases that hand a task to nobody in particular ("can someone…"). In a
+/// message addressed to someone by name only the requests count ("can
+/// someone…", "someone should…"): "anyone", "somebody" and "whoever" are then
+/// ordinary words ("ask anyone on the db team", "whoever is on call").
+pub fn vague_asks(text: &str, addressed: bool) -> Vec<&'static str> {
+    const REQUESTS: [&str; 4] = [
+        "can someone",
+        "could someone",
+        "someone should",
+        "can anybody",
+    ];
+    let found = vague_phrases(text);
+    if addressed {
+        found.into_iter().filter(|p| REQUESTS.contains(p)).collect()
+    } else {
+        found
+    }
+}
+
 /// Phrases that hand a task to nobody in particular ("can someone…").
 pub fn vague_phrases(text: &str) -> Vec<&'static str> {
     const PHRASES: [&str; 7] = [

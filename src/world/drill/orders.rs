@@ -3,7 +3,7 @@
 
 use super::command::Task;
 use crate::base::time::Tick;
-use crate::world::comms::{MessageId, vague_phrases};
+use crate::world::comms::{MessageId, vague_asks};
 
 /// Something that keeps an order from being well formed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,7 +44,7 @@ pub fn flaws(owner: Option<&str>, task: Option<&Task>, due: Option<Tick>, text: 
     if matches!(task, Some(Task::Free(words)) if words.split_whitespace().count() < 2) {
         flaws.push(Flaw::NoClearTask);
     }
-    if let Some(phrase) = vague_phrases(text).first() {
+    if let Some(phrase) = vague_asks(text, owner.is_some()).first() {
         flaws.push(Flaw::Vague(phrase));
     }
     flaws
@@ -114,6 +114,20 @@ mod tests {
         assert_eq!(
             order(Some("raj"), Some(600), "db").flaws(),
             [Flaw::NoClearTask]
+        );
+        // To a named person, "anyone" is a word; "can someone" is still an ask.
+        assert!(
+            order(
+                Some("raj"),
+                Some(600),
+                "@raj ask anyone on the db team who changed the disks"
+            )
+            .flaws()
+            .is_empty()
+        );
+        assert_eq!(
+            order(Some("raj"), Some(600), "@raj can someone check the db").flaws(),
+            [Flaw::Vague("can someone")]
         );
     }
 }

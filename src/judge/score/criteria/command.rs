@@ -96,9 +96,14 @@ pub fn staffing(f: &Facts, t: &Targets) -> Vec<Mark> {
                     ),
                 )
             }
+            // Charged to whoever commanded when the role should have been staffed.
             None => mark(
                 f.end,
-                &[holder(f, &Role::IC, f.end)],
+                &[holder(
+                    f,
+                    &Role::IC,
+                    start.saturating_add(target.0).min(f.end),
+                )],
                 0.0,
                 format!(
                     "No {} was ever staffed: the IC held the role alone",
@@ -139,7 +144,15 @@ pub fn staffing(f: &Facts, t: &Targets) -> Vec<Mark> {
         .filter(|p| matches!(p.seat, None | Some(Seat::Responder)) && p.joined < f.open_until())
         .count();
     if responders >= 3 {
-        let ol = holder(f, &Role::OL, f.open_until());
+        // Charged to whoever ran Operations when the third responder was there.
+        let third = f
+            .people
+            .iter()
+            .filter(|p| matches!(p.seat, None | Some(Seat::Responder)))
+            .map(|p| p.joined.max(start))
+            .nth(2)
+            .unwrap_or(start);
+        let ol = holder(f, &Role::OL, third.min(f.open_until()));
         marks.push(
             match f.roles.iter().find(|c| c.kind == ChangeKind::TeamLead) {
                 Some(team) => mark(
@@ -277,7 +290,7 @@ pub fn handoffs(f: &Facts) -> Vec<Mark> {
         let (has, misses) = briefing_coverage(h.briefing);
         let role = h.role.label();
         let covered = has.len() as f64 / (has.len() + misses.len()) as f64;
-        marks.push(mark(
+        let briefing = mark(
             h.at,
             &[h.from],
             covered,
@@ -299,7 +312,14 @@ pub fn handoffs(f: &Facts) -> Vec<Mark> {
                     misses.join(", ")
                 )
             },
-        ));
+        );
+        // A handoff that told the new holder nothing is a failed handoff,
+        // however politely it was accepted and announced.
+        marks.push(if has.is_empty() {
+            briefing.capping(0.3)
+        } else {
+            briefing
+        });
         match h.accepted {
             Some(accepted) => {
                 marks.push(mark(

@@ -3,7 +3,7 @@
 use super::{
     Tally, after, at, first_word, holder, incident_start, longest_silence, mark, plural, quote,
 };
-use crate::base::time::{MINUTE, span};
+use crate::base::time::{MINUTE, Tick, span};
 use crate::judge::score::Mark;
 use crate::judge::score::facts::Facts;
 use crate::judge::score::targets::{Targets, score_time};
@@ -42,7 +42,6 @@ pub fn status_timeliness<'a>(f: &Facts<'a>, t: &Targets) -> Vec<Mark> {
     let Some(first) = f.status.first() else {
         return vec![first_post];
     };
-    let deadline = start.saturating_add(t.status_first.0);
     let mut marks = vec![first_post];
     let times: Vec<_> = f.status.iter().map(|p| p.at).collect();
     let open_end = if f.status.iter().any(|p| p.state == StatusState::Resolved) {
@@ -75,7 +74,7 @@ pub fn status_timeliness<'a>(f: &Facts<'a>, t: &Targets) -> Vec<Mark> {
         let Some(promised) = post.next_update else {
             continue;
         };
-        if promised.saturating_add(MINUTE) > f.end {
+        if !super::due_in_drill(f, promised, MINUTE) {
             continue;
         }
         let next = f.status.get(i + 1).map(|p| p.at);
@@ -112,15 +111,36 @@ pub fn status_timeliness<'a>(f: &Facts<'a>, t: &Targets) -> Vec<Mark> {
             plural(n, "promised update time", "promised update times")
         )
     }));
-    // Customers complain whether or not anyone declared.
-    let tickets = f.tickets.iter().filter(|&&t| t < first.at).count();
-    marks.push(mark(
-        first.at,
-        &[holder(f, &Role::CL, first.at.min(deadline))],
-        super::super::s(tickets as f64, 3.0, 15.0),
-        format!("{tickets} customer tickets arrived before the first status post"),
-    ));
+    marks.extend(unanswered_complaints(f, t, start, first.at));
     marks
+}
+
+/// Customers left to find out by themselves: how long customers had been
+/// writing in before the first status post, from their first ticket (or
+/// the declaration, if sooner), charged to whoever held CL meanwhile. It is
+/// the time that counts, not how many wrote: a drill that sends 1 ticket a
+/// minute and one that sends 40 judge the same wait alike.
+fn unanswered_complaints(f: &Facts, t: &Targets, start: Tick, first_post: Tick) -> Option<Mark> {
+    let &first_ticket = f.tickets.first()?;
+    let from = first_ticket.min(start);
+    if from >= first_post {
+        return None;
+    }
+    let tickets = f.tickets.iter().filter(|&&at| at < first_post).count();
+    let stretches = super::waits(f, from, first_post, true, t.status_first);
+    Some(super::wait_mark(
+        from,
+        f,
+        &stretches,
+        score_time(first_post - from, t.status_first),
+        format!(
+            "{} from customers in the {} from {} to the first status post",
+            plural(tickets as u32, "ticket", "tickets"),
+            span(first_post - from),
+            at(from)
+        ),
+        |held| score_time(held, t.status_first),
+    ))
 }
 
 /// C9: each post says the impact, the components, the state and the next
@@ -310,7 +330,7 @@ pub fn executives<'a>(f: &Facts<'a>, t: &Targets) -> Vec<Mark> {
                     ),
                 ));
             }
-            None if q.at.saturating_add(t.exec_answer.0) <= f.end => marks.push(mark(
+            None if super::due_in_drill(f, q.at, t.exec_answer.0) => marks.push(mark(
                 q.at,
                 &[cl],
                 0.0,

@@ -36,12 +36,16 @@ pub fn mitigation(f: &Facts, t: &Targets) -> Vec<Mark> {
                 ),
             )
         }
-        None => mark(
-            f.end,
-            &[holder(f, &Role::OL, f.end), holder(f, &Role::IC, f.end)],
-            0.0,
-            "Never mitigated: customers were still hurting when the drill ended".to_string(),
-        ),
+        // Charged to whoever led when par ran out, not whoever was left at the end.
+        None => {
+            let due = alert.saturating_add(t.mitigate.0).min(f.end);
+            mark(
+                f.end,
+                &[holder(f, &Role::OL, due), holder(f, &Role::IC, due)],
+                0.0,
+                "Never mitigated: customers were still hurting when the drill ended".to_string(),
+            )
+        }
     }];
     for &(when, by, v, detail) in &f.violations {
         if v == Violation::WrongFix {

@@ -77,6 +77,13 @@ fn holder<'a>(f: &Facts<'a>, role: &Role, at: Tick) -> &'a str {
     f.holder(role, at).unwrap_or("")
 }
 
+/// Whether something due at `due` fell due inside the drill, `grace`
+/// included: a promise, a time box or an answer the drill ended before is
+/// nobody's lapse.
+fn due_in_drill(f: &Facts, due: Tick, grace: Tick) -> bool {
+    due.saturating_add(grace) <= f.end
+}
+
 /// "4 min after the declaration (target ≤ 5 min)".
 fn after(delay: Tick, what: &str, (target, _): (Tick, Tick)) -> String {
     format!("{} after {what} (target ≤ {})", span(delay), span(target))
@@ -87,9 +94,65 @@ fn incident_start(f: &Facts) -> Option<Tick> {
     f.declared.map(|d| d.0).or(f.first_alert)
 }
 
+/// Who held the CL role while something it owes waited, from `from` to
+/// `to` (when it came, or the end if it never did): each holder's stretch.
+/// With one holder throughout, that one; with several, those who held the
+/// role at least the target's time (a shorter stretch gave no fair chance)
+/// and whoever held it when it came. Never none: a silence nobody held long
+/// enough falls on whoever held it longest.
+fn waits<'a>(
+    f: &Facts<'a>,
+    from: Tick,
+    to: Tick,
+    came: bool,
+    target: (Tick, Tick),
+) -> Vec<(&'a str, Tick, Tick)> {
+    let stretches = f.tenures(&Role::CL, from, to);
+    if stretches.len() <= 1 {
+        return stretches;
+    }
+    let last = stretches.len() - 1;
+    let fair: Vec<_> = stretches
+        .iter()
+        .enumerate()
+        .filter(|&(i, &(_, a, b))| b - a >= target.0 || (came && i == last))
+        .map(|(_, &s)| s)
+        .collect();
+    if fair.is_empty() {
+        let longest = stretches.iter().max_by_key(|&&(_, a, b)| b - a).copied();
+        return longest.into_iter().collect();
+    }
+    fair
+}
+
+/// One mark for a wait the CL role owed: the team judged by `value` (the
+/// whole wait), charged to whoever held the role while it lasted, each at
+/// the value of their own part (`part` of their stretch's length); with
+/// several holders the text says who held it how long.
+fn wait_mark(
+    when: Tick,
+    f: &Facts,
+    stretches: &[(&str, Tick, Tick)],
+    value: f64,
+    text: String,
+    part: impl Fn(Tick) -> f64,
+) -> Mark {
+    let who: Vec<&str> = stretches.iter().map(|s| s.0).collect();
+    let mut m = mark(when, &who, value, text);
+    if stretches.len() > 1 {
+        m.personal = stretches.iter().map(|&(_, a, b)| part(b - a)).collect();
+        let shares: Vec<String> = stretches
+            .iter()
+            .map(|&(who, a, b)| format!("{} {} from {}", f.name(who), span(b - a), at(a)))
+            .collect();
+        m.text = format!("{} (CL held by {})", m.text, shares.join(", "));
+    }
+    m
+}
+
 /// How soon after `start` the first of something the CL owes came (`first`),
-/// or a zero for silence. It falls on whoever held CL when it came, or when
-/// its target ran out if that was sooner.
+/// or a zero for silence; charged to whoever held CL meanwhile (`waits`),
+/// each judged by their own part of the wait.
 fn first_word(
     f: &Facts,
     start: Tick,
@@ -98,24 +161,27 @@ fn first_word(
     said: impl FnOnce(Tick, Tick) -> String,
     silent: impl FnOnce() -> String,
 ) -> Mark {
-    let deadline = start.saturating_add(target.0);
+    let to = first.unwrap_or(f.end).max(start);
+    let stretches = waits(f, start, to, first.is_some(), target);
     match first {
         Some(when) => {
             let delay = when.saturating_sub(start);
-            let cl = holder(f, &Role::CL, when.min(deadline));
-            mark(when, &[cl], score_time(delay, target), said(when, delay))
+            let text = said(when, delay);
+            wait_mark(
+                when,
+                f,
+                &stretches,
+                score_time(delay, target),
+                text,
+                |held| score_time(held, target),
+            )
         }
-        None => mark(
-            f.end,
-            &[holder(f, &Role::CL, deadline.min(f.end))],
-            0.0,
-            silent(),
-        ),
+        None => wait_mark(f.end, f, &stretches, 0.0, silent(), |_| 0.0),
     }
 }
 
-/// The longest silence in `times` from `from` to `until`, owned by whoever held
-/// CL when it began.
+/// The longest silence in `times` from `from` to `until`, charged to
+/// whoever held CL while it lasted (`waits`).
 fn longest_silence(
     f: &Facts,
     times: &[Tick],
@@ -125,8 +191,16 @@ fn longest_silence(
     said: impl FnOnce(Tick, Tick) -> String,
 ) -> Mark {
     let (gap, began) = longest_gap(times, from, until.max(from));
-    let cl = holder(f, &Role::CL, began);
-    mark(began, &[cl], score_time(gap, target), said(gap, began))
+    let broken = times.contains(&(began + gap));
+    let stretches = waits(f, began, began + gap, broken, target);
+    wait_mark(
+        began,
+        f,
+        &stretches,
+        score_time(gap, target),
+        said(gap, began),
+        |held| score_time(held, target),
+    )
 }
 
 /// Longest gap in a sorted list of times within `[from, until]`, with where it starts.

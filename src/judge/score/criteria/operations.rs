@@ -9,7 +9,7 @@ use crate::judge::score::targets::{Targets, score_time};
 use crate::judge::score::text::is_can_form;
 use crate::scenario::{ActionKind, Role};
 use crate::world::Violation;
-use crate::world::comms::{MessageKind, Task, vague_phrases};
+use crate::world::comms::{MessageKind, Task, vague_asks};
 use crate::world::orders::{Flaw, flaws as order_flaws};
 
 /// C5: production changes come from the Operations chain, on an order or a decision.
@@ -102,7 +102,7 @@ pub fn closed_loop<'a>(f: &Facts<'a>, t: &Targets) -> Vec<Mark> {
         // Acks, reports and updates answer someone; only asks can be vague.
         let vague = match m.kind {
             MessageKind::Ack | MessageKind::Report | MessageKind::StatusUpdate => Vec::new(),
-            _ => vague_phrases(&m.text),
+            _ => vague_asks(&m.text, m.mentions.iter().any(|w| f.is_participant(w))),
         };
         if m.kind == MessageKind::Order {
             let owner = m.mentions.first().filter(|o| f.is_participant(o));
@@ -226,6 +226,7 @@ fn ack<'a>(
                 ),
             ))
         }
+        None if !super::due_in_drill(f, order.at, t.ack.0) => None,
         None => Some(mark(
             order.at,
             &[owner],
@@ -248,7 +249,7 @@ fn follow_up<'a>(
     good: &mut Tally<'a>,
 ) -> Option<Mark> {
     let due = order.due?;
-    if matches!(order.task, Some(Task::StandBy)) || due.saturating_add(2 * MINUTE) > f.end {
+    if matches!(order.task, Some(Task::StandBy)) || !super::due_in_drill(f, due, 2 * MINUTE) {
         return None;
     }
     let report = f
