@@ -7,8 +7,8 @@ use std::path::PathBuf;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use firedrill::base::time::MINUTE;
-use firedrill::run::{Pace, Room, Simulation};
 use firedrill::run::script::{self, Script};
+use firedrill::run::{Pace, Room, Simulation};
 use firedrill::scenario::{self, LoadedScenario, Scenario};
 
 fn bundled() -> Vec<(LoadedScenario, Script)> {

@@ -75,6 +75,37 @@ pub fn tiny_errors(from: &str, to: &str) -> Vec<String> {
     }
 }
 
+const REFUNDS: &str = r#"obligations: [(id: "refunds", name: "Refund the stranded payouts", owner: OL,
+        arises: Harm("merchants", Stranded), discharge: Action("refund"))],"#;
+
+fn with_refund_action(s: &str) -> String {
+    s.replace(
+        r#"        (id: "wipe","#,
+        r#"        (id: "refund", name: "Refund stranded payouts", kind: Remediation, target: "api", duration: "2m", requires: [Mitigated("db-disk")]),
+        (id: "wipe","#,
+    )
+}
+
+/// Tiny where merchants' payouts are stranded while the api is impaired,
+/// and refunding them (`refund`, after the fix) is owed by the OL.
+pub fn tiny_with_refunds() -> Scenario {
+    let source = Source {
+        file: "tiny.ron".into(),
+        text: with_refund_action(&TINY.replacen(
+            "    exit: (",
+            &format!(
+                r#"    customers: (segments: [
+        (id: "merchants", name: "Merchants", unit: "payouts", per_min: 12.0, people: 40, uses: [("api", Stranded)]),
+    ]),
+    {REFUNDS}
+    exit: ("#
+            ),
+            1,
+        )),
+    };
+    scenario::parse(&source).unwrap_or_else(|e| panic!("{e:?}"))
+}
+
 /// A human team: ana (IC) and ben (OL) from the start.
 pub fn team() -> Vec<HumanSpec> {
     vec![
@@ -100,7 +131,12 @@ pub fn drill() -> Simulation {
 
 /// A drill on the tiny scenario in which Ana (IC) has made Ben the OL.
 pub fn drill_with_ol() -> Simulation {
-    let mut d = drill();
+    with_ol(tiny())
+}
+
+/// A drill on `scenario` (seed 1) in which Ana (IC) has made Ben the OL.
+pub fn with_ol(scenario: Scenario) -> Simulation {
+    let mut d = Simulation::new(scenario, 1, &team());
     act(
         &mut d,
         "ana",
@@ -136,6 +172,27 @@ pub fn act(drill: &mut Simulation, by: &str, command: Command) {
         by: by.into(),
         command,
     }]);
+}
+
+/// Ben (OL) finds the full disk at 3 minutes and grows it at 5.
+pub fn ben_fixes_the_disk(d: &mut Simulation) {
+    for (at, action) in [(3 * 60, "look"), (5 * 60, "grow")] {
+        idle_until(d, at);
+        act(d, "ben", Command::Run(action.into()));
+    }
+}
+
+/// Steps with a post by `by` in #liaison.
+pub fn say_in_liaison(d: &mut Simulation, by: &str, text: &str) {
+    act(
+        d,
+        by,
+        Command::Say {
+            channel: crate::world::comms::Channel::Liaison,
+            kind: crate::world::comms::MessageKind::StatusUpdate,
+            text: text.into(),
+        },
+    );
 }
 
 /// Steps without input until the tick `at`.

@@ -22,6 +22,7 @@ pub(crate) struct Memory {
     last_isd: Option<(Tick, StatusState)>,
     /// Customer-facing components hurt at some point in this incident.
     affected: Vec<String>,
+    liaison: super::liaison::Memory,
 }
 
 /// The public state the incident is in now.
@@ -57,9 +58,9 @@ pub(super) fn duties(mind: &mut Mind, drill: &Drill, out: &mut Vec<Command>) {
     if finished {
         return;
     }
-    for (c, component) in drill.scenario().components.iter().enumerate() {
-        if component.customers.is_some()
-            && drill.platform().health[c] != Health::Healthy
+    for c in text::customer_facing(drill) {
+        let component = &drill.scenario().components[c];
+        if drill.platform().health[c] != Health::Healthy
             && !memory.affected.contains(&component.name)
         {
             memory.affected.push(component.name.clone());
@@ -72,6 +73,9 @@ pub(super) fn duties(mind: &mut Mind, drill: &Drill, out: &mut Vec<Command>) {
     if status_due && memory.last_status.is_none_or(|(at, _)| now >= at + MINUTE) {
         memory.last_status = Some((now, state));
         out.push(status_post(drill, state, &memory.affected));
+        return;
+    }
+    if super::liaison::duties(&mut memory.liaison, drill, state, out) {
         return;
     }
     let question = drill.threads().last_outside_exec_question;
@@ -136,6 +140,8 @@ fn status_post(drill: &Drill, state: StatusState, affected: &[String]) -> Comman
             "Service is fully restored.".to_string(),
             if drill.scenario().need_to_know {
                 "The incident is resolved and all services are operating normally. Our investigation continues; we will contact any affected customers directly.".to_string()
+            } else if drill.data_harmed() {
+                "The incident is resolved and all services are operating normally. Some records were affected during the incident; we have repaired them or are contacting the customers concerned.".to_string()
             } else {
                 "The incident is resolved and all services are operating normally. No customer data was lost.".to_string()
             },

@@ -5,6 +5,7 @@
 
 mod commander;
 mod communications;
+mod liaison;
 mod mind;
 mod operations;
 mod outsiders;

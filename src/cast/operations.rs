@@ -151,24 +151,61 @@ fn investigate(mind: &mut Mind, drill: &Drill, out: &mut Vec<Command>) {
             return;
         }
     }
+    // Nothing left to look at: check for what has not struck yet.
+    if running == 0
+        && let Some(i) = hazard_check(drill)
+    {
+        assign_or_run(mind, drill, i, out);
+    }
 }
 
-/// The next remediation for revealed faults: mitigate active ones first, then resolve.
+/// A diagnostic that would find a fault with a deadline before it strikes.
+fn hazard_check(drill: &Drill) -> Option<ActionIdx> {
+    let s = drill.scenario();
+    let hazard = |f: usize| {
+        matches!(s.faults[f].start, crate::scenario::FaultStart::At(_))
+            && !drill.faults()[f].has_started()
+            && !drill.faults()[f].is_defused()
+            && !drill.faults()[f].revealed
+    };
+    s.actions.iter().enumerate().find_map(|(i, a)| {
+        (a.kind == ActionKind::Diagnostic
+            && !drill.action_done(i)
+            && !in_flight(drill, i)
+            && a.requires.iter().all(|c| drill.holds(c))
+            && a.effects
+                .iter()
+                .any(|e| matches!(e, Effect::Reveal(f) if hazard(*f))))
+        .then_some(i)
+    })
+}
+
+/// The next remediation for revealed faults: mitigate active ones first,
+/// then resolve (or defuse what has not struck), then what is owed.
 fn next_fix(drill: &Drill) -> Option<ActionIdx> {
     let s = &drill.scenario();
     let wanted: Vec<(usize, bool)> = (0..s.faults.len())
         .filter(|&f| drill.faults()[f].revealed && !drill.faults()[f].is_resolved())
         .map(|f| (f, drill.faults()[f].is_active()))
         .collect();
+    let owed = drill
+        .owed()
+        .filter_map(|o| match s.obligations[o].discharge {
+            crate::scenario::Discharge::Action(a) => Some(a),
+            crate::scenario::Discharge::Notice(_) => None,
+        })
+        .collect::<Vec<_>>();
     for mitigate_first in [true, false] {
         for &(f, active) in &wanted {
             if mitigate_first && !active {
                 continue;
             }
+            let started = drill.faults()[f].has_started();
             let fixes = |a: &crate::scenario::Action| {
                 a.effects.iter().any(|e| match e {
                     Effect::Mitigate(x) => *x == f && active,
-                    Effect::Resolve(x) => *x == f,
+                    Effect::Resolve(x) => *x == f && started,
+                    Effect::Defuse(x) => *x == f,
                     _ => false,
                 })
             };
@@ -190,7 +227,9 @@ fn next_fix(drill: &Drill) -> Option<ActionIdx> {
             }
         }
     }
-    None
+    // Owed even if it ran before the harm: it runs again.
+    owed.into_iter()
+        .find(|&a| s.actions[a].requires.iter().all(|c| drill.holds(c)))
 }
 
 fn remediate(mind: &mut Mind, drill: &Drill, out: &mut Vec<Command>) {

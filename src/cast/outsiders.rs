@@ -4,6 +4,7 @@
 
 use crate::base::time::{MINUTE, Tick};
 use crate::scenario::{Role, Scenario};
+use crate::world::comms::{Channel, MessageKind};
 use crate::world::{Drill, Outside, Turn};
 
 /// How long without a status post before customers call the page stale.
@@ -15,6 +16,17 @@ struct ExecutiveState {
     escalated: bool,
 }
 
+/// A party waits this long for an answer before writing again (twice at most).
+pub const FOLLOW_UP: Tick = 10 * MINUTE;
+
+/// A party's question nobody has answered yet.
+#[derive(Debug, Clone)]
+struct Waiting {
+    from: String,
+    since: Tick,
+    followed_up: u32,
+}
+
 /// What the outsiders remember.
 #[derive(Debug, Clone, Default)]
 pub(super) struct Outsiders {
@@ -24,6 +36,9 @@ pub(super) struct Outsiders {
     /// When customers started to hurt, which starts the executives' clock
     /// if nobody has declared.
     impact_since: Option<Tick>,
+    /// Messages read so far (for parties' questions and their answers).
+    read: usize,
+    waiting: Vec<Waiting>,
 }
 
 impl Outsiders {
@@ -39,6 +54,54 @@ impl Outsiders {
         self.injects(turn);
         self.executives(turn);
         complaints(turn);
+        self.parties(turn);
+    }
+
+    /// Parties note their questions and the answers; one left unanswered
+    /// writes again.
+    fn parties(&mut self, turn: &mut Turn) {
+        let drill = turn.world();
+        for m in &drill.messages()[self.read.min(drill.messages().len())..] {
+            if m.channel != Channel::Liaison {
+                continue;
+            }
+            if drill.people().get(&m.from).is_none() {
+                if m.kind == MessageKind::Question && !self.waiting.iter().any(|w| w.from == m.from)
+                {
+                    self.waiting.push(Waiting {
+                        from: m.from.clone(),
+                        since: m.at,
+                        followed_up: 0,
+                    });
+                }
+            } else {
+                let text = m.text.to_lowercase();
+                self.waiting.retain(|w| {
+                    !(m.mentions.contains(&w.from)
+                        || text.contains(&w.from.to_lowercase())
+                        || text.contains(&party_name(drill, &w.from).to_lowercase()))
+                });
+            }
+        }
+        self.read = drill.messages().len();
+        let now = drill.now();
+        let mut acts = Vec::new();
+        for w in &mut self.waiting {
+            if w.followed_up < 2 && now >= w.since + FOLLOW_UP * (w.followed_up + 1) {
+                w.followed_up += 1;
+                acts.push(Outside::FollowUp {
+                    from: w.from.clone(),
+                    text: format!(
+                        "{}: we wrote {} minutes ago and have had no answer. We need a reply.",
+                        party_name(drill, &w.from),
+                        (now - w.since) / MINUTE
+                    ),
+                });
+            }
+        }
+        for act in acts {
+            turn.outside(act);
+        }
     }
 
     fn injects(&mut self, turn: &mut Turn) {
@@ -111,6 +174,16 @@ impl Outsiders {
             turn.outside(act);
         }
     }
+}
+
+/// A party's name: the scenario's party with this id, else the name it wrote under.
+fn party_name<'a>(drill: &'a Drill, from: &'a str) -> &'a str {
+    drill
+        .scenario()
+        .parties
+        .iter()
+        .find(|p| p.id == from)
+        .map_or(from, |p| p.name.as_str())
 }
 
 /// Customers complain while impact lasts, twice as fast while the status

@@ -15,15 +15,25 @@ pub(super) fn impaired(drill: &Drill) -> Vec<String> {
         .collect()
 }
 
+/// The components customers use (any segment's), in scenario order.
+pub(super) fn customer_facing(drill: &Drill) -> Vec<usize> {
+    let mut used: Vec<usize> = drill
+        .scenario()
+        .segments
+        .iter()
+        .flat_map(|s| s.uses.iter().map(|&(c, _)| c))
+        .collect();
+    used.sort_unstable();
+    used.dedup();
+    used
+}
+
 /// Customer impact in plain words, without internal host names or promises.
 pub(super) fn customer_impact(drill: &Drill) -> String {
-    let facing: Vec<&str> = drill
-        .scenario()
-        .components
-        .iter()
-        .enumerate()
-        .filter(|(i, c)| c.customers.is_some() && drill.platform().health[*i] != Health::Healthy)
-        .map(|(_, c)| c.name.as_str())
+    let facing: Vec<&str> = customer_facing(drill)
+        .into_iter()
+        .filter(|&c| drill.platform().health[c] != Health::Healthy)
+        .map(|c| drill.scenario().components[c].name.as_str())
         .collect();
     if facing.is_empty() {
         "No customer-facing impact at the moment.".into()

@@ -115,7 +115,7 @@ pub enum Action {
         #[arg(long)]
         scenario: Option<PathBuf>,
     },
-    /// Score a recorded session against the rubric (C1-C15).
+    /// Score a recorded session against the rubric (C1-C16).
     Score {
         session: PathBuf,
         /// Print the whole scorecard as JSON.

@@ -24,7 +24,7 @@ pub struct Attempt {
     /// Seconds since the Unix epoch when it was recorded (for display only).
     pub finished: u64,
     pub overall: Option<f64>,
-    /// C1..C15, `None` where N/A.
+    /// C1..C16, `None` where N/A.
     pub criteria: Vec<Option<f64>>,
     /// How the drill was tuned; a tuned run is compared only with runs tuned
     /// the same way, and only the scenario as written counts for best and the ladder.

@@ -113,9 +113,29 @@ pub fn describe(entry: &Entry) -> String {
             outcome,
             failed_orders,
             peak_users_affected,
-        } => format!(
+            impact,
+        } if impact.is_empty() => format!(
             "drill ended: {outcome:?}, {failed_orders} failed orders, peak {peak_users_affected} users affected"
         ),
+        Event::DrillEnded {
+            outcome,
+            peak_users_affected,
+            impact,
+            ..
+        } => format!(
+            "drill ended: {outcome:?}, {}, peak {peak_users_affected} people affected",
+            impact_words(impact)
+        ),
+        Event::SegmentHarmed { segment, harm } => {
+            format!("{segment}: first {} harm", harm.word())
+        }
+        Event::FaultDefused { fault, by } => format!("{by} defused {fault} before it struck"),
+        Event::ObligationArose { name, owner, .. } => {
+            format!("OWED ({owner:?}): {name}")
+        }
+        Event::ObligationDischarged { obligation, by } => {
+            format!("{by} discharged {obligation}")
+        }
     };
     // Ground truth is marked as such wherever the line is read.
     let hidden = match crate::world::classify(&entry.event).audience {
@@ -134,7 +154,79 @@ pub fn persona(p: &crate::scenario::Persona) -> String {
         Persona::Vendor(n) => format!("vendor {n}"),
         Persona::Regulator(n) => format!("regulator {n}"),
         Persona::Responder(id) => format!("responder {id}"),
+        Persona::Party(p) => format!("party #{p}"),
     }
+}
+
+/// Each segment's harm in its own words: "Diners: 120 orders blocked, 30
+/// stranded" (segments unharmed: "no harm"; segments whose business is
+/// not counted, per_min 0, are left out).
+pub fn impact_lines(
+    scenario: &crate::scenario::Scenario,
+    impact: &[crate::world::SegmentImpact],
+) -> Vec<String> {
+    impact
+        .iter()
+        .filter(|i| {
+            i.blocked + i.stranded + i.wrong > 0
+                || scenario
+                    .segments
+                    .iter()
+                    .any(|s| s.id == i.segment && s.per_min > 0.0)
+        })
+        .map(|i| {
+            let segment = scenario.segments.iter().find(|s| s.id == i.segment);
+            let (name, unit) = segment.map_or((i.segment.as_str(), "units"), |s| {
+                (s.name.as_str(), s.unit.as_str())
+            });
+            let parts: Vec<String> = [
+                ("blocked", i.blocked),
+                ("stranded", i.stranded),
+                ("wrong (to repair)", i.wrong),
+            ]
+            .iter()
+            .filter(|(_, n)| *n > 0)
+            .enumerate()
+            .map(|(k, (w, n))| {
+                if k == 0 {
+                    format!("{n} {unit} {w}")
+                } else {
+                    format!("{n} {w}")
+                }
+            })
+            .collect();
+            if parts.is_empty() {
+                format!("{name}: no harm")
+            } else {
+                format!("{name}: {}", parts.join(", "))
+            }
+        })
+        .collect()
+}
+
+/// "diners: 120 blocked, 30 stranded; couriers: none", by segment id.
+pub fn impact_words(impact: &[crate::world::SegmentImpact]) -> String {
+    impact
+        .iter()
+        .map(|i| {
+            let parts: Vec<String> = [
+                ("blocked", i.blocked),
+                ("stranded", i.stranded),
+                ("wrong", i.wrong),
+            ]
+            .iter()
+            .filter(|(_, n)| *n > 0)
+            .map(|(w, n)| format!("{n} {w}"))
+            .collect();
+            let parts = if parts.is_empty() {
+                "none".to_string()
+            } else {
+                parts.join(", ")
+            };
+            format!("{}: {parts}", i.segment)
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 fn command_name(command: &crate::world::Command) -> String {

@@ -174,6 +174,7 @@ pub fn readable_channels(people: &People, id: &str) -> Vec<Channel> {
     let mut channels = vec![
         Channel::CommandPost,
         Channel::Executive,
+        Channel::Liaison,
         Channel::Restricted,
     ];
     channels.extend(people.teams.keys().map(|t| Channel::Team(t.clone())));

@@ -67,6 +67,8 @@ pub struct Summary {
     pub mitigated: Option<Tick>,
     pub resolved: Option<Tick>,
     pub failed_orders: u64,
+    /// Each segment's harm in its own words (empty for engine 1's sessions).
+    pub impact: Vec<String>,
     pub messages: usize,
     pub status_posts: usize,
     pub refused_changes: usize,
@@ -79,14 +81,25 @@ impl Summary {
         let log = drill.log();
         let first = |f: &dyn Fn(&Event) -> bool| log.iter().find(|e| f(&e.event)).map(|e| e.at);
         let count = |f: &dyn Fn(&Event) -> bool| log.iter().filter(|e| f(&e.event)).count();
-        let (failed_orders, ended_at) = log
+        let (failed_orders, impact, ended_at) = log
             .iter()
             .rev()
-            .find_map(|e| match e.event {
-                Event::DrillEnded { failed_orders, .. } => Some((failed_orders, e.at)),
+            .find_map(|e| match &e.event {
+                Event::DrillEnded {
+                    failed_orders,
+                    impact,
+                    ..
+                } => Some((*failed_orders, impact.clone(), e.at)),
                 _ => None,
             })
-            .unwrap_or((drill.platform().failed_orders.round() as u64, drill.now()));
+            .unwrap_or_else(|| {
+                (
+                    drill.platform().failed_orders.round() as u64,
+                    drill.impact(),
+                    drill.now(),
+                )
+            });
+        let impact = crate::lenses::describe::impact_lines(drill.scenario(), &impact);
         Summary {
             outcome: drill.outcome(),
             ended_at,
@@ -95,6 +108,7 @@ impl Summary {
             mitigated: first(&|e| matches!(e, Event::IncidentMitigated)),
             resolved: first(&|e| matches!(e, Event::IncidentResolved)),
             failed_orders,
+            impact,
             messages: count(&|e| matches!(e, Event::Posted(_))),
             status_posts: count(&|e| matches!(e, Event::StatusPosted(_))),
             refused_changes: count(&|e| {
@@ -141,7 +155,11 @@ impl std::fmt::Display for Summary {
             at(self.mitigated),
             at(self.resolved)
         )?;
-        writeln!(f, "  failed customer orders: {}", self.failed_orders)?;
+        if self.impact.is_empty() {
+            writeln!(f, "  failed customer orders: {}", self.failed_orders)?;
+        } else {
+            writeln!(f, "  customer impact: {}", self.impact.join("; "))?;
+        }
         write!(
             f,
             "  messages: {}, status posts: {}, refused production changes: {}, freelancing: {}",

@@ -1,6 +1,7 @@
 //! Scenarios: the RON file format, its loader and validation into the
 //! runtime model the simulation runs on.
 
+pub mod business;
 pub mod kinds;
 pub mod knobs;
 pub mod model;
@@ -12,6 +13,7 @@ pub mod validate;
 use std::path::{Path, PathBuf};
 
 use crate::base::diagnostic::{Diagnostic, Diagnostics, Source};
+pub use business::*;
 pub use kinds::*;
 pub use knobs::{Knobs, Level};
 pub use model::*;

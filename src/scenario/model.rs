@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::business::{Arises, Discharge, Obligation, ObligationIdx, Party, PartyIdx, Segment};
 use super::kinds::{
     ActionKind, AlertSeverity, ComponentKind, Difficulty, Seat, Severity, Skill, Trait,
 };
@@ -41,6 +42,16 @@ pub struct Scenario {
     pub responders: Vec<Responder>,
     pub executives: Vec<Executive>,
     pub complaints_per_min: f64,
+    /// Who the customers are (one per customer-facing component when the
+    /// file names none).
+    #[serde(default)]
+    pub segments: Vec<Segment>,
+    /// Who outside the company may write in.
+    #[serde(default)]
+    pub parties: Vec<Party>,
+    /// What the company owes once harm is done.
+    #[serde(default)]
+    pub obligations: Vec<Obligation>,
     pub injects: Vec<Inject>,
     pub exit: Exit,
     /// The rubric's weights this scenario overrides.
@@ -164,6 +175,10 @@ pub enum Condition {
     Done(ActionIdx),
     NotDone(ActionIdx),
     Healthy(ComponentIdx),
+    /// The fault was defused before it struck.
+    Defused(FaultIdx),
+    /// The obligation arose and was discharged.
+    Discharged(ObligationIdx),
 }
 
 /// What finishing an action does.
@@ -173,6 +188,8 @@ pub enum Effect {
     Mitigate(FaultIdx),
     Resolve(FaultIdx),
     Trigger(FaultIdx),
+    /// A fault that has not struck never will.
+    Defuse(FaultIdx),
 }
 
 /// A simulated responder who joins during the drill.
@@ -210,6 +227,8 @@ pub enum Persona {
     Vendor(String),
     Regulator(String),
     Responder(String),
+    /// One of the scenario's parties, by index.
+    Party(PartyIdx),
 }
 
 /// When the incident counts as mitigated, and when as resolved (the drill ends).
@@ -240,6 +259,7 @@ impl Scenario {
                 })
                 .collect(),
             responders: Vec::new(),
+            obligations: Vec::new(),
             injects: Vec::new(),
             exit: Exit {
                 mitigated: Vec::new(),
@@ -258,14 +278,18 @@ impl Scenario {
             Condition::Revealed(f)
             | Condition::Active(f)
             | Condition::Mitigated(f)
-            | Condition::Resolved(f) => f < faults,
+            | Condition::Resolved(f)
+            | Condition::Defused(f) => f < faults,
+            Condition::Discharged(o) => o < self.obligations.len(),
             Condition::Done(a) | Condition::NotDone(a) => a < actions,
             Condition::Healthy(c) => c < components,
         };
         let effect_ok = |e: &Effect| match *e {
-            Effect::Reveal(f) | Effect::Mitigate(f) | Effect::Resolve(f) | Effect::Trigger(f) => {
-                f < faults
-            }
+            Effect::Reveal(f)
+            | Effect::Mitigate(f)
+            | Effect::Resolve(f)
+            | Effect::Trigger(f)
+            | Effect::Defuse(f) => f < faults,
         };
         let start_ok = |s: &FaultStart| match *s {
             FaultStart::At(_) => true,
@@ -294,6 +318,23 @@ impl Scenario {
                 a.target < components
                     && a.requires.iter().all(condition_ok)
                     && a.effects.iter().all(effect_ok)
+            })
+            && self
+                .segments
+                .iter()
+                .all(|s| s.uses.iter().all(|&(c, _)| c < components))
+            && self.obligations.iter().all(|o| {
+                (match o.arises {
+                    Arises::Harm(s, _) => s < self.segments.len(),
+                    Arises::Fault(f) => f < faults,
+                }) && match o.discharge {
+                    Discharge::Action(a) => a < actions,
+                    Discharge::Notice(p) => p < self.parties.len(),
+                }
+            })
+            && self.injects.iter().all(|i| match i.from {
+                Persona::Party(p) => p < self.parties.len(),
+                _ => true,
             })
             && self.exit.mitigated.iter().all(condition_ok)
             && self.exit.resolved.iter().all(condition_ok)

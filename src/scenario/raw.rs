@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
+use super::business::Harm;
 use super::kinds::{
     ActionKind, AlertSeverity, ComponentKind, Difficulty, Seat, Severity, Skill, Trait,
 };
@@ -37,6 +38,10 @@ pub struct RawScenario {
     pub executives: Vec<RawExecutive>,
     #[serde(default)]
     pub customers: RawCustomers,
+    #[serde(default)]
+    pub parties: Vec<RawParty>,
+    #[serde(default)]
+    pub obligations: Vec<RawObligation>,
     #[serde(default)]
     pub injects: Vec<RawInject>,
     pub exit: RawExit,
@@ -156,6 +161,8 @@ pub enum RawCondition {
     Done(String),
     NotDone(String),
     Healthy(String),
+    Defused(String),
+    Discharged(String),
 }
 
 #[derive(Debug, Deserialize)]
@@ -165,6 +172,7 @@ pub enum RawEffect {
     Mitigate(String),
     Resolve(String),
     Trigger(String),
+    Defuse(String),
 }
 
 #[derive(Debug, Deserialize)]
@@ -193,14 +201,62 @@ pub struct RawExecutive {
 pub struct RawCustomers {
     #[serde(default = "default_complaints")]
     pub complaints_per_min: f64,
+    #[serde(default)]
+    pub segments: Vec<RawSegment>,
 }
 
 impl Default for RawCustomers {
     fn default() -> Self {
         Self {
             complaints_per_min: default_complaints(),
+            segments: Vec::new(),
         }
     }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename = "Segment")]
+pub struct RawSegment {
+    pub id: String,
+    pub name: String,
+    pub unit: String,
+    pub per_min: f64,
+    pub people: u32,
+    pub uses: Vec<(String, Harm)>,
+    #[serde(default)]
+    pub says: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename = "Party")]
+pub struct RawParty {
+    pub id: String,
+    pub name: String,
+    pub kind: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename = "Obligation")]
+pub struct RawObligation {
+    pub id: String,
+    pub name: String,
+    pub owner: Seat,
+    pub arises: RawArises,
+    pub discharge: RawDischarge,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename = "Arises")]
+pub enum RawArises {
+    Harm(String, Harm),
+    Fault(String),
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename = "Discharge")]
+pub enum RawDischarge {
+    Action(String),
+    Notice(String),
 }
 
 fn default_complaints() -> f64 {
@@ -223,6 +279,7 @@ pub enum RawPersona {
     Vendor(String),
     Regulator(String),
     Responder(String),
+    Party(String),
 }
 
 #[derive(Debug, Deserialize)]

@@ -1,5 +1,5 @@
-//! The rubric's vocabulary: the fifteen criteria (scenario files reweight
-//! them as "C1"…"C15") and the four areas of doctrine the After Action
+//! The rubric's vocabulary: the sixteen criteria (scenario files reweight
+//! them as "C1"…"C16") and the four areas of doctrine the After Action
 //! Report and observers' notes are grouped by. How each is judged is the
 //! judge's business; what they are belongs to the scenario's language.
 
@@ -8,8 +8,9 @@ use serde::{Deserialize, Serialize};
 use super::Role;
 
 /// Criteria ids as scenario files write them.
-pub const CRITERIA: [&str; 15] = [
+pub const CRITERIA: [&str; 16] = [
     "C1", "C2", "C3", "C4", "C5", "C6", "C7", "C8", "C9", "C10", "C11", "C12", "C13", "C14", "C15",
+    "C16",
 ];
 
 /// The four areas of doctrine: the AAR groups findings by them and observers file notes under them.
@@ -30,7 +31,7 @@ impl Area {
     ];
 }
 
-/// The fifteen criteria of the rubric.
+/// The sixteen criteria of the rubric.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Criterion {
     C1,
@@ -48,10 +49,11 @@ pub enum Criterion {
     C13,
     C14,
     C15,
+    C16,
 }
 
 impl Criterion {
-    pub const ALL: [Criterion; 15] = [
+    pub const ALL: [Criterion; 16] = [
         Criterion::C1,
         Criterion::C2,
         Criterion::C3,
@@ -67,6 +69,7 @@ impl Criterion {
         Criterion::C13,
         Criterion::C14,
         Criterion::C15,
+        Criterion::C16,
     ];
 
     /// "C1": how scenario files and people name it.
@@ -100,6 +103,7 @@ impl Criterion {
             Criterion::C13 => "Command post discipline",
             Criterion::C14 => "Mitigation first",
             Criterion::C15 => "AAR and learning loop",
+            Criterion::C16 => "External liaison",
         }
     }
 
@@ -121,6 +125,7 @@ impl Criterion {
             Criterion::C13 => 5.0,
             Criterion::C14 => 3.0,
             Criterion::C15 => 4.0,
+            Criterion::C16 => 6.0,
         }
     }
 
@@ -130,7 +135,7 @@ impl Criterion {
             Criterion::C1 | Criterion::C4 => &[Role::IC],
             Criterion::C2 | Criterion::C3 | Criterion::C14 => &[Role::IC, Role::OL],
             Criterion::C7 => &[Role::OL],
-            Criterion::C8 | Criterion::C9 | Criterion::C10 => &[Role::CL],
+            Criterion::C8 | Criterion::C9 | Criterion::C10 | Criterion::C16 => &[Role::CL],
             Criterion::C11 => &[Role::CL, Role::Scribe],
             Criterion::C5 | Criterion::C6 | Criterion::C12 | Criterion::C13 | Criterion::C15 => &[],
         }
@@ -143,7 +148,7 @@ impl Criterion {
                 Area::Command
             }
             Criterion::C5 | Criterion::C6 | Criterion::C7 | Criterion::C14 => Area::Operations,
-            Criterion::C8 | Criterion::C9 | Criterion::C10 => Area::Communications,
+            Criterion::C8 | Criterion::C9 | Criterion::C10 | Criterion::C16 => Area::Communications,
             Criterion::C11 | Criterion::C13 | Criterion::C15 => Area::Documentation,
         }
     }

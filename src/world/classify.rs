@@ -134,9 +134,13 @@ pub fn classify(event: &Event) -> Class<'_> {
         Event::ViolationNoted { .. } => class(Everyone, true, true, Some(MarkerKind::Violation)),
         Event::CauseRevealed { .. }
         | Event::FaultMitigated { .. }
-        | Event::FaultResolved { .. } => class(Everyone, true, true, None),
+        | Event::FaultResolved { .. }
+        | Event::FaultDefused { .. }
+        | Event::ObligationArose { .. }
+        | Event::ObligationDischarged { .. } => class(Everyone, true, true, None),
         Event::StatusPosted(_) => class(Everyone, true, true, Some(MarkerKind::StatusPost)),
         Event::IsdEdited { .. } => class(Everyone, false, true, None),
+        Event::SegmentHarmed { .. } => class(Everyone, false, true, None),
         Event::CustomerTicket { .. } => class(Holder(Role::CL), false, false, None),
         Event::InjectDelivered { .. } => class(GroundTruth, false, false, Some(MarkerKind::Inject)),
         Event::Left { .. } | Event::ExecutiveEscalated { .. } => class(Everyone, true, true, None),
@@ -177,7 +181,7 @@ pub fn visible_to(event: &Event, people: &People, id: &str) -> bool {
 
 /// Whether participant `id` reads a channel: the command post everyone; a
 /// team's channel its members and the OL; the executive channel the IC and
-/// the CL; #restricted those cleared for it; a direct message its two people.
+/// the CL, and so does #liaison; #restricted those cleared for it; a direct message its two people.
 pub fn can_read(people: &People, id: &str, channel: &Channel) -> bool {
     match channel {
         Channel::CommandPost => true,
@@ -188,7 +192,9 @@ pub fn can_read(people: &People, id: &str, channel: &Channel) -> bool {
                     .get(team)
                     .is_some_and(|t| t.lead == id || t.members.iter().any(|m| m == id))
         }
-        Channel::Executive => [Role::IC, Role::CL].iter().any(|r| people.holds(id, r)),
+        Channel::Executive | Channel::Liaison => {
+            [Role::IC, Role::CL].iter().any(|r| people.holds(id, r))
+        }
         Channel::Restricted => people.cleared_for_restricted(id),
         Channel::Direct(a, b) => a == id || b == id,
     }

@@ -11,7 +11,7 @@ pub mod sim;
 
 pub use classify::{Audience, Class, MarkerKind, can_read, classify, instructor_only, visible_to};
 pub use drill::command::{Command, GAME_MASTER, Input, Task};
-pub use drill::event::{Entry, Event, Outcome, Violation};
+pub use drill::event::{Entry, Event, Outcome, SegmentImpact, Violation};
 pub use drill::people::{HumanSpec, Participant, People};
 pub use drill::{
     Drill, Outside, Readings, Turn, check_custom_inject, check_new_responder, check_note, event,

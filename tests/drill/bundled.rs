@@ -26,6 +26,9 @@ fn the_library_has_ten_drills_of_every_kind_and_level() {
         "dns-dnssec-rollout",
         "cloud-region-degradation",
         "ledger-corruption-restore",
+        // Outside finance: customer segments, obligations, a hazard, parties.
+        "e-prescription-outage",
+        "parcel-label-outage",
     ] {
         assert!(
             ids.iter().any(|id| id == kind),

@@ -53,7 +53,7 @@ fn score_prints_the_rubric_and_json_carries_every_criterion() {
     );
     let out = firedrill(&["score", &session, "--json"], &dir);
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
-    assert_eq!(json["criteria"].as_array().map(Vec::len), Some(15));
+    assert_eq!(json["criteria"].as_array().map(Vec::len), Some(16));
     assert!(json["overall"].as_f64().is_some_and(|v| v < 0.40));
     std::fs::remove_dir_all(&dir).unwrap();
 }

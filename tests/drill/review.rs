@@ -168,7 +168,7 @@ fn the_command_line_compares_runs_and_pins_notes() {
     );
     let json = firedrill(&["compare", "--json", bad, good]);
     let value: serde_json::Value = serde_json::from_slice(&json.stdout).expect("JSON");
-    assert_eq!(value["criteria"].as_array().map(Vec::len), Some(15));
+    assert_eq!(value["criteria"].as_array().map(Vec::len), Some(16));
 
     let noted = firedrill(&[
         "note",

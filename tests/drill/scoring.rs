@@ -298,10 +298,13 @@ fn each_single_lapse_lowers_its_criterion_and_leaves_the_rest() {
                 }
                 let (a, b) = (base.value(c), card.value(c));
                 // The simulated world reacts to any change (people finish
-                // work seconds apart), so unrelated criteria may drift a little.
+                // work seconds apart), so unrelated criteria may drift a little;
+                // and a drill the lapse made longer may give a criterion its
+                // first opportunity, which a good team takes in full.
                 let same = match (a, b) {
                     (Some(a), Some(b)) => (a - b).abs() <= 0.05,
                     (None, None) => true,
+                    (None, Some(b)) => b >= 0.95,
                     _ => false,
                 };
                 if !same {

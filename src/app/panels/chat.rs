@@ -32,6 +32,7 @@ pub fn channels(view: &View, state: &UiState) -> Vec<Channel> {
         let mut all = vec![
             Channel::CommandPost,
             Channel::Executive,
+            Channel::Liaison,
             Channel::Restricted,
         ];
         all.extend(

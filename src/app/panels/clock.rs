@@ -34,8 +34,20 @@ pub fn show(ui: &mut egui::Ui, view: &View, state: &mut UiState) -> Vec<Action> 
             }
         }
         ui.separator();
-        ui.label(format!("Failed orders: {:.0}", platform.failed_orders));
-        ui.label(format!("Users affected: {}", platform.users_affected));
+        let drill = &view.drill;
+        let lines = crate::lenses::describe::impact_lines(drill.scenario(), &drill.impact());
+        let harmed: Vec<&String> = lines.iter().filter(|l| !l.ends_with("no harm")).collect();
+        let summary = if harmed.is_empty() {
+            "No customer harm yet".to_string()
+        } else {
+            harmed
+                .iter()
+                .map(|l| l.as_str())
+                .collect::<Vec<_>>()
+                .join(" | ")
+        };
+        ui.label(summary).on_hover_text(lines.join("\n"));
+        ui.label(format!("People affected: {}", platform.users_affected));
         ui.separator();
         let seat = match view.lens {
             crate::lenses::view::Lens::Seat(seat) => format!("{seat:?} seat"),

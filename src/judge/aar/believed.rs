@@ -54,6 +54,8 @@ pub fn section(doc: &mut Doc, f: &Facts) {
     let mut active: BTreeSet<&str> = BTreeSet::new();
     let mut cause_known = false;
     let (mut mitigated, mut resolved) = (false, false);
+    let mut owed: Vec<&String> = Vec::new();
+    let mut data_harmed = false;
     let mut rows = Vec::new();
     let mut generation = 0u32;
     let mut last_row: std::collections::BTreeMap<Source, (Option<Claim>, u32)> =
@@ -90,6 +92,30 @@ pub fn section(doc: &mut Doc, f: &Facts) {
                 generation += 1;
                 continue;
             }
+            Event::ObligationArose { name, .. } => {
+                owed.push(name);
+                generation += 1;
+                continue;
+            }
+            Event::ObligationDischarged { obligation, .. } => {
+                let name = f
+                    .scenario
+                    .obligations
+                    .iter()
+                    .find(|o| o.id == *obligation)
+                    .map(|o| &o.name);
+                owed.retain(|o| Some(*o) != name);
+                generation += 1;
+                continue;
+            }
+            Event::SegmentHarmed {
+                harm: crate::scenario::Harm::Wrong,
+                ..
+            } => {
+                data_harmed = true;
+                generation += 1;
+                continue;
+            }
             Event::StatusPosted(p) => (
                 Source::StatusPage,
                 &p.text,
@@ -122,7 +148,20 @@ pub fn section(doc: &mut Doc, f: &Facts) {
         } else {
             Claim::Investigating
         };
+        let denies_harm = {
+            let lower = text.to_lowercase();
+            [
+                "no customer data was lost",
+                "no data was lost",
+                "no data loss",
+            ]
+            .iter()
+            .any(|w| lower.contains(w))
+        };
         let verdict = match claim {
+            _ if denies_harm && data_harmed => {
+                Some("**contradicts the truth**: said no data was lost, and some needs repair")
+            }
             None => None,
             Some(c) if c > truth_claim && c >= Claim::Recovered => {
                 Some("**ahead of the truth**: claimed more recovery than there was")
@@ -150,7 +189,11 @@ pub fn section(doc: &mut Doc, f: &Facts) {
             (Source::StatusPage, Event::StatusPosted(p)) => format!("{:?}: {}", p.state, p.text),
             _ => text.chars().take(90).collect(),
         };
-        let truth = describe_truth(&active, resolved, mitigated, cause_known);
+        let mut truth = describe_truth(&active, resolved, mitigated, cause_known);
+        if !owed.is_empty() {
+            let names: Vec<&str> = owed.iter().map(|o| o.as_str()).collect();
+            truth.push_str(&format!("; still owed: {}", names.join(", ")));
+        }
         rows.push(vec![
             clock(e.at),
             who,
@@ -192,7 +235,7 @@ fn describe_truth(
         if resolved {
             "resolved"
         } else if mitigated {
-            "customers recovered"
+            "service restored"
         } else {
             "customers hurting"
         },

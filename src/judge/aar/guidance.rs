@@ -56,6 +56,11 @@ pub fn guidance(c: Criterion) -> (&'static str, &'static str, &'static str) {
             "The CL sends a first executive notice within 10 minutes, updates at least every 30, and answers questions within 5 minutes without pulling in the OL.",
             "First executive update ≤ 10 min; questions answered ≤ 5 min by the CL",
         ),
+        Criterion::C16 => (
+            "Regulators, partners and the press who hear nothing write again, then write about you; a notice the law requires is owed whether or not anyone asks.",
+            "The CL (or a liaison) answers every outside party in #liaison within 10 minutes, says what the status page says, never promises a fix time, and sends every notice owed as soon as the harm is known.",
+            "Every party answered ≤ 10 min, consistent with the status page; notices sent ≤ 15 min",
+        ),
         Criterion::C11 => (
             "The ISD is how joiners and executives catch up without interrupting; an empty or stale one means interruptions.",
             "Start the ISD within 10 minutes, keep its status current, brief every joiner or point them to it, and let the scribe log each event and decision within 5 minutes.",

@@ -61,6 +61,20 @@ pub fn overview(doc: &mut Doc, input: &Input, f: &Facts) {
         ],
         vec!["Participants".into(), people.join(", ")],
     ];
+    if !f.impact.is_empty() {
+        let lines = crate::lenses::describe::impact_lines(f.scenario, &f.impact);
+        rows.insert(4, vec!["Customer impact".into(), lines.join("; ")]);
+    }
+    let owed: Vec<&str> = f
+        .obligations
+        .iter()
+        .filter(|o| o.2.is_none())
+        .filter_map(|o| f.scenario.obligations.iter().find(|x| x.id == o.1))
+        .map(|o| o.name.as_str())
+        .collect();
+    if !owed.is_empty() {
+        rows.insert(5, vec!["Still owed at the end".into(), owed.join("; ")]);
+    }
     if !input.knobs.is_normal() {
         rows.insert(3, vec!["Tuning".into(), input.knobs.describe()]);
     }
@@ -182,6 +196,7 @@ pub fn timeline(doc: &mut Doc, f: &Facts) {
     let mut items = Vec::new();
     let mut started = std::collections::BTreeSet::new();
     let mut last_state = None;
+    let mut owed: Vec<String> = Vec::new();
     for &e in &f.milestones {
         let line = match &e.event {
             Event::FaultStarted { fault, component } => {
@@ -227,7 +242,30 @@ pub fn timeline(doc: &mut Doc, f: &Facts) {
                 Some(format!("status page: {:?}", p.state))
             }
             Event::FaultMitigated { fault, .. } => Some(format!("`{fault}` mitigated")),
-            Event::IncidentMitigated => Some("**customers recovered (incident mitigated)**".into()),
+            Event::IncidentMitigated if owed.is_empty() => {
+                Some("**service restored (incident mitigated)**".into())
+            }
+            Event::IncidentMitigated => Some(format!(
+                "**service restored (incident mitigated); still owed: {}**",
+                owed.join("; ")
+            )),
+            Event::ObligationArose { name, .. } => {
+                owed.push(name.clone());
+                Some(format!("owed: {name}"))
+            }
+            Event::ObligationDischarged { obligation, by } => {
+                let name = f
+                    .scenario
+                    .obligations
+                    .iter()
+                    .find(|o| o.id == *obligation)
+                    .map_or(obligation.as_str(), |o| o.name.as_str());
+                owed.retain(|o| o != name);
+                Some(format!("{} discharged: {name}", f.name(by)))
+            }
+            Event::FaultDefused { fault, by } => {
+                Some(format!("{} defused `{fault}` before it struck", f.name(by)))
+            }
             Event::IncidentResolved => Some("**incident resolved**".into()),
             Event::IncidentReopened { fault } => {
                 Some(format!("**incident reopened** by `{fault}`"))

@@ -82,3 +82,41 @@ fn believed_versus_true_flags_a_premature_all_clear() {
     assert!(md.contains("| T+02:00 | status page | Investigating: Update | active: `db-disk`; customers hurting; cause not yet found | consistent |"), "{md}");
     assert!(md.contains("**ahead of the truth**"), "{md}");
 }
+
+#[test]
+fn mitigation_with_money_still_owed_is_worded_as_it_is() {
+    let scenario = testing::tiny_with_refunds();
+    let mut d = testing::with_ol(scenario.clone());
+    testing::ben_fixes_the_disk(&mut d);
+    testing::idle_until(&mut d, 30 * 60);
+    let facts = crate::judge::score::Facts::new(&scenario, d.log());
+    let card = score(&scenario, d.log(), None);
+    let md = build(&Input {
+        facts: &facts,
+        seed: 2,
+        card: &card,
+        previous: None,
+        answers: None,
+        knobs: Default::default(),
+    })
+    .to_markdown();
+    assert!(
+        md.contains(
+            "service restored (incident mitigated); still owed: Refund the stranded payouts"
+        ),
+        "{md}"
+    );
+    assert!(md.contains("| Still owed at the end | Refund the stranded payouts |"));
+    assert!(md.contains("| Customer impact | Merchants: "));
+    assert!(!md.contains("customers recovered"));
+    assert!(
+        md.contains("still owed: Refund the stranded payouts"),
+        "believed versus true names it"
+    );
+    assert!(
+        card.get(crate::judge::score::Criterion::C14)
+            .evidence(3)
+            .join(" ")
+            .contains("(still owed then: Refund the stranded payouts)")
+    );
+}

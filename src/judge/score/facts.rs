@@ -37,6 +37,7 @@ pub struct Facts<'a> {
     /// Messages by where they were posted or what they are (any sender).
     pub command_post: Vec<&'a Message>,
     pub executive: Vec<&'a Message>,
+    pub liaison: Vec<&'a Message>,
     pub direct: Vec<&'a Message>,
     pub reports: Vec<&'a Message>,
     // Lookup-only indexes (never iterated, so hash order cannot leak out).
@@ -60,6 +61,12 @@ pub struct Facts<'a> {
     pub violations: Vec<(Tick, &'a str, Violation, &'a str)>,
     pub causes: Vec<(Tick, &'a str)>,
     pub tickets: Vec<Tick>,
+    /// Obligations as they arose: when, id, and when discharged if ever.
+    pub obligations: Vec<(Tick, &'a str, Option<Tick>)>,
+    /// Each segment's harm at the end (engine 2 on).
+    pub impact: Vec<crate::world::SegmentImpact>,
+    /// When a segment first had data that needs repair.
+    pub data_harmed: Option<Tick>,
     /// Diagnostics that found nothing wrong: finished, revealing nothing, on
     /// a component that was healthy then (when, action id).
     pub dead_ends: Vec<(Tick, &'a str)>,
@@ -95,6 +102,7 @@ impl<'a> Facts<'a> {
             orders: Vec::new(),
             command_post: Vec::new(),
             executive: Vec::new(),
+            liaison: Vec::new(),
             direct: Vec::new(),
             reports: Vec::new(),
             message_index: Vec::new(),
@@ -116,6 +124,9 @@ impl<'a> Facts<'a> {
             violations: Vec::new(),
             causes: Vec::new(),
             tickets: Vec::new(),
+            obligations: Vec::new(),
+            data_harmed: None,
+            impact: Vec::new(),
             dead_ends: Vec::new(),
             unhealthy: HashSet::default(),
             milestones: Vec::new(),
@@ -279,6 +290,7 @@ impl<'a> Facts<'a> {
                 match message.channel {
                     Channel::CommandPost => self.command_post.push(message),
                     Channel::Executive => self.executive.push(message),
+                    Channel::Liaison => self.liaison.push(message),
                     Channel::Direct(..) => self.direct.push(message),
                     _ => {}
                 }
@@ -344,6 +356,24 @@ impl<'a> Facts<'a> {
                 text,
             }),
             Event::CustomerTicket { .. } => self.tickets.push(at),
+            Event::ObligationArose { obligation, .. } => {
+                self.obligations.push((at, obligation, None));
+            }
+            Event::ObligationDischarged { obligation, .. } => {
+                if let Some(o) = self
+                    .obligations
+                    .iter_mut()
+                    .find(|o| o.1 == obligation && o.2.is_none())
+                {
+                    o.2 = Some(at);
+                }
+            }
+            Event::SegmentHarmed {
+                harm: crate::scenario::Harm::Wrong,
+                ..
+            } => {
+                self.data_harmed.get_or_insert(at);
+            }
             Event::IncidentMitigated => {
                 self.mitigated.get_or_insert(at);
             }
@@ -356,7 +386,12 @@ impl<'a> Facts<'a> {
                 self.mitigated = None;
                 self.resolved = None;
             }
-            Event::DrillEnded { outcome, .. } => self.outcome = Some(*outcome),
+            Event::DrillEnded {
+                outcome, impact, ..
+            } => {
+                self.outcome = Some(*outcome);
+                self.impact.clone_from(impact);
+            }
             _ => {}
         }
     }

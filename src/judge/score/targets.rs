@@ -25,6 +25,9 @@ pub struct Targets {
     pub exec_first: (Tick, Tick),
     pub exec_gap: (Tick, Tick),
     pub exec_answer: (Tick, Tick),
+    /// A party's question to its answer, and harm to a notice owed for it.
+    pub party_answer: (Tick, Tick),
+    pub notice: (Tick, Tick),
     /// Declaration to the first ISD edit, and the longest time it went stale.
     pub isd_first: (Tick, Tick),
     pub isd_stale: (Tick, Tick),
@@ -53,6 +56,8 @@ impl Targets {
             exec_first: (m(10), m(30)),
             exec_gap: (m(30), m(60)),
             exec_answer: (m(5), m(15)),
+            party_answer: (m(10), m(30)),
+            notice: (m(15), m(45)),
             isd_first: (m(10), m(30)),
             isd_stale: (m(15), m(30)),
             record: (m(5), m(15)),
@@ -75,6 +80,8 @@ impl Targets {
             exec_first: loose(team.exec_first),
             exec_gap: loose(team.exec_gap),
             exec_answer: loose(team.exec_answer),
+            party_answer: loose(team.party_answer),
+            notice: loose(team.notice),
             isd_first: loose(team.isd_first),
             isd_stale: loose(team.isd_stale),
             record: loose(team.record),

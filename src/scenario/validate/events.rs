@@ -147,6 +147,12 @@ pub(super) fn conditions(
                 RawCondition::Healthy(c) => {
                     Condition::Healthy(t.components.resolve(c, owner, source, e)?)
                 }
+                RawCondition::Defused(f) => {
+                    Condition::Defused(t.faults.resolve(f, owner, source, e)?)
+                }
+                RawCondition::Discharged(o) => {
+                    Condition::Discharged(t.obligations.resolve(o, owner, source, e)?)
+                }
             })
         })
         .collect()
@@ -199,6 +205,9 @@ pub(super) fn actions(
                         }
                         RawEffect::Trigger(f) => {
                             Effect::Trigger(t.faults.resolve(f, &a.id, source, e)?)
+                        }
+                        RawEffect::Defuse(f) => {
+                            Effect::Defuse(t.faults.resolve(f, &a.id, source, e)?)
                         }
                     })
                 })

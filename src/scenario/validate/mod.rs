@@ -2,6 +2,7 @@
 //! problem at once, each located in the file with a hint.
 
 mod advice;
+mod business;
 mod events;
 mod graph;
 mod ids;
@@ -35,6 +36,9 @@ struct Tables {
     actions: IdTable,
     executives: IdTable,
     responders: IdTable,
+    segments: IdTable,
+    parties: IdTable,
+    obligations: IdTable,
 }
 
 /// Validates a parsed scenario; on failure returns every problem found.
@@ -64,6 +68,24 @@ pub fn validate(raw: &RawScenario, source: &Source) -> Result<Scenario, Vec<Diag
         responders: IdTable::new(
             "responder",
             raw.responders.iter().map(|r| r.id.as_str()),
+            source,
+            e,
+        ),
+        segments: IdTable::new(
+            "segment",
+            raw.customers.segments.iter().map(|s| s.id.as_str()),
+            source,
+            e,
+        ),
+        parties: IdTable::new(
+            "party",
+            raw.parties.iter().map(|p| p.id.as_str()),
+            source,
+            e,
+        ),
+        obligations: IdTable::new(
+            "obligation",
+            raw.obligations.iter().map(|o| o.id.as_str()),
             source,
             e,
         ),
@@ -103,6 +125,9 @@ pub fn validate(raw: &RawScenario, source: &Source) -> Result<Scenario, Vec<Diag
     let responders = responders(raw, limit, source, e);
     let executives = executives(raw, limit, source, e);
     let injects = injects(raw, &tables, limit, source, e);
+    let segments = business::segments(raw, &tables, &components, source, e);
+    let parties = business::parties(raw, source, e);
+    let obligations = business::obligations(raw, &tables, &segments, source, e);
     let exit = Exit {
         mitigated: conditions(&raw.exit.mitigated, "exit", &tables, source, e),
         resolved: conditions(&raw.exit.resolved, "exit", &tables, source, e),
@@ -122,7 +147,15 @@ pub fn validate(raw: &RawScenario, source: &Source) -> Result<Scenario, Vec<Diag
     if !errors.is_empty() {
         return Err(errors);
     }
-    reach::check(&faults, &actions, &exit, raw, source, &mut errors);
+    reach::check(
+        &faults,
+        &actions,
+        &exit,
+        &obligations,
+        raw,
+        source,
+        &mut errors,
+    );
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -149,6 +182,9 @@ pub fn validate(raw: &RawScenario, source: &Source) -> Result<Scenario, Vec<Diag
         responders,
         executives,
         complaints_per_min: raw.customers.complaints_per_min,
+        segments,
+        parties,
+        obligations,
         injects,
         exit,
         weights,

@@ -96,6 +96,9 @@ pub(super) fn injects(
                 RawPersona::Customer(name) => Persona::Customer(name.clone()),
                 RawPersona::Vendor(name) => Persona::Vendor(name.clone()),
                 RawPersona::Regulator(name) => Persona::Regulator(name.clone()),
+                RawPersona::Party(id) => {
+                    Persona::Party(t.parties.resolve(id, "injects", source, e)?)
+                }
             };
             Some(Inject {
                 at: i.at.0,
@@ -120,7 +123,7 @@ pub(super) fn weights(
         let here = source.find_quoted(key, start).unwrap_or(start);
         let Some(criterion) = Criterion::parse(key) else {
             let hint = crate::base::diagnostic::did_you_mean(key, CRITERIA)
-                .map_or("criteria are C1 to C15".to_string(), |b| {
+                .map_or("criteria are C1 to C16".to_string(), |b| {
                     format!("did you mean \"{b}\"?")
                 });
             e.push(source.at(here, format!("unknown criterion \"{key}\""), Some(hint)));

@@ -4,6 +4,7 @@
 use std::collections::BTreeSet;
 
 use crate::base::diagnostic::{Diagnostic, Source};
+use crate::scenario::business::{Discharge, Obligation};
 use crate::scenario::model::{Action, Condition, Effect, Exit, Fault};
 use crate::scenario::raw::RawScenario;
 
@@ -21,11 +22,14 @@ impl Reachable {
         match condition {
             Condition::Revealed(f) => self.revealed.contains(f),
             Condition::Mitigated(f) => self.mitigated.contains(f) || self.resolved.contains(f),
-            Condition::Resolved(f) => self.resolved.contains(f),
+            Condition::Resolved(f) | Condition::Defused(f) => self.resolved.contains(f),
             Condition::Done(a) => self.done.contains(a),
             // A fault can be active and a component healthy or an action not done:
             // these depend on timing, not on reachability.
             Condition::Active(_) | Condition::NotDone(_) | Condition::Healthy(_) => true,
+            // Whether an obligation arises depends on the drill; if it does,
+            // its action must be able to run (checked below).
+            Condition::Discharged(_) => true,
         }
     }
 }
@@ -34,6 +38,7 @@ pub(super) fn check(
     faults: &[Fault],
     actions: &[Action],
     exit: &Exit,
+    obligations: &[Obligation],
     raw: &RawScenario,
     source: &Source,
     e: &mut Vec<Diagnostic>,
@@ -42,7 +47,7 @@ pub(super) fn check(
         let fixable = actions.iter().any(|a| {
             a.effects
                 .iter()
-                .any(|fx| matches!(fx, Effect::Mitigate(f) | Effect::Resolve(f) if *f == i))
+                .any(|fx| matches!(fx, Effect::Mitigate(f) | Effect::Resolve(f) | Effect::Defuse(f) if *f == i))
         });
         if !fixable {
             e.push(source.at(
@@ -72,7 +77,7 @@ pub(super) fn check(
                 match *effect {
                     Effect::Reveal(f) => reach.revealed.insert(f),
                     Effect::Mitigate(f) => reach.mitigated.insert(f),
-                    Effect::Resolve(f) => reach.resolved.insert(f),
+                    Effect::Resolve(f) | Effect::Defuse(f) => reach.resolved.insert(f),
                     Effect::Trigger(_) => false,
                 };
             }
@@ -97,6 +102,20 @@ pub(super) fn check(
                     action.id
                 ),
                 Some("check that some other action reveals or fixes what it requires".into()),
+            ));
+        }
+    }
+    for obligation in obligations {
+        if let Discharge::Action(a) = obligation.discharge
+            && !reach.done.contains(&a)
+        {
+            e.push(source.at(
+                source.find_definition(&obligation.id).unwrap_or(0),
+                format!(
+                    "obligation `{}` can never be discharged: `{}` can never run",
+                    obligation.id, actions[a].id
+                ),
+                Some("an owed obligation blocks resolution; make its action runnable".into()),
             ));
         }
     }

@@ -1,5 +1,6 @@
 //! Validation of the tiny test scenario and its broken variants.
 
+use crate::scenario::Effect;
 use crate::testing::{tiny, tiny_errors};
 
 #[test]
@@ -234,5 +235,96 @@ fn a_component_kind_of_ones_own_is_welcome_and_a_near_miss_is_warned_about() {
     assert!(
         typo.len() == 1 && typo[0].contains("kind `databse`") && typo[0].contains("`database`"),
         "{typo:?}"
+    );
+}
+
+#[test]
+fn the_business_parts_are_checked_with_the_place_and_the_fix() {
+    let business = |extra: &str| {
+        tiny_errors(
+            "    exit: (",
+            &format!(
+                r#"    customers: (segments: [
+        (id: "shoppers", name: "Shoppers", unit: "baskets", per_min: 60.0, people: 100, uses: [("webb", Blocked)]),
+        (id: "sellers", name: "Sellers", unit: "", per_min: -1.0, people: 5, uses: []),
+    ]),
+    parties: [(id: "press", name: "The Daily Bugle", kind: "The Press")],
+    {extra}
+    exit: ("#
+            ),
+        )
+        .join("\n")
+    };
+    let errors = business(
+        r#"obligations: [
+        (id: "refunds", name: "Refunds", owner: CL, arises: Harm("shoppers", Stranded), discharge: Action("free")),
+        (id: "notice", name: "Notice", owner: CL, arises: Harm("buyers", Wrong), discharge: Notice("presss")),
+    ],"#,
+    );
+    for expected in [
+        "unknown component id \"webb\"",
+        "hint: did you mean \"web\"?",
+        "segment `sellers` uses no component",
+        "segment `sellers` has no unit",
+        "segment `sellers` has per_min -1",
+        "party `press` has kind `The Press`, not an id",
+        "obligation `refunds` arises from Stranded harm to `shoppers`, which no component can do",
+        "obligation `refunds` is owned by the CL, who cannot discharge it",
+        "unknown segment id \"buyers\"",
+    ] {
+        assert!(
+            errors.contains(expected),
+            "`{expected}` missing from:\n{errors}"
+        );
+    }
+    let errors = tiny_errors(
+        "    exit: (",
+        r#"    injects: [(at: "2m", from: Party("press"), text: "Hello?")],
+    exit: ("#,
+    );
+    assert!(
+        errors.join("\n").contains("unknown party id \"press\""),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn a_hazard_can_be_defused_and_an_owed_action_must_be_able_to_run() {
+    // Defusing counts as a fix: no "no action can mitigate or resolve".
+    let s = crate::testing::tiny_with(
+        r#"effects: [Resolve("cache-flush")]"#,
+        r#"effects: [Defuse("cache-flush")]"#,
+    );
+    assert!(
+        s.actions
+            .iter()
+            .any(|a| a.effects.contains(&Effect::Defuse(2)))
+    );
+    let text = crate::testing::TINY
+        .replacen(
+            r#"effects: [Resolve("cache-flush")]"#,
+            r#"requires: [Revealed("cache-flush")], effects: [Resolve("cache-flush")]"#,
+            1,
+        )
+        .replacen(
+            "    exit: (",
+            r#"    customers: (segments: [(id: "shoppers", name: "Shoppers", unit: "baskets", per_min: 60.0, people: 100, uses: [("web", Stranded)])]),
+    obligations: [(id: "refunds", name: "Refunds", owner: OL, arises: Harm("shoppers", Stranded), discharge: Action("warm"))],
+    exit: ("#,
+            1,
+        );
+    let source = crate::base::diagnostic::Source {
+        file: "tiny.ron".into(),
+        text,
+    };
+    let errors = crate::scenario::parse(&source)
+        .expect_err("an obligation nobody can discharge")
+        .iter()
+        .map(|d| d.to_string())
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(
+        errors.contains("obligation `refunds` can never be discharged: `warm` can never run"),
+        "{errors}"
     );
 }

@@ -95,7 +95,7 @@ fn custom_injects_speak_as_any_persona_and_reach_the_right_channel() {
         .iter()
         .map(|m| (m.from.clone(), m.channel.clone()))
         .collect();
-    assert!(posts.contains(&("FCA".into(), crate::world::comms::Channel::Executive)));
+    assert!(posts.contains(&("FCA".into(), crate::world::comms::Channel::Liaison)));
     assert!(posts.contains(&("cto".into(), crate::world::comms::Channel::Executive)));
     assert!(posts.contains(&("raj".into(), crate::world::comms::Channel::CommandPost)));
     assert_eq!(delivered(&d).iter().filter(|(_, _, gm)| *gm).count(), 3);

@@ -67,6 +67,7 @@ pub fn truth(sim: &Simulation) -> Truth {
                     format!("mitigated at {}, cause still there", clock(at))
                 }
                 FaultPhase::Resolved { at } => format!("resolved at {}", clock(at)),
+                FaultPhase::Defused { at } => format!("defused at {}, never struck", clock(at)),
             },
             revealed: state.revealed,
         })

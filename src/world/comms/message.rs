@@ -20,6 +20,9 @@ pub enum Channel {
     Restricted,
     /// A direct message between two participants (ids in sorted order).
     Direct(String, String),
+    /// Where parties outside the company (vendors, regulators, the press,
+    /// partners) write in and are answered; run by the CL.
+    Liaison,
 }
 
 impl Channel {
@@ -40,6 +43,7 @@ impl Channel {
             Channel::Executive => "#exec".into(),
             Channel::Restricted => "#restricted".into(),
             Channel::Direct(a, b) => format!("DM {a}/{b}"),
+            Channel::Liaison => "#liaison".into(),
         }
     }
 }

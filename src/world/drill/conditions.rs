@@ -15,6 +15,10 @@ impl Drill {
             Condition::Done(a) => self.done[a],
             Condition::NotDone(a) => !self.done[a],
             Condition::Healthy(c) => self.platform.health[c] == Health::Healthy,
+            Condition::Defused(f) => self.faults[f].is_defused(),
+            Condition::Discharged(o) => {
+                matches!(self.owing(o), super::harm::Owing::Discharged { .. })
+            }
         }
     }
 
@@ -49,7 +53,22 @@ impl Drill {
                 ),
                 _ => self.describe(c),
             });
-        hurting.chain(unmet).map(|text| (Role::OL, text)).collect()
+        let owed = self.owed().map(|o| {
+            let ob = &s.obligations[o];
+            let role = ob.owner.role().unwrap_or(Role::IC);
+            let how = match ob.discharge {
+                crate::scenario::Discharge::Action(a) => format!("`{}` never run", s.actions[a].id),
+                crate::scenario::Discharge::Notice(p) => {
+                    format!("no notice to {} in #liaison", s.parties[p].name)
+                }
+            };
+            (role, format!("still owed: {} ({how})", ob.name))
+        });
+        hurting
+            .chain(unmet)
+            .map(|text| (Role::OL, text))
+            .chain(owed)
+            .collect()
     }
 
     /// A condition in words, for refusals and hints.
@@ -67,6 +86,8 @@ impl Drill {
             Condition::Done(a) => format!("`{}` done first", s.actions[a].id),
             Condition::NotDone(a) => format!("`{}` not done", s.actions[a].id),
             Condition::Healthy(c) => format!("{} healthy", s.components[c].name),
+            Condition::Defused(f) => format!("the {} hazard defused before it struck", problem(f)),
+            Condition::Discharged(o) => format!("{} done", s.obligations[o].name),
         }
     }
 }

@@ -144,6 +144,27 @@ pub enum Event {
         fault: String,
         by: String,
     },
+    /// A fault with a deadline was made safe before it struck.
+    FaultDefused {
+        fault: String,
+        by: String,
+    },
+    /// A segment has suffered a kind of harm for the first time (one unit).
+    SegmentHarmed {
+        segment: String,
+        harm: crate::scenario::Harm,
+    },
+    /// Harm was done that the company now owes something for.
+    ObligationArose {
+        obligation: String,
+        name: String,
+        owner: Seat,
+    },
+    /// What was owed is paid: the action ran, or the notice was sent.
+    ObligationDischarged {
+        obligation: String,
+        by: String,
+    },
     StatusPosted(Box<StatusPost>),
     IsdEdited {
         by: String,
@@ -195,7 +216,19 @@ pub enum Event {
         outcome: Outcome,
         failed_orders: u64,
         peak_users_affected: u32,
+        /// Each segment's count of harm (engine 2 on).
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        impact: Vec<SegmentImpact>,
     },
+}
+
+/// What one customer segment suffered, in its own unit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SegmentImpact {
+    pub segment: String,
+    pub blocked: u64,
+    pub stranded: u64,
+    pub wrong: u64,
 }
 
 fn is_false(b: &bool) -> bool {

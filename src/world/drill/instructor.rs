@@ -190,6 +190,8 @@ fn check_persona(drill: &Drill, from: &Persona) -> Result<(), String> {
             Some(p) => Err(format!("{} has not joined yet", p.name)),
             None => Err(format!("nobody called `{id}` is in this drill")),
         },
+        Persona::Party(p) if *p < drill.scenario.parties.len() => Ok(()),
+        Persona::Party(_) => Err("no such party in this scenario".into()),
         Persona::Customer(name) | Persona::Vendor(name) | Persona::Regulator(name) => {
             if name.trim().is_empty() {
                 Err("say who the inject is from".into())

@@ -23,6 +23,9 @@ pub struct Readings {
     pub failed_orders: f64,
     pub users_affected: u32,
     pub peak_users_affected: u32,
+    /// Each segment's harm so far (blocked, stranded, wrong).
+    #[serde(default)]
+    pub harm: Vec<[f64; 3]>,
     /// The dashboards' whole history so far, for someone who (re)joins late.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub history: Option<Vec<Vec<Vec<f32>>>>,
@@ -44,6 +47,7 @@ impl Drill {
             failed_orders: self.platform.failed_orders,
             users_affected: self.platform.users_affected,
             peak_users_affected: self.platform.peak_users_affected,
+            harm: self.platform.harm.clone(),
             history: with_history.then(|| self.platform.series.clone()),
         }
     }
@@ -69,6 +73,9 @@ impl Drill {
         self.platform.failed_orders = readings.failed_orders;
         self.platform.users_affected = readings.users_affected;
         self.platform.peak_users_affected = readings.peak_users_affected;
+        if readings.harm.len() == self.platform.harm.len() {
+            self.platform.harm = readings.harm.clone();
+        }
         self.now = self.now.max(readings.at);
     }
 
@@ -257,6 +264,10 @@ impl Drill {
             | Event::CauseRevealed { .. }
             | Event::FaultMitigated { .. }
             | Event::FaultResolved { .. }
+            | Event::FaultDefused { .. }
+            | Event::SegmentHarmed { .. }
+            | Event::ObligationArose { .. }
+            | Event::ObligationDischarged { .. }
             | Event::CustomerTicket { .. }
             | Event::InjectDelivered { .. }
             | Event::ObserverNote { .. }

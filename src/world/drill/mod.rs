@@ -4,6 +4,7 @@
 mod apply;
 pub mod command;
 mod conditions;
+pub mod harm;
 mod instructor;
 mod mirror;
 pub use instructor::{check_custom_inject, check_new_responder, check_note};
@@ -23,7 +24,7 @@ use rand_chacha::ChaCha8Rng;
 use rand_core::SeedableRng;
 
 pub use command::{Command, GAME_MASTER, Input, Task};
-pub use event::{Entry, Event, Health, Outcome, Violation};
+pub use event::{Entry, Event, Health, Outcome, SegmentImpact, Violation};
 pub use people::{HumanSpec, Participant, People};
 
 use crate::base::time::{MINUTE, Tick};
@@ -66,6 +67,10 @@ pub struct Drill {
     delivered_injects: std::collections::BTreeSet<usize>,
     /// Customer tickets filed so far.
     tickets: u32,
+    /// Where each of the scenario's obligations stands.
+    owing: Vec<harm::Owing>,
+    /// Per segment, the kinds of harm already announced (bit per `Harm`).
+    harm_noted: Vec<u8>,
     /// The current second has been opened (people joined, commands may come).
     tick_open: bool,
     /// Where the current second's events begin in the log.
@@ -115,6 +120,8 @@ impl Drill {
             outcome: None,
             delivered_injects: Default::default(),
             tickets: 0,
+            owing: vec![Default::default(); scenario.obligations.len()],
+            harm_noted: vec![0; scenario.segments.len()],
             tick_open: false,
             tick_start: 0,
             scenario,
@@ -308,6 +315,8 @@ impl Drill {
             outcome: self.outcome,
             delivered_injects: self.delivered_injects.clone(),
             tickets: self.tickets,
+            owing: self.owing.clone(),
+            harm_noted: self.harm_noted.clone(),
             tick_open: self.tick_open,
             tick_start: self.tick_start,
         }

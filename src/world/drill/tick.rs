@@ -35,6 +35,7 @@ pub(super) fn run(drill: &mut Drill) -> Option<Turn<'_>> {
     start_faults(drill);
     finish_work(drill);
     update_platform(drill);
+    drill.obligations_arise();
     let start = drill.tick_start;
     Some(Turn { drill, start })
 }
@@ -161,6 +162,7 @@ fn finish_work(drill: &mut Drill) {
         for effect in &action.effects {
             apply_effect(drill, effect, &work.by);
         }
+        drill.discharge_by_action(work.action, &work.by);
         if action.trap {
             drill.emit(Event::ViolationNoted {
                 by: work.by.clone(),
@@ -189,7 +191,11 @@ fn apply_effect(drill: &mut Drill, effect: &Effect, by: &str) {
     let now = drill.now;
     match *effect {
         Effect::Reveal(f) => {
-            if drill.faults[f].has_started() && !drill.faults[f].revealed {
+            // A fault with a deadline can be found before it strikes.
+            let findable = drill.faults[f].has_started()
+                || (matches!(drill.scenario.faults[f].start, FaultStart::At(_))
+                    && !drill.faults[f].is_defused());
+            if findable && !drill.faults[f].revealed {
                 drill.faults[f].revealed = true;
                 let fault = &drill.scenario.faults[f];
                 let event = Event::CauseRevealed {
@@ -228,6 +234,21 @@ fn apply_effect(drill: &mut Drill, effect: &Effect, by: &str) {
                 start_fault(drill, f);
             }
         }
+        Effect::Defuse(f) => match drill.faults[f].phase {
+            FaultPhase::Dormant => {
+                drill.faults[f].phase = FaultPhase::Defused { at: now };
+                let id = drill.scenario.faults[f].id.clone();
+                drill.emit(Event::FaultDefused {
+                    fault: id,
+                    by: by.into(),
+                });
+            }
+            // Once it has struck, the same fix resolves it.
+            FaultPhase::Active { .. } | FaultPhase::Mitigated { .. } => {
+                apply_effect(drill, &Effect::Resolve(f), by)
+            }
+            FaultPhase::Resolved { .. } | FaultPhase::Defused { .. } => {}
+        },
     }
 }
 
@@ -278,9 +299,11 @@ fn exit_criteria(drill: &mut Drill) {
         drill.mitigated_at = Some(now);
         drill.emit(Event::IncidentMitigated);
     }
+    // Nor may anything still be owed.
     if started
         && calm
         && drill.resolved_at.is_none()
+        && drill.owed().next().is_none()
         && drill.scenario.exit.resolved.iter().all(|c| drill.holds(c))
     {
         drill.resolved_at = Some(now);
@@ -305,6 +328,7 @@ fn exit_criteria(drill: &mut Drill) {
             outcome,
             failed_orders: drill.platform.failed_orders.round() as u64,
             peak_users_affected: drill.platform.peak_users_affected,
+            impact: drill.impact(),
         };
         drill.emit(event);
     }

@@ -19,6 +19,10 @@ pub enum FaultPhase {
     Resolved {
         at: Tick,
     },
+    /// Found and made safe before it struck: it never will.
+    Defused {
+        at: Tick,
+    },
 }
 
 /// Runtime state of one fault.
@@ -46,17 +50,25 @@ impl FaultState {
         !matches!(self.phase, FaultPhase::Dormant)
     }
 
-    /// Symptoms are gone (mitigated or resolved).
+    /// Symptoms are gone (mitigated, resolved or defused).
     pub fn is_mitigated(&self) -> bool {
         matches!(
             self.phase,
-            FaultPhase::Mitigated { .. } | FaultPhase::Resolved { .. }
+            FaultPhase::Mitigated { .. } | FaultPhase::Resolved { .. } | FaultPhase::Defused { .. }
         )
     }
 
-    /// Cause fixed.
+    /// Cause fixed (or defused before it struck).
     pub fn is_resolved(&self) -> bool {
-        matches!(self.phase, FaultPhase::Resolved { .. })
+        matches!(
+            self.phase,
+            FaultPhase::Resolved { .. } | FaultPhase::Defused { .. }
+        )
+    }
+
+    /// Defused before it struck.
+    pub fn is_defused(&self) -> bool {
+        matches!(self.phase, FaultPhase::Defused { .. })
     }
 
     /// How far the fault's effect has ramped up, 0..=1, at `now`.

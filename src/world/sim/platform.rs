@@ -7,7 +7,7 @@ use super::noise::jitter;
 use serde::{Deserialize, Serialize};
 
 use crate::base::time::Tick;
-use crate::scenario::{ComponentIdx, FaultIdx, Scenario};
+use crate::scenario::{ComponentIdx, FaultIdx, Harm, Scenario};
 
 /// How a component is doing, shown by colour and by label.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -33,9 +33,14 @@ pub struct PlatformState {
     pub values: Vec<Vec<f64>>,
     /// Samples every `SAMPLE_EVERY` ticks: `series[component][metric][sample]`.
     pub series: Vec<Vec<Vec<f32>>>,
-    /// Orders customers could not place, so far.
+    /// Orders customers could not place, so far (every segment's blocked
+    /// units together; kept for the sessions of engine 1).
     pub failed_orders: f64,
-    /// Users affected right now and at worst.
+    /// Per segment: units blocked, stranded and wrong so far (`Harm` order).
+    pub harm: Vec<[f64; 3]>,
+    /// Per segment: how hurt it is right now, 0..=1.
+    pub hurt: Vec<f64>,
+    /// People affected right now and at worst (all segments together).
     pub users_affected: u32,
     pub peak_users_affected: u32,
     faults_by_component: Vec<Vec<FaultIdx>>,
@@ -64,6 +69,8 @@ impl PlatformState {
             values,
             series,
             failed_orders: 0.0,
+            harm: vec![[0.0; 3]; scenario.segments.len()],
+            hurt: vec![0.0; scenario.segments.len()],
             users_affected: 0,
             peak_users_affected: 0,
             faults_by_component,
@@ -135,27 +142,53 @@ impl PlatformState {
         }
     }
 
+    /// Each segment's harm this second: what its blocked uses stop, what
+    /// its stranded and wrong uses spoil of the rest.
     fn account_customers(&mut self, scenario: &Scenario) {
-        let mut users = 0.0;
-        for (c, component) in scenario.components.iter().enumerate() {
-            if let Some(load) = component.customers {
-                self.failed_orders += load.orders_per_min / 60.0 * self.impairment[c];
-                users += f64::from(load.users) * self.impairment[c];
+        let mut people = 0.0;
+        for (i, segment) in scenario.segments.iter().enumerate() {
+            let worst = |harm: Harm| {
+                segment
+                    .uses
+                    .iter()
+                    .filter(|(_, h)| *h == harm)
+                    .map(|&(c, _)| self.impairment[c])
+                    .fold(0.0, f64::max)
+            };
+            let blocked = worst(Harm::Blocked);
+            let rest = 1.0 - blocked;
+            let fractions = [
+                blocked,
+                worst(Harm::Stranded) * rest,
+                worst(Harm::Wrong) * rest,
+            ];
+            let per_second = segment.per_min / 60.0;
+            for (tally, fraction) in self.harm[i].iter_mut().zip(fractions) {
+                *tally += per_second * fraction;
             }
+            self.failed_orders += per_second * blocked;
+            let hurt = segment
+                .uses
+                .iter()
+                .map(|&(c, _)| self.impairment[c])
+                .fold(0.0, f64::max);
+            self.hurt[i] = hurt;
+            people += f64::from(segment.people) * hurt;
         }
-        self.users_affected = users.round() as u32;
+        self.users_affected = people.round() as u32;
         self.peak_users_affected = self.peak_users_affected.max(self.users_affected);
     }
 
-    /// Share of customer-facing capacity lost right now, 0..=1.
-    pub fn customer_impact(&self, scenario: &Scenario) -> f64 {
-        scenario
-            .components
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| c.customers.is_some())
-            .map(|(i, _)| self.impairment[i])
-            .fold(0.0, f64::max)
+    /// How hurt customers are right now, 0..=1: the worst-hit segment.
+    pub fn customer_impact(&self, _scenario: &Scenario) -> f64 {
+        self.hurt.iter().copied().fold(0.0, f64::max)
+    }
+
+    /// Units of `harm` a segment has suffered so far, whole.
+    pub fn harmed(&self, segment: usize, harm: Harm) -> u64 {
+        self.harm
+            .get(segment)
+            .map_or(0, |h| h[harm as usize].round() as u64)
     }
 }
 

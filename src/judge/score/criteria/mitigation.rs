@@ -24,12 +24,25 @@ pub fn mitigation(f: &Facts, t: &Targets) -> Vec<Mark> {
     let mut marks = vec![match f.mitigated {
         Some(m) => {
             let delay = m.saturating_sub(alert);
+            // Harm that outlives the outage is named, not called recovered.
+            let owed: Vec<&str> = f
+                .obligations
+                .iter()
+                .filter(|&&(arose, _, paid)| arose <= m && paid.is_none_or(|p| p > m))
+                .filter_map(|o| f.scenario.obligations.iter().find(|x| x.id == o.1))
+                .map(|o| o.name.as_str())
+                .collect();
+            let owed = if owed.is_empty() {
+                String::new()
+            } else {
+                format!(" (still owed then: {})", owed.join("; "))
+            };
             mark(
                 m,
                 &[holder(f, &Role::OL, m), holder(f, &Role::IC, m)],
                 score_time(delay, t.mitigate),
                 format!(
-                    "Customers recovered at {}, {} after the first alert (par {}){resolve_note}",
+                    "Service restored at {}{owed}, {} after the first alert (par {}){resolve_note}",
                     at(m),
                     span(delay),
                     span(t.mitigate.0)

@@ -4,6 +4,7 @@
 mod command;
 mod communications;
 mod documentation;
+mod liaison;
 mod mitigation;
 mod operations;
 
@@ -15,7 +16,7 @@ use super::{Answers, Criterion, Judgement, Mark};
 use crate::base::time::{Tick, clock, span};
 use crate::scenario::Role;
 
-/// Judges every criterion, in order C1..C15.
+/// Judges every criterion, in order C1..C16.
 pub fn judge_all(f: &Facts, t: &Targets, answers: Option<&Answers>) -> Vec<Judgement> {
     Criterion::ALL
         .iter()
@@ -65,6 +66,10 @@ pub fn judge_all(f: &Facts, t: &Targets, answers: Option<&Answers>) -> Vec<Judge
                 Criterion::C15 => (
                     documentation::learning(f, answers),
                     "The after-action questions are not answered yet.",
+                ),
+                Criterion::C16 => (
+                    liaison::liaison(f, t),
+                    "Nobody outside the company wrote in, and no notice was owed.",
                 ),
             };
             Judgement::from_marks(c, f.scenario.weight(c), marks, none)

@@ -380,6 +380,7 @@ impl Drill {
         let id = message.id;
         let from_team = self.people.get(&message.from).is_some();
         self.threads.record(&message, from_team);
+        self.discharge_by_notice(&message);
         self.messages.push(message.clone());
         self.emit(Event::Posted(Box::new(message)));
         id
