@@ -45,6 +45,7 @@ pub(super) fn show(
             (PersonaKind::Customer, "customer"),
             (PersonaKind::Vendor, "vendor"),
             (PersonaKind::Regulator, "regulator"),
+            (PersonaKind::Party, "party"),
             (PersonaKind::Responder, "responder"),
         ] {
             if ui.selectable_label(state.persona == kind, label).clicked() {
@@ -66,6 +67,12 @@ pub(super) fn show(
             .iter()
             .filter(|p| p.present && !p.human)
             .map(|p| (p.id.clone(), p.name.clone()))
+            .collect(),
+        PersonaKind::Party => drill
+            .scenario()
+            .parties
+            .iter()
+            .map(|p| (p.id.clone(), format!("{} ({})", p.name, p.kind)))
             .collect(),
         _ => Vec::new(),
     };
@@ -96,7 +103,7 @@ pub(super) fn show(
             .desired_width(f32::INFINITY),
     );
     if ui.button("Send now").clicked() {
-        match custom(state).and_then(|c| match &c {
+        match custom(state, drill).and_then(|c| match &c {
             Command::CustomInject { from, text } => {
                 crate::world::check_custom_inject(drill, from, text).map(|()| c)
             }
@@ -114,7 +121,7 @@ pub(super) fn show(
 }
 
 /// The custom inject the form describes, or what is missing.
-fn custom(state: &GmState) -> Result<Command, String> {
+fn custom(state: &GmState, drill: &crate::world::Drill) -> Result<Command, String> {
     let name = state.persona_name.trim().to_string();
     if name.is_empty() {
         return Err("Choose or name who the inject is from.".into());
@@ -128,6 +135,14 @@ fn custom(state: &GmState) -> Result<Command, String> {
         PersonaKind::Vendor => Persona::Vendor(name),
         PersonaKind::Regulator => Persona::Regulator(name),
         PersonaKind::Responder => Persona::Responder(name),
+        PersonaKind::Party => Persona::Party(
+            drill
+                .scenario()
+                .parties
+                .iter()
+                .position(|p| p.id == name)
+                .ok_or("Choose one of the scenario's parties.")?,
+        ),
     };
     Ok(Command::CustomInject {
         from,

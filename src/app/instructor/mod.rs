@@ -47,6 +47,8 @@ pub enum PersonaKind {
     Customer,
     Vendor,
     Regulator,
+    /// One of the scenario's parties (the press, a partner…).
+    Party,
     Responder,
 }
 

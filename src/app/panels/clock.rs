@@ -7,6 +7,9 @@ use crate::app::live::SPEEDS;
 use crate::app::ui_state::UiState;
 use crate::base::time::clock;
 
+/// Width of the customer-impact summary in the clock bar.
+const IMPACT_WIDTH: f32 = 300.0;
+
 /// The top bar.
 pub fn show(ui: &mut egui::Ui, view: &View, state: &mut UiState) -> Vec<Action> {
     let mut actions = Vec::new();
@@ -46,8 +49,14 @@ pub fn show(ui: &mut egui::Ui, view: &View, state: &mut UiState) -> Vec<Action> 
                 .collect::<Vec<_>>()
                 .join(" | ")
         };
-        ui.label(summary).on_hover_text(lines.join("\n"));
-        ui.label(format!("People affected: {}", platform.users_affected));
+        // The bar keeps its width whatever the segments' names: the whole
+        // count is one hover away.
+        ui.add_sized(
+            [IMPACT_WIDTH, ui.spacing().interact_size.y],
+            egui::Label::new(summary).truncate(),
+        )
+        .on_hover_text(lines.join("\n"));
+        ui.label(format!("{} affected", platform.users_affected));
         ui.separator();
         let seat = match view.lens {
             crate::lenses::view::Lens::Seat(seat) => format!("{seat:?} seat"),

@@ -54,11 +54,11 @@ const GUIDE: [(&str, &str); 14] = [
     ),
     (
         "    faults:",
-        "What goes wrong: At(time), IfNotMitigated(fault, by) for escalation, AfterAction(action) for the consequence of a wrong fix, AfterFault(fault, delay). The root cause is hidden until a diagnostic reveals it.",
+        "What goes wrong: At(time), IfNotMitigated(fault, by) for escalation, AfterAction(action) for the consequence of a wrong fix, AfterFault(fault, delay). The root cause is hidden until a diagnostic reveals it. A fault At a later time is a hazard: a diagnostic can Reveal it before it strikes and an action Defuse it.",
     ),
     (
         "    actions:",
-        "What responders can run: Diagnostics reveal causes (with a finding), Remediations Mitigate (symptoms gone) or Resolve (cause fixed). `requires` gates an action; `trap: true` marks a wrong fix that competent simulated people never choose and freelancers reach for first.",
+        "What responders can run: Diagnostics reveal causes (with a finding), Remediations Mitigate (symptoms gone), Resolve (cause fixed) or Defuse (a hazard never strikes). `requires` gates an action; `trap: true` marks a wrong fix that competent simulated people never choose and freelancers reach for first.",
     ),
     (
         "    responders:",
@@ -70,11 +70,11 @@ const GUIDE: [(&str, &str); 14] = [
     ),
     (
         "    customers:",
-        "Customer tickets per minute while customers are hurt and the status page is quiet.",
+        "Customer tickets per minute while customers are hurt and the status page is quiet; `segments` say who the customers are (unit, per_min, people, the components they use with the harm each does: Blocked, Stranded, Wrong) and what they say. Add `parties` (who outside writes in) and `obligations` (what harm makes the company owe, discharged by an action or a notice) beside it.",
     ),
     (
         "    injects:",
-        "Scripted messages at a time, as an Executive, Customer, Vendor, Regulator or Responder. A game master can fire them early or write new ones live.",
+        "Scripted messages at a time, as an Executive, Customer, Vendor, Regulator, Responder or one of the scenario's Party ids (vendors, regulators, the press and parties write in #liaison). A game master can fire them early or write new ones live.",
     ),
     (
         "    exit:",

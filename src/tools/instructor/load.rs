@@ -120,7 +120,9 @@ fn unanswered_questions(drill: &Drill, id: &str) -> Vec<(Tick, String)> {
             continue;
         }
         let to_them = m.mentions.iter().any(|x| x == id)
-            || (is_cl && m.channel == Channel::Executive && drill.people().get(&m.from).is_none());
+            || (is_cl
+                && matches!(m.channel, Channel::Executive | Channel::Liaison)
+                && drill.people().get(&m.from).is_none());
         if m.kind == MessageKind::Question && to_them && !spoke_since.contains(&&m.channel) {
             out.push((m.at, m.from.clone()));
         }
