@@ -151,9 +151,18 @@ fn investigate(mind: &mut Mind, drill: &Drill, out: &mut Vec<Command>) {
             return;
         }
     }
-    // Nothing left to look at: check for what has not struck yet.
+    // Nothing left to look at: check for what has not struck yet, and what
+    // the exit asks to have looked at.
     if running == 0
-        && let Some(i) = hazard_check(drill)
+        && let Some(i) = hazard_check(drill).or_else(|| {
+            exit_work(drill, ActionKind::Diagnostic).find(|&i| {
+                !in_flight(drill, i)
+                    && drill.scenario().actions[i]
+                        .requires
+                        .iter()
+                        .all(|c| drill.holds(c))
+            })
+        })
     {
         assign_or_run(mind, drill, i, out);
     }
@@ -228,8 +237,25 @@ fn next_fix(drill: &Drill) -> Option<ActionIdx> {
         }
     }
     // Owed even if it ran before the harm: it runs again.
+    let ready = |a: &ActionIdx| s.actions[*a].requires.iter().all(|c| drill.holds(c));
     owed.into_iter()
-        .find(|&a| s.actions[a].requires.iter().all(|c| drill.holds(c)))
+        .find(ready)
+        .or_else(|| exit_work(drill, ActionKind::Remediation).find(ready))
+}
+
+/// Actions the exit criteria need done that are not done yet, of a kind
+/// (never a trap): the incident is not over until they are.
+fn exit_work(drill: &Drill, kind: ActionKind) -> impl Iterator<Item = ActionIdx> + '_ {
+    let s = drill.scenario();
+    s.exit
+        .mitigated
+        .iter()
+        .chain(&s.exit.resolved)
+        .filter_map(|c| match *c {
+            Condition::Done(a) => Some(a),
+            _ => None,
+        })
+        .filter(move |&a| s.actions[a].kind == kind && !s.actions[a].trap && !drill.action_done(a))
 }
 
 fn remediate(mind: &mut Mind, drill: &Drill, out: &mut Vec<Command>) {
@@ -404,5 +430,36 @@ mod tests {
             ),
             "never the trap"
         );
+    }
+
+    #[test]
+    fn a_simulated_ol_runs_what_the_exit_needs_done() {
+        let text = crate::testing::TINY
+            .replacen(
+                r#"        (id: "wipe","#,
+                r#"        (id: "purge-cdn", name: "Purge the CDN", kind: Remediation, target: "web", duration: "1m", requires: [Mitigated("db-disk")]),
+        (id: "wipe","#,
+                1,
+            )
+            .replacen(
+                r#"resolved: [Resolved("db-disk")]"#,
+                r#"resolved: [Resolved("db-disk"), Done("purge-cdn")]"#,
+                1,
+            );
+        let source = crate::base::diagnostic::Source {
+            file: "tiny.ron".into(),
+            text,
+        };
+        let s = crate::scenario::parse(&source).unwrap_or_else(|e| panic!("{e:?}"));
+        let mut d = crate::run::Simulation::new(s, 5, &[]);
+        idle_until(&mut d, 30 * 60);
+        assert!(
+            d.log().iter().any(
+                |e| matches!(&e.event, Event::ActionFinished { action, success: true, .. } if action == "purge-cdn")
+            ),
+            "{:?}",
+            d.left_undone()
+        );
+        assert_eq!(d.outcome(), Some(crate::world::Outcome::Resolved));
     }
 }
