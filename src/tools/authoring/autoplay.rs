@@ -226,10 +226,10 @@ mod tests {
             assert!(run.played.when_words().starts_with("resolved at"));
             assert!(run.undone.is_empty());
         }
-        // An exit that needs work simulated people never do (the cache is fine).
+        // An exit that needs work simulated people never do (a wrong fix).
         let stuck = unattended(&loaded(
             r#"resolved: [Resolved("db-disk")]"#,
-            r#"resolved: [Resolved("db-disk"), Done("warm")]"#,
+            r#"resolved: [Resolved("db-disk"), Done("wipe")]"#,
         ))
         .unwrap();
         for run in &stuck {
@@ -238,7 +238,7 @@ mod tests {
                 run.undone,
                 [(
                     crate::scenario::Role::OL,
-                    "`warm` (Warm the cache) never run".to_string()
+                    "`wipe` (Wipe the cache) never run".to_string()
                 )]
             );
         }
