@@ -36,6 +36,9 @@ pub(super) fn duties(mind: &mut Mind, drill: &Drill, out: &mut Vec<Command>) {
     if staff(mind, drill, out) {
         return;
     }
+    // A decision covers one run: an action owed again is proposed again.
+    let proposals = &mut mind.operations.proposals;
+    proposals.retain(|&a, _| !drill.action_done(a) || in_flight(drill, a));
     remediate(mind, drill, out);
     investigate(mind, drill, out);
     // Orders given this tick are not applied yet: only stand people down on a quiet tick.
@@ -172,7 +175,7 @@ fn investigate(mind: &mut Mind, drill: &Drill, out: &mut Vec<Command>) {
 fn hazard_check(drill: &Drill) -> Option<ActionIdx> {
     let s = drill.scenario();
     let hazard = |f: usize| {
-        matches!(s.faults[f].start, crate::scenario::FaultStart::At(_))
+        s.is_hazard(f)
             && !drill.faults()[f].has_started()
             && !drill.faults()[f].is_defused()
             && !drill.faults()[f].revealed

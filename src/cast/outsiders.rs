@@ -75,11 +75,13 @@ impl Outsiders {
                     });
                 }
             } else {
-                let text = m.text.to_lowercase();
                 self.waiting.retain(|w| {
-                    !(m.mentions.contains(&w.from)
-                        || text.contains(&w.from.to_lowercase())
-                        || text.contains(&party_name(drill, &w.from).to_lowercase()))
+                    !crate::world::comms::names_party(
+                        &m.text,
+                        &m.mentions,
+                        &w.from,
+                        party_name(drill, &w.from),
+                    )
                 });
             }
         }

@@ -340,6 +340,16 @@ impl Scenario {
             && self.exit.resolved.iter().all(condition_ok)
     }
 
+    /// Whether a fault is a hazard: it starts at a set time and some action
+    /// can defuse it, so a diagnostic may find it before it strikes.
+    pub fn is_hazard(&self, fault: FaultIdx) -> bool {
+        matches!(self.faults[fault].start, FaultStart::At(_))
+            && self
+                .actions
+                .iter()
+                .any(|a| a.effects.contains(&Effect::Defuse(fault)))
+    }
+
     /// The weight this scenario gives a criterion: its override, else the rubric's.
     pub fn weight(&self, criterion: Criterion) -> f64 {
         self.weights

@@ -105,9 +105,50 @@ pub fn is_can_form(text: &str) -> bool {
 /// Whether a post states something about data loss ("no orders were lost").
 pub fn states_data_loss(text: &str) -> bool {
     let lower = text.to_lowercase();
-    ["lost", "loss", "intact", "no data", "not affected"]
-        .iter()
-        .any(|w| lower.contains(w))
+    [
+        "lost",
+        "loss",
+        "intact",
+        "no data",
+        "not affected",
+        "were affected",
+        "repair",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+}
+
+/// Whether a text says no data was lost.
+pub fn denies_data_loss(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    [
+        "no data was lost",
+        "no customer data was lost",
+        "no data loss",
+        "no data has been lost",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+}
+
+/// Whether a text claims the problem is fixed: "resolved", "fixed",
+/// "restored", "back to normal" as words, not negated ("not yet
+/// resolved", "isn't fixed") nor part of another ("unresolved").
+pub fn claims_fixed(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .collect();
+    const NEGATIONS: [&str; 7] = ["not", "isn't", "isnt", "no", "never", "yet", "being"];
+    words.iter().enumerate().any(|(i, w)| {
+        let claim = matches!(*w, "resolved" | "fixed" | "restored")
+            || (*w == "normal" && i >= 2 && words[i - 2] == "back" && words[i - 1] == "to");
+        claim
+            && !words[i.saturating_sub(2)..i]
+                .iter()
+                .any(|p| NEGATIONS.contains(p))
+    })
 }
 
 /// The elements a handoff briefing should cover, with words that show each.
@@ -244,5 +285,30 @@ mod tests {
             stamps("T+05:18 page; T+6 declared; T+x; T+1:02:03"),
             [318, 360, 3723]
         );
+    }
+
+    #[test]
+    fn a_fix_is_claimed_only_in_words_that_claim_it() {
+        for claim in [
+            "All fixed.",
+            "Resolved at 10:05",
+            "service restored",
+            "we are back to normal",
+        ] {
+            assert!(claims_fixed(claim), "{claim}");
+        }
+        for not in [
+            "not yet resolved",
+            "It isn't fixed",
+            "the unresolved part",
+            "no fix yet; working on it",
+            "being restored now",
+        ] {
+            assert!(!claims_fixed(not), "{not}");
+        }
+        assert!(denies_data_loss("No customer data was lost."));
+        assert!(states_data_loss(
+            "Some records were affected; we are repairing them."
+        ));
     }
 }

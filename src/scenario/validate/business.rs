@@ -78,10 +78,22 @@ pub(super) fn segments(
 }
 
 /// The parties outside the company.
-pub(super) fn parties(raw: &RawScenario, source: &Source, e: &mut Vec<Diagnostic>) -> Vec<Party> {
+pub(super) fn parties(
+    raw: &RawScenario,
+    t: &Tables,
+    source: &Source,
+    e: &mut Vec<Diagnostic>,
+) -> Vec<Party> {
     raw.parties
         .iter()
         .map(|p| {
+            if t.responders.contains(&p.id) || t.executives.contains(&p.id) {
+                e.push(source.at(
+                    source.find_quoted(&p.id, 0).unwrap_or(0),
+                    format!("party id `{}` is also a person in the drill", p.id),
+                    Some("give the party an id of its own".into()),
+                ));
+            }
             if !valid_id(&p.kind) {
                 e.push(source.at(
                     source.find_quoted(&p.kind, 0).unwrap_or(0),
@@ -142,7 +154,7 @@ pub(super) fn obligations(
             };
             let fitting = match discharge {
                 Discharge::Action(_) => o.owner == Seat::OL,
-                Discharge::Notice(_) => matches!(o.owner, Seat::CL | Seat::IC),
+                Discharge::Notice(_) => o.owner == Seat::CL,
             };
             if !fitting {
                 e.push(source.at(

@@ -126,7 +126,7 @@ pub fn validate(raw: &RawScenario, source: &Source) -> Result<Scenario, Vec<Diag
     let executives = executives(raw, limit, source, e);
     let injects = injects(raw, &tables, limit, source, e);
     let segments = business::segments(raw, &tables, &components, source, e);
-    let parties = business::parties(raw, source, e);
+    let parties = business::parties(raw, &tables, source, e);
     let obligations = business::obligations(raw, &tables, &segments, source, e);
     let exit = Exit {
         mitigated: conditions(&raw.exit.mitigated, "exit", &tables, source, e),

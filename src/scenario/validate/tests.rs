@@ -328,3 +328,18 @@ fn a_hazard_can_be_defused_and_an_owed_action_must_be_able_to_run() {
         "{errors}"
     );
 }
+
+#[test]
+fn a_party_cannot_share_an_id_with_a_person() {
+    let errors = tiny_errors(
+        "    exit: (",
+        r#"    parties: [(id: "raj", name: "Raj's firm", kind: "vendor")],
+    exit: ("#,
+    );
+    assert!(
+        errors
+            .join("\n")
+            .contains("party id `raj` is also a person in the drill"),
+        "{errors:?}"
+    );
+}

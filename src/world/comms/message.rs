@@ -239,6 +239,23 @@ pub fn mentions_in(text: &str) -> Vec<String> {
     found
 }
 
+/// Whether a message names a party: an @mention of its id, or its id or
+/// name as whole words ("Press" is not in "pressure").
+pub fn names_party(text: &str, mentions: &[String], id: &str, name: &str) -> bool {
+    let lower = text.to_lowercase();
+    let whole = |needle: &str| {
+        let needle = needle.to_lowercase();
+        !needle.is_empty()
+            && lower.match_indices(&needle).any(|(i, _)| {
+                let before = lower[..i].chars().next_back();
+                let after = lower[i + needle.len()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+            })
+    };
+    mentions.iter().any(|m| m == id) || whole(id) || whole(name)
+}
+
 /// Phrases that hand a task to nobody in particular ("can someone…"). In a
 /// message addressed to someone by name only the requests count ("can
 /// someone…", "someone should…"): "anyone", "somebody" and "whoever" are then
@@ -252,7 +269,16 @@ pub fn vague_asks(text: &str, addressed: bool) -> Vec<&'static str> {
     ];
     let found = vague_phrases(text);
     if addressed {
-        found.into_iter().filter(|p| REQUESTS.contains(p)).collect()
+        let mut asks: Vec<&'static str> =
+            found.into_iter().filter(|p| REQUESTS.contains(p)).collect();
+        let lower = text.to_lowercase();
+        if ["can anyone", "could anyone"]
+            .iter()
+            .any(|p| lower.contains(p))
+        {
+            asks.push("can anyone");
+        }
+        asks
     } else {
         found
     }
@@ -338,5 +364,38 @@ mod tests {
     #[test]
     fn direct_channels_ignore_order() {
         assert_eq!(Channel::direct("ben", "ana"), Channel::direct("ana", "ben"));
+    }
+
+    #[test]
+    fn a_party_is_named_by_mention_or_whole_words() {
+        let none: Vec<String> = Vec::new();
+        assert!(names_party(
+            "@press hello",
+            &["press".into()],
+            "press",
+            "The Press"
+        ));
+        assert!(names_party(
+            "To the Daily Bugle: hello",
+            &none,
+            "bugle",
+            "Daily Bugle"
+        ));
+        assert!(!names_party("under pressure", &none, "press", "Press"));
+        assert!(!names_party(
+            "@pressman hi",
+            &["pressman".into()],
+            "press",
+            "Press"
+        ));
+    }
+
+    #[test]
+    fn can_anyone_in_an_addressed_message_is_still_an_ask() {
+        assert_eq!(
+            vague_asks("@raj thanks. Can anyone check the DB?", true),
+            ["can anyone"]
+        );
+        assert!(vague_asks("@raj check whether anyone changed it", true).is_empty());
     }
 }

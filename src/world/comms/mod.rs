@@ -7,6 +7,7 @@ mod status;
 
 pub use isd::{Isd, IsdSection};
 pub use message::{
-    Can, Channel, Message, MessageId, MessageKind, Task, mentions_in, vague_asks, vague_phrases,
+    Can, Channel, Message, MessageId, MessageKind, Task, mentions_in, names_party, vague_asks,
+    vague_phrases,
 };
 pub use status::{StatusPost, StatusState};

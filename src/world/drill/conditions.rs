@@ -16,9 +16,8 @@ impl Drill {
             Condition::NotDone(a) => !self.done[a],
             Condition::Healthy(c) => self.platform.health[c] == Health::Healthy,
             Condition::Defused(f) => self.faults[f].is_defused(),
-            Condition::Discharged(o) => {
-                matches!(self.owing(o), super::harm::Owing::Discharged { .. })
-            }
+            // Nothing owed: discharged, or never owed (the harm was prevented).
+            Condition::Discharged(o) => !matches!(self.owing(o), super::harm::Owing::Owed { .. }),
         }
     }
 
@@ -44,14 +43,22 @@ impl Drill {
             .iter()
             .filter(|c| !self.holds(c))
             .map(|c| match *c {
-                Condition::Done(a) => {
-                    format!("`{}` ({}) never run", s.actions[a].id, s.actions[a].name)
-                }
-                Condition::NotDone(a) => format!(
-                    "`{}` was run, and the exit needs it not to be",
-                    s.actions[a].id
+                Condition::Done(a) => (
+                    Role::OL,
+                    format!("`{}` ({}) never run", s.actions[a].id, s.actions[a].name),
                 ),
-                _ => self.describe(c),
+                Condition::NotDone(a) => (
+                    Role::OL,
+                    format!(
+                        "`{}` was run, and the exit needs it not to be",
+                        s.actions[a].id
+                    ),
+                ),
+                Condition::Discharged(o) => (
+                    s.obligations[o].owner.role().unwrap_or(Role::IC),
+                    self.describe(c),
+                ),
+                _ => (Role::OL, self.describe(c)),
             });
         let owed = self.owed().map(|o| {
             let ob = &s.obligations[o];
@@ -65,8 +72,8 @@ impl Drill {
             (role, format!("still owed: {} ({how})", ob.name))
         });
         hurting
-            .chain(unmet)
             .map(|text| (Role::OL, text))
+            .chain(unmet)
             .chain(owed)
             .collect()
     }
@@ -87,7 +94,9 @@ impl Drill {
             Condition::NotDone(a) => format!("`{}` not done", s.actions[a].id),
             Condition::Healthy(c) => format!("{} healthy", s.components[c].name),
             Condition::Defused(f) => format!("the {} hazard defused before it struck", problem(f)),
-            Condition::Discharged(o) => format!("{} done", s.obligations[o].name),
+            Condition::Discharged(o) => {
+                format!("{} done (or never owed)", s.obligations[o].name)
+            }
         }
     }
 }

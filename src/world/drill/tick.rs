@@ -191,10 +191,9 @@ fn apply_effect(drill: &mut Drill, effect: &Effect, by: &str) {
     let now = drill.now;
     match *effect {
         Effect::Reveal(f) => {
-            // A fault with a deadline can be found before it strikes.
+            // A hazard can be found before it strikes.
             let findable = drill.faults[f].has_started()
-                || (matches!(drill.scenario.faults[f].start, FaultStart::At(_))
-                    && !drill.faults[f].is_defused());
+                || (drill.scenario.is_hazard(f) && !drill.faults[f].is_defused());
             if findable && !drill.faults[f].revealed {
                 drill.faults[f].revealed = true;
                 let fault = &drill.scenario.faults[f];

@@ -45,9 +45,9 @@ impl FaultState {
         matches!(self.phase, FaultPhase::Active { .. })
     }
 
-    /// Started at some point.
+    /// Started at some point (a defused fault never did).
     pub fn has_started(&self) -> bool {
-        !matches!(self.phase, FaultPhase::Dormant)
+        !matches!(self.phase, FaultPhase::Dormant | FaultPhase::Defused { .. })
     }
 
     /// Symptoms are gone (mitigated, resolved or defused).

@@ -7,7 +7,7 @@ use crate::base::time::{MINUTE, Tick, span};
 use crate::judge::score::Mark;
 use crate::judge::score::facts::Facts;
 use crate::judge::score::targets::{Targets, score_time};
-use crate::judge::score::text::{eta_promises, internal_names, states_data_loss};
+use crate::judge::score::text::{denies_data_loss, eta_promises, internal_names, states_data_loss};
 use crate::scenario::Role;
 use crate::world::comms::{MessageKind, StatusState};
 
@@ -122,10 +122,11 @@ pub fn status_timeliness<'a>(f: &Facts<'a>, t: &Targets) -> Vec<Mark> {
 /// minute and one that sends 40 judge the same wait alike.
 fn unanswered_complaints(f: &Facts, t: &Targets, start: Tick, first_post: Tick) -> Option<Mark> {
     let &first_ticket = f.tickets.first()?;
-    let from = first_ticket.min(start);
-    if from >= first_post {
+    // Nobody wrote in before the post: the first post's own mark says it all.
+    if first_ticket >= first_post {
         return None;
     }
+    let from = first_ticket.min(start);
     let tickets = f.tickets.iter().filter(|&&at| at < first_post).count();
     let stretches = super::waits(f, from, first_post, true, t.status_first);
     Some(super::wait_mark(
@@ -173,6 +174,9 @@ pub fn status_content<'a>(f: &Facts<'a>) -> Vec<Mark> {
         let names = internal_names(&all, f.scenario);
         if !names.is_empty() {
             lapses.push(format!("showed internal names ({})", names.join(", ")));
+        }
+        if denies_data_loss(&all) && f.data_harmed.is_some_and(|h| h <= post.at) {
+            lapses.push("said no data was lost while some needed repair".to_string());
         }
         if lapses.is_empty() {
             complete.add(&[&post.by], post.at);

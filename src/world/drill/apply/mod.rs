@@ -337,6 +337,10 @@ impl Drill {
                 Err("a direct message must include its sender".into())
             }
             Channel::Direct(a, b) => self.require_present(if a == by { b } else { a }),
+            Channel::Liaison if !crate::world::can_read(&self.people, by, channel) => Err(format!(
+                "#liaison speaks for the company to outside parties: the IC and the CL write there; {} does not hold either role",
+                self.name(by)
+            )),
             Channel::Restricted if !self.people.cleared_for_restricted(by) => Err(format!(
                 "#restricted is need-to-know: the IC, OL, CL, the teams and security staff; {} is not cleared",
                 self.name(by)

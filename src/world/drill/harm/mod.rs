@@ -20,8 +20,11 @@ pub enum Owing {
     Owed {
         since: Tick,
     },
+    /// Paid, when the segment's harm stood at `units` (an action's payment
+    /// covers the harm done until then: more harm owes it again).
     Discharged {
         at: Tick,
+        units: u64,
     },
 }
 
@@ -40,12 +43,23 @@ impl Drill {
             }
         }
         for o in 0..self.scenario.obligations.len() {
-            if self.owing[o] != Owing::NotYet {
-                continue;
-            }
-            let arisen = match self.scenario.obligations[o].arises {
-                Arises::Harm(segment, harm) => self.platform.harmed(segment, harm) >= 1,
-                Arises::Fault(f) => self.faults[f].has_started(),
+            let ob = &self.scenario.obligations[o];
+            let arisen = match (self.owing[o], ob.arises) {
+                (Owing::Owed { .. }, _) => false,
+                (Owing::NotYet, Arises::Harm(segment, harm)) => {
+                    self.platform.harmed(segment, harm) >= 1
+                }
+                // Owed from when the team can know it: the cause found, or
+                // the problem fixed.
+                (Owing::NotYet, Arises::Fault(f)) => {
+                    let fault = &self.faults[f];
+                    fault.has_started() && (fault.revealed || fault.is_mitigated())
+                }
+                (Owing::Discharged { units, .. }, Arises::Harm(segment, harm)) => {
+                    matches!(ob.discharge, Discharge::Action(_))
+                        && self.platform.harmed(segment, harm) > units
+                }
+                (Owing::Discharged { .. }, Arises::Fault(_)) => false,
             };
             if arisen {
                 self.owing[o] = Owing::Owed { since: self.now };
@@ -71,11 +85,15 @@ impl Drill {
         if message.channel != Channel::Liaison || self.people.get(&message.from).is_none() {
             return;
         }
-        let text = message.text.to_lowercase();
         let named: Vec<usize> = (0..self.scenario.parties.len())
             .filter(|&p| {
                 let party = &self.scenario.parties[p];
-                message.mentions.contains(&party.id) || text.contains(&party.name.to_lowercase())
+                crate::world::comms::names_party(
+                    &message.text,
+                    &message.mentions,
+                    &party.id,
+                    &party.name,
+                )
             })
             .collect();
         let by = message.from.clone();
@@ -90,7 +108,14 @@ impl Drill {
             if matches!(self.owing[o], Owing::Owed { .. })
                 && pays(self.scenario.obligations[o].discharge)
             {
-                self.owing[o] = Owing::Discharged { at: self.now };
+                let units = match self.scenario.obligations[o].arises {
+                    Arises::Harm(segment, harm) => self.platform.harmed(segment, harm),
+                    Arises::Fault(_) => 0,
+                };
+                self.owing[o] = Owing::Discharged {
+                    at: self.now,
+                    units,
+                };
                 let event = Event::ObligationDischarged {
                     obligation: self.scenario.obligations[o].id.clone(),
                     by: by.into(),

@@ -315,3 +315,84 @@ fn the_simulated_cl_never_says_no_data_was_lost_when_some_needs_repair() {
             .contains("No customer data was lost")
     );
 }
+
+#[test]
+fn a_defused_hazard_owes_nothing_and_an_exit_on_a_debt_never_owed_holds() {
+    let text = crate::testing::TINY
+        .replacen(
+            r#"        (id: "cache-flush","#,
+            r#"        (id: "api-cert", component: "api", start: At("20m"), impairment: 1.0, root_cause: "Expiring certificate"),
+        (id: "cache-flush","#,
+            1,
+        )
+        .replacen(
+            r#"        (id: "wipe","#,
+            r#"        (id: "scan-certs", name: "Scan certificates", kind: Diagnostic, target: "api", duration: "1m", effects: [Reveal("api-cert")], finding: "Expires soon"),
+        (id: "renew", name: "Renew the certificate", kind: Remediation, target: "api", duration: "2m", requires: [Revealed("api-cert")], effects: [Defuse("api-cert")]),
+        (id: "wipe","#,
+            1,
+        )
+        .replacen(
+            "    exit: (",
+            r#"    parties: [(id: "board", name: "Trade Standards Board", kind: "regulator")],
+    obligations: [(id: "notify", name: "Report the certificate outage", owner: CL, arises: Fault("api-cert"), discharge: Notice("board"))],
+    exit: ("#,
+            1,
+        )
+        .replacen(
+            r#"resolved: [Resolved("db-disk")]"#,
+            r#"resolved: [Resolved("db-disk"), Resolved("api-cert"), Discharged("notify")]"#,
+            1,
+        );
+    let source = crate::base::diagnostic::Source {
+        file: "tiny.ron".into(),
+        text,
+    };
+    let s = crate::scenario::parse(&source).unwrap_or_else(|e| panic!("{e:?}"));
+    let mut d = Simulation::new(s, 2, &[]);
+    idle_until(&mut d, 29 * 60);
+    assert_eq!(count(&d, |e| matches!(e, Event::FaultDefused { .. })), 1);
+    assert_eq!(
+        count(&d, |e| matches!(e, Event::ObligationArose { .. })),
+        0,
+        "a hazard that never struck owes nothing"
+    );
+    assert_eq!(d.outcome(), Some(Outcome::Resolved));
+}
+
+#[test]
+fn more_harm_after_a_payment_owes_it_again() {
+    // The refund needs no fix first: paid early, owed again as harm goes on.
+    let s = crate::testing::tiny_with_refunds();
+    let mut s = s;
+    let refund = s.actions.iter().position(|a| a.id == "refund").unwrap();
+    s.actions[refund].requires.clear();
+    let mut d = crate::testing::with_ol(s);
+    idle_until(&mut d, 3 * 60);
+    act(&mut d, "ben", Command::Run("refund".into()));
+    crate::testing::ben_fixes_the_disk(&mut d);
+    idle_until(&mut d, 12 * 60);
+    assert!(
+        count(&d, |e| matches!(e, Event::ObligationArose { .. })) >= 2,
+        "owed again after the first payment"
+    );
+    assert_eq!(d.owed().count(), 1);
+}
+
+#[test]
+fn only_the_ic_and_the_cl_speak_for_the_company_in_liaison() {
+    let mut d = crate::testing::with_ol(business(""));
+    crate::testing::say_in_liaison(&mut d, "ben", "@press all good");
+    assert!(
+        d.log().iter().any(|e| matches!(&e.event, Event::CommandRefused { by, reason, .. } if by == "ben" && reason.contains("#liaison"))),
+        "the OL is refused"
+    );
+    crate::testing::say_in_liaison(&mut d, "ana", "@press We are investigating.");
+    assert_eq!(
+        d.messages()
+            .iter()
+            .filter(|m| m.channel == Channel::Liaison)
+            .count(),
+        1
+    );
+}

@@ -3,12 +3,12 @@
 //! #liaison, what the team tells them agrees with the truth and promises no
 //! fix time, and every notice owed is sent.
 
-use super::{Tally, after, at, due_in_drill, holder, mark, plural, quote};
+use super::{Tally, after, at, due_in_drill, holder, mark, plural, quote, wait_mark, waits};
 use crate::base::time::Tick;
 use crate::judge::score::Mark;
 use crate::judge::score::facts::Facts;
 use crate::judge::score::targets::{Targets, score_time};
-use crate::judge::score::text::eta_promises;
+use crate::judge::score::text::{claims_fixed, denies_data_loss, eta_promises};
 use crate::scenario::{Discharge, Role};
 use crate::world::comms::{Message, MessageKind};
 
@@ -41,6 +41,8 @@ pub fn liaison<'a>(f: &Facts<'a>, t: &Targets) -> Vec<Mark> {
             .find(|a| a.at >= q.at && names(a, &q.from, name));
         let cl = holder(f, &Role::CL, q.at);
         waiting_until.push((&q.from, answer.map_or(Tick::MAX, |a| a.at)));
+        // A wait is charged to whoever held CL while it lasted.
+        let part = |held: Tick| score_time(held, t.party_answer);
         match answer {
             Some(a) => {
                 let delay = a.at - q.at;
@@ -48,9 +50,10 @@ pub fn liaison<'a>(f: &Facts<'a>, t: &Targets) -> Vec<Mark> {
                 if value >= 1.0 {
                     answered.add(&[cl], a.at);
                 } else {
-                    marks.push(mark(
+                    marks.push(wait_mark(
                         a.at,
-                        &[cl],
+                        f,
+                        &waits(f, q.at, a.at, true, t.party_answer),
                         value,
                         format!(
                             "{name} wrote at {} and was answered by {} {}",
@@ -58,14 +61,17 @@ pub fn liaison<'a>(f: &Facts<'a>, t: &Targets) -> Vec<Mark> {
                             f.name(&a.from),
                             after(delay, "it wrote", t.party_answer)
                         ),
+                        part,
                     ));
                 }
             }
-            None if due_in_drill(f, q.at, t.party_answer.0) => marks.push(mark(
+            None if due_in_drill(f, q.at, t.party_answer.0) => marks.push(wait_mark(
                 q.at + t.party_answer.0,
-                &[cl],
+                f,
+                &waits(f, q.at, f.end, false, t.party_answer),
                 0.0,
                 format!("{name} wrote at {} and never had an answer", at(q.at)),
+                part,
             )),
             None => {}
         }
@@ -119,30 +125,34 @@ fn notices(f: &Facts, t: &Targets, marks: &mut Vec<Mark>) {
             continue;
         };
         let party = f.scenario.parties.get(p).map_or(id, |p| p.name.as_str());
-        let owner = holder(f, &ob.owner.role().unwrap_or(Role::CL), arose);
+        let part = |held: Tick| score_time(held, t.notice);
         match discharged {
             Some(sent) => {
                 let delay = sent - arose;
-                marks.push(mark(
+                marks.push(wait_mark(
                     sent,
-                    &[owner],
+                    f,
+                    &waits(f, arose, sent, true, t.notice),
                     score_time(delay, t.notice),
                     format!(
                         "The notice to {party} ({}) went out {}",
                         ob.name,
                         after(delay, "it fell due", t.notice)
                     ),
+                    part,
                 ));
             }
-            None if due_in_drill(f, arose, t.notice.0) => marks.push(mark(
+            None if due_in_drill(f, arose, t.notice.0) => marks.push(wait_mark(
                 arose + t.notice.0,
-                &[owner],
+                f,
+                &waits(f, arose, f.end, false, t.notice),
                 0.0,
                 format!(
                     "The notice to {party} ({}) fell due at {} and was never sent",
                     ob.name,
                     at(arose)
                 ),
+                part,
             )),
             None => {}
         }
@@ -152,23 +162,10 @@ fn notices(f: &Facts, t: &Targets, marks: &mut Vec<Mark>) {
 /// What a post claimed that was ahead of the truth: recovery before
 /// mitigation, or no data lost when some needs repair.
 fn ahead_of_truth(f: &Facts, m: &Message) -> Option<&'static str> {
-    let lower = m.text.to_lowercase();
-    let claims_recovery = ["resolved", "fully restored", "back to normal", "fixed"]
-        .iter()
-        .any(|w| lower.contains(w))
-        && !lower.contains("not yet")
-        && !lower.contains("working on a fix");
-    if claims_recovery && f.mitigated.is_none_or(|done| m.at < done) {
+    if claims_fixed(&m.text) && f.mitigated.is_none_or(|done| m.at < done) {
         return Some("it was fixed");
     }
-    let denies_harm = [
-        "no data was lost",
-        "no customer data was lost",
-        "no data loss",
-    ]
-    .iter()
-    .any(|w| lower.contains(w));
-    if denies_harm && f.data_harmed.is_some_and(|harmed| harmed <= m.at) {
+    if denies_data_loss(&m.text) && f.data_harmed.is_some_and(|harmed| harmed <= m.at) {
         return Some("no data was lost");
     }
     None
@@ -185,10 +182,7 @@ fn party_name<'a>(f: &Facts<'a>, from: &'a str) -> &'a str {
 
 /// Whether a post names a party: by @id or by name.
 fn names(m: &Message, id: &str, name: &str) -> bool {
-    let lower = m.text.to_lowercase();
-    m.mentions.iter().any(|x| x == id)
-        || lower.contains(&id.to_lowercase())
-        || lower.contains(&name.to_lowercase())
+    crate::world::comms::names_party(&m.text, &m.mentions, id, name)
 }
 
 #[cfg(test)]

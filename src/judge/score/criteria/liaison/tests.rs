@@ -117,3 +117,32 @@ fn a_notice_owed_and_never_sent_is_charged_and_one_sent_is_credited() {
     );
     assert_eq!(card.value(Criterion::C16), Some(1.0), "{}", evidence(&card));
 }
+
+#[test]
+fn a_status_post_that_denies_harm_done_is_a_c9_lapse() {
+    let mut d = Simulation::new(scenario(""), 2, &team());
+    idle_until(&mut d, 3 * 60);
+    crate::testing::act(
+        &mut d,
+        "ana",
+        crate::world::Command::Declare(crate::scenario::Severity::Sev2),
+    );
+    crate::testing::act(
+        &mut d,
+        "ana",
+        crate::world::Command::PostStatus {
+            state: crate::world::comms::StatusState::Investigating,
+            impact: "Checkout is failing for some shoppers.".into(),
+            components: vec!["Web".into()],
+            next_update: Some(crate::base::time::Dur(20 * 60)),
+            text: "We are investigating. No customer data was lost.".into(),
+        },
+    );
+    idle_until(&mut d, 10 * 60);
+    let card = score(d.scenario(), d.log(), None);
+    let c9 = card.get(Criterion::C9).evidence(5).join(" | ");
+    assert!(
+        c9.contains("said no data was lost while some needed repair"),
+        "{c9}"
+    );
+}
