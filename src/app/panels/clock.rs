@@ -57,6 +57,21 @@ pub fn show(ui: &mut egui::Ui, view: &View, state: &mut UiState) -> Vec<Action> 
         )
         .on_hover_text(lines.join("\n"));
         ui.label(format!("{} affected", platform.users_affected));
+        let debts = drill.debts();
+        if !debts.is_empty() {
+            let list: Vec<String> = debts
+                .iter()
+                .map(|(_, name, owner)| format!("{name} ({owner:?})"))
+                .collect();
+            ui.label(
+                egui::RichText::new(format!("⚠ {} owed", debts.len()))
+                    .color(ui.visuals().warn_fg_color),
+            )
+            .on_hover_text(format!(
+                "Still owed before the incident is over:\n{}",
+                list.join("\n")
+            ));
+        }
         ui.separator();
         let seat = match view.lens {
             crate::lenses::view::Lens::Seat(seat) => format!("{seat:?} seat"),

@@ -257,6 +257,9 @@ impl Drill {
             }
             Event::Closed { .. } => self.closed = true,
             Event::DrillEnded { outcome, .. } => self.outcome = Some(*outcome),
+            Event::ObligationArose { .. } | Event::ObligationDischarged { .. } => {
+                self.note_debt(&entry.event)
+            }
             Event::DrillStarted { .. }
             | Event::FaultStarted { .. }
             | Event::ActionRefused { .. }
@@ -266,8 +269,6 @@ impl Drill {
             | Event::FaultResolved { .. }
             | Event::FaultDefused { .. }
             | Event::SegmentHarmed { .. }
-            | Event::ObligationArose { .. }
-            | Event::ObligationDischarged { .. }
             | Event::CustomerTicket { .. }
             | Event::InjectDelivered { .. }
             | Event::ObserverNote { .. }

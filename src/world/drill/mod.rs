@@ -69,6 +69,9 @@ pub struct Drill {
     tickets: u32,
     /// Where each of the scenario's obligations stands.
     owing: Vec<harm::Owing>,
+    /// What is owed now, as everyone was told (a mirror learns it from the
+    /// events): obligation id, name and the seat whose duty it is.
+    debts: Vec<(String, String, Seat)>,
     /// Per segment, the kinds of harm already announced (bit per `Harm`).
     harm_noted: Vec<u8>,
     /// The current second has been opened (people joined, commands may come).
@@ -122,6 +125,7 @@ impl Drill {
             tickets: 0,
             owing: vec![Default::default(); scenario.obligations.len()],
             harm_noted: vec![0; scenario.segments.len()],
+            debts: Vec::new(),
             tick_open: false,
             tick_start: 0,
             scenario,
@@ -317,6 +321,7 @@ impl Drill {
             tickets: self.tickets,
             owing: self.owing.clone(),
             harm_noted: self.harm_noted.clone(),
+            debts: self.debts.clone(),
             tick_open: self.tick_open,
             tick_start: self.tick_start,
         }

@@ -69,6 +69,7 @@ impl Drill {
                     name: ob.name.clone(),
                     owner: ob.owner,
                 };
+                self.note_debt(&event);
                 self.emit(event);
             }
         }
@@ -120,8 +121,33 @@ impl Drill {
                     obligation: self.scenario.obligations[o].id.clone(),
                     by: by.into(),
                 };
+                self.note_debt(&event);
                 self.emit(event);
             }
+        }
+    }
+
+    /// What is owed now, as the team was told: (obligation id, name, the
+    /// seat whose duty it is). A mirror keeps it from the events.
+    pub fn debts(&self) -> &[(String, String, crate::scenario::Seat)] {
+        &self.debts
+    }
+
+    /// Keeps `debts` in step with an obligation event (host and mirror alike).
+    pub(super) fn note_debt(&mut self, event: &Event) {
+        match event {
+            Event::ObligationArose {
+                obligation,
+                name,
+                owner,
+            } => {
+                self.debts.retain(|d| d.0 != *obligation);
+                self.debts.push((obligation.clone(), name.clone(), *owner));
+            }
+            Event::ObligationDischarged { obligation, .. } => {
+                self.debts.retain(|d| d.0 != *obligation)
+            }
+            _ => {}
         }
     }
 

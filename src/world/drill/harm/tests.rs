@@ -396,3 +396,17 @@ fn only_the_ic_and_the_cl_speak_for_the_company_in_liaison() {
         1
     );
 }
+
+#[test]
+fn what_is_owed_is_known_to_the_host_and_to_a_mirror_told_the_events() {
+    let mut d = crate::testing::with_ol(crate::testing::tiny_with_refunds());
+    crate::testing::ben_fixes_the_disk(&mut d);
+    idle_until(&mut d, 12 * 60);
+    let owed: Vec<&str> = d.debts().iter().map(|d| d.1.as_str()).collect();
+    assert_eq!(owed, ["Refund the stranded payouts"]);
+    let mut mirror = crate::world::Drill::mirror(d.scenario().shared());
+    for entry in d.log() {
+        mirror.absorb(entry);
+    }
+    assert_eq!(mirror.debts(), d.debts());
+}
