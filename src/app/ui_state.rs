@@ -149,6 +149,9 @@ pub struct UiState {
     pub kind: Option<MessageKind>,
     /// The last composer problem, shown under the input.
     pub composer_error: Option<String>,
+    /// The message opened whole under the history (a click on a row opens
+    /// it; rows are one line each so long channels scroll fast).
+    pub reading: Option<crate::world::comms::MessageId>,
     /// Messages read per channel (a count), for unread markers.
     pub read: BTreeMap<Channel, usize>,
     /// Where each channel's messages are.

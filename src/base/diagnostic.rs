@@ -22,6 +22,9 @@ pub struct Diagnostic {
     pub hint: Option<String>,
     /// Advice rather than an error: the file still loads.
     pub warning: bool,
+    /// The text of the line the problem is on, shown with a caret under
+    /// the place (as compilers show it); `None` when there is no such line.
+    pub source_line: Option<String>,
 }
 
 impl Diagnostic {
@@ -40,6 +43,17 @@ impl fmt::Display for Diagnostic {
             "{}:{}:{}: {level}: {}",
             self.file, self.line, self.column, self.message
         )?;
+        if let Some(text) = &self.source_line {
+            let number = self.line.to_string();
+            let gutter = " ".repeat(number.len());
+            // The caret lines up under the column, tabs kept as tabs.
+            let pad: String = text
+                .chars()
+                .take(self.column.saturating_sub(1))
+                .map(|c| if c == '\t' { '\t' } else { ' ' })
+                .collect();
+            write!(f, "\n {gutter} |\n {number} | {text}\n {gutter} | {pad}^")?;
+        }
         if let Some(hint) = &self.hint {
             write!(f, "\n  hint: {hint}")?;
         }
@@ -83,6 +97,7 @@ impl Source {
             message,
             hint: Some(hint.to_string()),
             warning: false,
+            source_line: None,
         };
         let metadata = std::fs::metadata(path).map_err(|e| {
             fail(
@@ -132,6 +147,7 @@ impl Source {
                         "save the file as UTF-8 (it may be binary or in another encoding)".into(),
                     ),
                     warning: false,
+                    source_line: None,
                 })
             }
         }
@@ -152,6 +168,7 @@ impl Source {
             message: message.into(),
             hint,
             warning: false,
+            source_line: self.line_text(line),
         }
     }
 
@@ -218,7 +235,15 @@ impl Source {
             message,
             hint,
             warning: false,
+            source_line: self.line_text(line),
         }
+    }
+
+    /// The text of 1-based line `line`, if the file has it (trailing
+    /// whitespace trimmed).
+    pub fn line_text(&self, line: usize) -> Option<String> {
+        let text = self.text.lines().nth(line.checked_sub(1)?)?;
+        Some(text.trim_end().to_string())
     }
 }
 

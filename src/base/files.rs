@@ -5,15 +5,15 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// Firedrill's directory in the user's data directory
-/// (`$XDG_DATA_HOME/firedrill`, else `~/.local/share/firedrill`).
+/// Firedrill's directory in the platform's usual place for a user's data:
+/// `$XDG_DATA_HOME/firedrill` (else `~/.local/share/firedrill`) on Linux,
+/// `~/Library/Application Support/Firedrill` on macOS,
+/// `%APPDATA%\\Firedrill\\data` on Windows (the `directories` crate knows
+/// each platform's rules). Without a home directory, the temporary one.
 pub fn data_dir() -> PathBuf {
-    let base = std::env::var_os("XDG_DATA_HOME")
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
-        .unwrap_or_else(std::env::temp_dir);
-    base.join("firedrill")
+    directories::ProjectDirs::from("", "", "Firedrill")
+        .map(|dirs| dirs.data_dir().to_path_buf())
+        .unwrap_or_else(|| std::env::temp_dir().join("firedrill"))
 }
 
 /// A new session file in the data directory's `sessions/`: `STEM-STAMP.ron`,
@@ -27,7 +27,14 @@ pub fn new_session_path(stem: &str) -> PathBuf {
         .join(format!("{stem}-{stamp}-{}.ron", std::process::id()).to_lowercase())
 }
 
-/// The scenario library: $FIREDRILL_SCENARIOS, ./scenarios, or the one this build came from.
+mod bundled {
+    include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
+}
+pub use bundled::BUNDLED;
+
+/// The scenario library: $FIREDRILL_SCENARIOS, ./scenarios, the one this
+/// build came from, or else the library bundled in the binary, written out
+/// to the data directory (an installed `firedrill` runs anywhere).
 pub fn scenarios_dir() -> PathBuf {
     if let Some(dir) = std::env::var_os("FIREDRILL_SCENARIOS") {
         return PathBuf::from(dir);
@@ -36,7 +43,29 @@ pub fn scenarios_dir() -> PathBuf {
     if here.is_dir() {
         return here;
     }
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios")
+    let source = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios");
+    if source.is_dir() {
+        return source;
+    }
+    let unpacked = data_dir().join(format!("scenarios-{}", env!("CARGO_PKG_VERSION")));
+    match unpack_bundled(&unpacked) {
+        Ok(()) => unpacked,
+        // Nothing better to offer: loading will name the missing directory.
+        Err(_) => source,
+    }
+}
+
+/// Writes the bundled library under `dir` (each file atomically; files
+/// already there with the same contents are left alone).
+pub fn unpack_bundled(dir: &Path) -> Result<(), String> {
+    for (relative, contents) in BUNDLED {
+        let path = dir.join(relative);
+        if std::fs::read_to_string(&path).is_ok_and(|have| have == *contents) {
+            continue;
+        }
+        write_atomic(&path, contents.as_bytes())?;
+    }
+    Ok(())
 }
 
 /// Writes `contents` to `path` atomically, creating its directory.
@@ -150,5 +179,33 @@ mod tests {
         let mode = std::fs::metadata(&path).unwrap().permissions().mode();
         assert_eq!(mode & 0o777, 0o600, "{mode:o}");
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn the_bundled_library_unpacks_whole_wherever_the_binary_runs() {
+        let dir = std::env::temp_dir().join(format!("firedrill-bundled-{}", std::process::id()));
+        unpack_bundled(&dir).unwrap();
+        let source = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios");
+        let mut on_disk = Vec::new();
+        let mut stack = vec![source.clone()];
+        while let Some(d) = stack.pop() {
+            for e in std::fs::read_dir(&d).unwrap().flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    stack.push(p);
+                } else if p.extension().is_some_and(|x| x == "ron") {
+                    on_disk.push(p);
+                }
+            }
+        }
+        assert_eq!(BUNDLED.len(), on_disk.len(), "every file of the library");
+        for path in on_disk {
+            let relative = path.strip_prefix(&source).unwrap();
+            let unpacked = std::fs::read_to_string(dir.join(relative)).unwrap();
+            assert_eq!(unpacked, std::fs::read_to_string(&path).unwrap());
+        }
+        // A second unpack leaves it as it is.
+        unpack_bundled(&dir).unwrap();
+        let _ = std::fs::remove_dir_all(&dir);
     }
 }

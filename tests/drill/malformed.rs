@@ -49,6 +49,32 @@ fn every_malformed_scenario_gets_a_located_error() {
             errors.to_string().starts_with(&path.display().to_string()),
             "errors name the file"
         );
+        // The offending line is shown, with a caret under the place.
+        if first.line >= 1
+            && let Some(line) = text.lines().nth(first.line - 1)
+        {
+            let shown = first.to_string();
+            let rows: Vec<&str> = shown.lines().collect();
+            let gutter = first.line.to_string().len();
+            let source_row = format!(" {} | {}", first.line, line.trim_end());
+            let at = rows
+                .iter()
+                .position(|r| *r == source_row)
+                .unwrap_or_else(|| panic!("{}: no source line in\n{shown}", path.display()));
+            let caret = rows[at + 1];
+            let prefix = format!(" {} | ", " ".repeat(gutter));
+            let pad = caret
+                .strip_prefix(&prefix)
+                .and_then(|c| c.strip_suffix('^'))
+                .unwrap_or_else(|| panic!("{}: no caret row in\n{shown}", path.display()));
+            assert_eq!(
+                pad.chars().count(),
+                first.column - 1,
+                "{}: the caret is under column {}:\n{shown}",
+                path.display(),
+                first.column
+            );
+        }
     }
 }
 

@@ -82,8 +82,22 @@ pub fn show(ui: &mut egui::Ui, view: &View, state: &mut UiState) -> Vec<Action> 
     let rows = state.index.rows(&current);
     state.read.insert(current.clone(), rows.len());
     let rows = state.index.rows(&current);
-    let composer_height = 92.0;
+    let opened = state
+        .reading
+        // Ids ascend in the list (a mirror holds only some of them).
+        .and_then(|id| {
+            let at = messages.binary_search_by_key(&id, |m| m.id).ok()?;
+            messages.get(at)
+        })
+        .filter(|m| m.channel == current);
+    let composer_height = 92.0
+        + if opened.is_some() {
+            READING_HEIGHT
+        } else {
+            0.0
+        };
     let history_height = (ui.available_height() - composer_height).max(60.0);
+    let mut clicked = None;
     egui::ScrollArea::vertical()
         .id_salt("history")
         .stick_to_bottom(true)
@@ -91,16 +105,26 @@ pub fn show(ui: &mut egui::Ui, view: &View, state: &mut UiState) -> Vec<Action> 
         .max_height(history_height)
         .show_rows(ui, ROW, rows.len(), |ui, range| {
             for &i in &rows[range] {
-                message_row(ui, view, &messages[i]);
+                if message_row(ui, view, &messages[i]) {
+                    clicked = Some(messages[i].id);
+                }
             }
         });
+    if let Some(id) = clicked {
+        state.reading = (state.reading != Some(id)).then_some(id);
+    }
+    if let Some(message) = opened
+        && reading_pane(ui, view, message)
+    {
+        state.reading = None;
+    }
     if view.read_only {
         return actions;
     }
     ui.horizontal_wrapped(|ui| {
         for kind in KINDS {
             if ui
-                .selectable_label(state.kind() == kind, format!("{kind:?}"))
+                .selectable_label(state.kind() == kind, kind.label())
                 .clicked()
             {
                 state.kind = Some(kind);
@@ -153,12 +177,42 @@ pub fn submit(view: &View, state: &mut UiState) -> Option<Action> {
     }
 }
 
-fn message_row(ui: &mut egui::Ui, view: &View, message: &Message) {
-    let name = view
-        .drill
+/// Height of the pane that shows one message whole.
+const READING_HEIGHT: f32 = 96.0;
+
+/// The opened message, whole and wrapped; true when it is closed.
+fn reading_pane(ui: &mut egui::Ui, view: &View, message: &Message) -> bool {
+    let mut close = false;
+    ui.group(|ui| {
+        ui.horizontal(|ui| {
+            ui.weak(clock(message.at));
+            ui.strong(sender(view, message));
+            ui.weak(format!("[{}]", message.kind.label()));
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                close = ui.small_button("Close").clicked();
+            });
+        });
+        egui::ScrollArea::vertical()
+            .id_salt("reading")
+            .max_height(READING_HEIGHT - 40.0)
+            .show(ui, |ui| {
+                ui.add(egui::Label::new(&message.text).wrap());
+            });
+    });
+    close
+}
+
+/// Who posted a message, by name when they are in the drill.
+fn sender<'a>(view: &'a View, message: &'a Message) -> &'a str {
+    view.drill
         .people()
         .get(&message.from)
-        .map_or(message.from.as_str(), |p| p.name.as_str());
+        .map_or(message.from.as_str(), |p| p.name.as_str())
+}
+
+/// One message on one line; true when it was clicked (to open it whole).
+fn message_row(ui: &mut egui::Ui, view: &View, message: &Message) -> bool {
+    let name = sender(view, message);
     let mine = message.mentions.iter().any(|m| m == view.me);
     let kind_colour = match message.kind {
         MessageKind::Order => egui::Color32::from_rgb(240, 170, 70),
@@ -171,16 +225,22 @@ fn message_row(ui: &mut egui::Ui, view: &View, message: &Message) {
         ui.set_height(ROW);
         ui.weak(clock(message.at));
         ui.strong(name);
-        ui.colored_label(kind_colour, format!("[{:?}]", message.kind));
+        ui.colored_label(kind_colour, format!("[{}]", message.kind.label()));
         let text = egui::RichText::new(&message.text);
         let text = if mine {
             text.strong().color(ui.visuals().warn_fg_color)
         } else {
             text
         };
-        ui.add(egui::Label::new(text).truncate())
-            .on_hover_text(&message.text);
-    });
+        ui.add(
+            egui::Label::new(text)
+                .truncate()
+                .sense(egui::Sense::click()),
+        )
+        .on_hover_text("Click to read it whole")
+        .clicked()
+    })
+    .inner
 }
 
 /// Completions for an @mention being typed; a click completes it.

@@ -16,7 +16,7 @@ pub fn show(ui: &mut egui::Ui, view: &View, state: &mut UiState) -> Vec<Action> 
     for section in IsdSection::ALL {
         let entry = isd.section(section);
         ui.horizontal(|ui| {
-            ui.label(egui::RichText::new(format!("{section:?}")).strong());
+            ui.label(egui::RichText::new(section.label()).strong());
             match entry {
                 Some(e) => {
                     let stale = view.drill.now().saturating_sub(e.edited_at) > 15 * 60;
@@ -54,7 +54,7 @@ pub fn show(ui: &mut egui::Ui, view: &View, state: &mut UiState) -> Vec<Action> 
         } else {
             "Rewrite"
         };
-        ui.label(format!("{verb} {section:?}"));
+        ui.label(format!("{verb} {}", section.label()));
         ui.add(
             egui::TextEdit::multiline(&mut state.isd_draft)
                 .desired_rows(3)

@@ -33,6 +33,20 @@ impl IsdSection {
         IsdSection::NextSteps,
     ];
 
+    /// The section's name as a person reads it ("Command hierarchy").
+    pub fn label(self) -> &'static str {
+        match self {
+            IsdSection::Summary => "Summary",
+            IsdSection::Status => "Status",
+            IsdSection::CommandHierarchy => "Command hierarchy",
+            IsdSection::Impact => "Impact",
+            IsdSection::ActionsInFlight => "Actions in flight",
+            IsdSection::Decisions => "Decisions",
+            IsdSection::Timeline => "Timeline",
+            IsdSection::NextSteps => "Next steps",
+        }
+    }
+
     /// Sections that grow by appending a line rather than being rewritten.
     pub fn is_log(self) -> bool {
         matches!(self, IsdSection::Decisions | IsdSection::Timeline)

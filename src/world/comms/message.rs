@@ -63,6 +63,22 @@ pub enum MessageKind {
     Chat,
 }
 
+impl MessageKind {
+    /// The kind as a person reads it ("Status update").
+    pub fn label(self) -> &'static str {
+        match self {
+            MessageKind::Order => "Order",
+            MessageKind::Ack => "Ack",
+            MessageKind::Report => "Report",
+            MessageKind::Proposal => "Proposal",
+            MessageKind::Decision => "Decision",
+            MessageKind::Question => "Question",
+            MessageKind::StatusUpdate => "Status update",
+            MessageKind::Chat => "Chat",
+        }
+    }
+}
+
 /// A report's three parts: Conditions, Actions, Needs.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Can {
