@@ -23,12 +23,14 @@ fn apply_style(mut contexts: EguiContexts, settings: Res<Settings>) -> Result {
     Ok(())
 }
 
-/// Health shown by colour (and, elsewhere, always by a label and a shape too).
+/// Health shown by colour (and always by a word and a symbol too), from the
+/// Okabe-Ito palette, which stays apart under protanopia and deuteranopia:
+/// bluish green, orange, vermillion, each light enough for black text.
 pub fn health_colour(health: Health) -> egui::Color32 {
     match health {
-        Health::Healthy => egui::Color32::from_rgb(60, 170, 90),
-        Health::Degraded => egui::Color32::from_rgb(230, 160, 40),
-        Health::Down => egui::Color32::from_rgb(215, 60, 60),
+        Health::Healthy => egui::Color32::from_rgb(0, 158, 115),
+        Health::Degraded => egui::Color32::from_rgb(230, 159, 0),
+        Health::Down => egui::Color32::from_rgb(213, 94, 0),
     }
 }
 

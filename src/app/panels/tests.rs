@@ -7,6 +7,7 @@ use super::{Action, View, drill_screen};
 use crate::app::ui_state::UiState;
 use crate::base::time::Dur;
 use crate::lenses::view::Lens;
+use crate::run::Simulation;
 use crate::scenario::Seat;
 use crate::testing::{drill, idle_until};
 use crate::world::comms::{Channel, MessageKind, Task};
@@ -228,4 +229,87 @@ fn the_ic_on_call_acknowledges_a_page_from_the_pager_under_the_roster() {
         &mut UiState::default(),
     );
     assert!(texts.iter().any(|t| t == "Page NEW"), "{texts:?}");
+}
+
+#[test]
+fn a_long_message_is_one_line_in_the_history_and_whole_after_a_click() {
+    let mut d = drill();
+    let long = "@ben the orders database disk is full because the audit log was never rotated; \
+                free space first by moving the audit log to the archive volume, then grow the \
+                disk by 200 GB, report back in 10m with what you found and what you changed";
+    crate::testing::act(
+        &mut d,
+        "ana",
+        Command::Say {
+            channel: Channel::CommandPost,
+            kind: MessageKind::Chat,
+            text: long.into(),
+        },
+    );
+    let v = view(&d, "ana", Seat::IC);
+    let mut state = UiState::default();
+    let ctx = egui::Context::default();
+    let shown = crate::app::ui_test::placed(&ctx, Vec::new(), |ui| {
+        drill_screen(ui, &v, &mut state);
+    });
+    let row = shown
+        .iter()
+        .find(|(t, _)| t.starts_with("@ben the orders database"))
+        .cloned()
+        .expect("the message's row");
+    let one_line = |r: &egui::Rect| r.height() < 24.0;
+    assert!(one_line(&row.1), "one line in the history: {:?}", row.1);
+    assert!(
+        shown
+            .iter()
+            .filter(|(t, _)| t == long)
+            .all(|(_, r)| one_line(r)),
+        "nowhere whole before the click"
+    );
+    let click = crate::app::ui_test::click_on(&shown, &row.0);
+    crate::app::ui_test::placed(&ctx, click, |ui| {
+        drill_screen(ui, &v, &mut state);
+    });
+    let shown = crate::app::ui_test::placed(&ctx, Vec::new(), |ui| {
+        drill_screen(ui, &v, &mut state);
+    });
+    assert!(
+        shown.iter().any(|(t, r)| t == long && r.height() > 30.0),
+        "the whole message is shown, wrapped, after the click"
+    );
+}
+
+#[test]
+fn the_map_keeps_each_name_inside_its_box_even_with_a_hundred_components() {
+    let scenario = crate::tools::synthetic::scenario(100);
+    let (boxes, _) = super::topology::layout(&scenario, 430.0, 300.0);
+    for (i, a) in boxes.iter().enumerate() {
+        assert!(a.width() >= 80.0, "box {i} is {} wide", a.width());
+        for b in &boxes[i + 1..] {
+            assert!(!a.intersects(*b), "boxes overlap: {a:?} {b:?}");
+        }
+    }
+    let d = Simulation::new(scenario.clone(), 1, &[]);
+    let v = view(&d, "ana", Seat::IC);
+    let mut state = UiState::default();
+    let shown = crate::app::ui_test::placed(&egui::Context::default(), Vec::new(), |ui| {
+        ui.set_width(430.0);
+        super::topology::show(ui, &v, &mut state);
+    });
+    let names: Vec<&(String, egui::Rect)> =
+        shown.iter().filter(|(t, _)| t.starts_with("✔ ")).collect();
+    assert!(names.len() >= 20, "labels drawn: {}", names.len());
+    for (text, rect) in &names {
+        assert!(
+            rect.width() <= 170.0 && rect.width() <= 430.0 / 4.0,
+            "`{text}` is {} wide",
+            rect.width()
+        );
+        assert!(text.lines().count() <= 2, "`{text}` on two lines at most");
+    }
+    for (i, (_, a)) in names.iter().enumerate() {
+        for (_, b) in &names[i + 1..] {
+            assert!(!a.shrink(0.5).intersects(b.shrink(0.5)), "labels overlap");
+        }
+    }
 }
