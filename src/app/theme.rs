@@ -42,3 +42,87 @@ pub fn health_label(health: Health) -> &'static str {
         Health::Down => "DOWN",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Viénot, Brettel and Mollon (1999), in linear RGB: how a person with
+    /// protanopia or deuteranopia sees a colour.
+    const SIMULATIONS: [(&str, [[f64; 3]; 3]); 3] = [
+        (
+            "normal vision",
+            [[1.0, 0.0, 0.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0]],
+        ),
+        (
+            "protanopia",
+            [
+                [0.11238, 0.88762, 0.0],
+                [0.11238, 0.88762, 0.0],
+                [0.00401, -0.00401, 1.0],
+            ],
+        ),
+        (
+            "deuteranopia",
+            [
+                [0.29275, 0.70725, 0.0],
+                [0.29275, 0.70725, 0.0],
+                [-0.02234, 0.02234, 1.0],
+            ],
+        ),
+    ];
+
+    /// CIE L*a*b* of a colour as seen through a simulation.
+    fn seen(colour: egui::Color32, m: &[[f64; 3]; 3]) -> [f64; 3] {
+        let linear = |c: u8| {
+            let c = f64::from(c) / 255.0;
+            if c <= 0.04045 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        let rgb = [linear(colour.r()), linear(colour.g()), linear(colour.b())];
+        let [r, g, b] = [0, 1, 2].map(|i| (0..3).map(|j| m[i][j] * rgb[j]).sum::<f64>().max(0.0));
+        let xyz = [
+            (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047,
+            0.2126 * r + 0.7152 * g + 0.0722 * b,
+            (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883,
+        ];
+        let f = |t: f64| {
+            if t > 0.008856 {
+                t.cbrt()
+            } else {
+                7.787 * t + 16.0 / 116.0
+            }
+        };
+        let [fx, fy, fz] = xyz.map(f);
+        [116.0 * fy - 16.0, 500.0 * (fx - fy), 200.0 * (fy - fz)]
+    }
+
+    #[test]
+    fn health_colours_stay_apart_for_colour_blind_trainees() {
+        let health = [Health::Healthy, Health::Degraded, Health::Down];
+        for (who, m) in &SIMULATIONS {
+            for (i, &a) in health.iter().enumerate() {
+                for &b in &health[i + 1..] {
+                    let (x, y) = (seen(health_colour(a), m), seen(health_colour(b), m));
+                    let distance = (0..3).map(|k| (x[k] - y[k]).powi(2)).sum::<f64>().sqrt();
+                    // ΔE 18 and more is told apart at a glance; healthy and
+                    // down, the pair that matters most, much more.
+                    let needed = if (a, b) == (Health::Healthy, Health::Down) {
+                        30.0
+                    } else {
+                        18.0
+                    };
+                    assert!(
+                        distance >= needed,
+                        "{a:?} and {b:?} are only ΔE {distance:.1} apart for {who}"
+                    );
+                }
+            }
+        }
+        // And never by colour alone.
+        assert_ne!(health_label(Health::Degraded), health_label(Health::Down));
+    }
+}

@@ -15,6 +15,8 @@ pub struct LogIndex {
     pub timeline: Vec<usize>,
     pub tickets: Vec<usize>,
     pub refusals: Vec<usize>,
+    /// Commands refused (to whoever sent them).
+    pub command_refusals: Vec<usize>,
 }
 
 impl LogIndex {
@@ -28,6 +30,7 @@ impl LogIndex {
             match entry.event {
                 Event::CustomerTicket { .. } => self.tickets.push(i),
                 Event::ActionRefused { .. } => self.refusals.push(i),
+                Event::CommandRefused { .. } => self.command_refusals.push(i),
                 _ => {}
             }
             if crate::world::classify(&entry.event).timeline {

@@ -151,8 +151,34 @@ pub fn show(ui: &mut egui::Ui, view: &View, state: &mut UiState) -> Vec<Action> 
     mention_suggestions(ui, view, state);
     if let Some(error) = &state.composer_error {
         ui.colored_label(egui::Color32::from_rgb(230, 110, 90), error);
+    } else if let Some(reason) = latest_refusal(view, state) {
+        // The drill said no to something this person did: it stands out
+        // where they type, for two minutes of drill time.
+        ui.colored_label(
+            egui::Color32::from_rgb(230, 110, 90),
+            format!("⛔ Refused: {reason}"),
+        );
     }
     actions
+}
+
+/// The reason the drill last refused a command of this person's, if recent.
+fn latest_refusal(view: &View, state: &mut UiState) -> Option<String> {
+    let log = view.drill.log();
+    state.log_index.update(log);
+    state
+        .log_index
+        .command_refusals
+        .iter()
+        .rev()
+        .map(|&i| &log[i])
+        .take_while(|e| view.drill.now() <= e.at + 120)
+        .find_map(|e| match &e.event {
+            crate::world::Event::CommandRefused { by, reason, .. } if by == view.me => {
+                Some(reason.clone())
+            }
+            _ => None,
+        })
 }
 
 /// Turns the composer's text into an action, or leaves an error to show.

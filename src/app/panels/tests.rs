@@ -313,3 +313,37 @@ fn the_map_keeps_each_name_inside_its_box_even_with_a_hundred_components() {
         }
     }
 }
+
+#[test]
+fn a_refused_command_stands_out_where_the_trainee_types() {
+    let mut d = crate::testing::drill_with_ol();
+    crate::testing::act(
+        &mut d,
+        "ben",
+        Command::Say {
+            channel: Channel::Liaison,
+            kind: MessageKind::Chat,
+            text: "hello".into(),
+        },
+    );
+    let v = view(&d, "ben", Seat::OL);
+    let mut state = UiState::default();
+    let (_, texts) = frame_with_texts(&egui::Context::default(), Vec::new(), &v, &mut state);
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.starts_with("⛔ Refused: #liaison speaks for the company")),
+        "{texts:?}"
+    );
+    let v = view(&d, "ana", Seat::IC);
+    let (_, texts) = frame_with_texts(
+        &egui::Context::default(),
+        Vec::new(),
+        &v,
+        &mut UiState::default(),
+    );
+    assert!(
+        !texts.iter().any(|t| t.starts_with("⛔ Refused")),
+        "only to the sender"
+    );
+}
