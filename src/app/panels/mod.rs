@@ -103,9 +103,12 @@ pub fn drill_screen(ui: &mut egui::Ui, view: &View, state: &mut UiState) -> Vec<
     state.log_index.update(view.drill.log());
     egui::Panel::top("clock").show(ui, |ui| actions.extend(clock::show(ui, view, state)));
     if (kit.roster || kit.ops_console) && !view.console_on_left {
+        // Side panels keep their width as content grows (a person can still
+        // drag them within the range), so the chat is never squeezed.
         egui::Panel::left("left")
             .resizable(true)
             .default_size(300.0)
+            .size_range(240.0..=420.0)
             .show(ui, |ui| {
                 if kit.roster {
                     roster::show(ui, view);
@@ -125,6 +128,7 @@ pub fn drill_screen(ui: &mut egui::Ui, view: &View, state: &mut UiState) -> Vec<
         egui::Panel::right("right")
             .resizable(true)
             .default_size(360.0)
+            .size_range(300.0..=440.0)
             .show(ui, |ui| {
                 egui::ScrollArea::vertical()
                     .id_salt("right-scroll")

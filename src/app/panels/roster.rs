@@ -46,7 +46,9 @@ pub fn show(ui: &mut egui::Ui, view: &View) {
                             (task, None) => format!("{} (no time box)", task.describe()),
                         }),
                 };
-                ui.weak(task);
+                // The panel keeps its width: a long task is cut, whole on hover.
+                ui.add(egui::Label::new(egui::RichText::new(&task).weak()).truncate())
+                    .on_hover_text(&task);
                 ui.end_row();
             }
         });
