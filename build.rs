@@ -1,5 +1,6 @@
-//! Bundles the scenario library into the binary, so an installed
-//! `firedrill` (`cargo install --path .`) has its drills wherever it runs.
+//! Bundles the scenario library and the assets into the binary, so an
+//! installed `firedrill` (`cargo install --path .`) has its drills, its font
+//! and its sounds wherever it runs.
 
 use std::path::{Path, PathBuf};
 
@@ -15,14 +16,24 @@ fn main() {
     );
     for file in &files {
         println!("cargo:rerun-if-changed={}", file.display());
-        let relative = file.strip_prefix(&library).expect("under the library");
-        let relative = relative
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/");
+        let relative = relative_path(&library, file);
         out.push_str(&format!(
             "    ({relative:?}, include_str!({:?})),\n",
+            file.display().to_string()
+        ));
+    }
+    out.push_str("];\n");
+    let assets = root.join("assets");
+    println!("cargo:rerun-if-changed={}", assets.display());
+    let mut files = Vec::new();
+    collect_all(&assets, &mut files);
+    files.sort();
+    out.push_str("/// The bundled assets: (path under assets/, bytes).\npub const ASSETS: &[(&str, &[u8])] = &[\n");
+    for file in &files {
+        println!("cargo:rerun-if-changed={}", file.display());
+        let relative = relative_path(&assets, file);
+        out.push_str(&format!(
+            "    ({relative:?}, include_bytes!({:?})),\n",
             file.display().to_string()
         ));
     }
@@ -45,4 +56,33 @@ fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
             files.push(path);
         }
     }
+}
+
+/// Every file the game loads from assets/ (fonts, sounds, their licences).
+fn collect_all(dir: &Path, files: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            println!("cargo:rerun-if-changed={}", path.display());
+            collect_all(&path, files);
+        } else if path
+            .extension()
+            .is_some_and(|e| ["ttf", "wav", "png", "txt", "md"].iter().any(|x| e == *x))
+        {
+            files.push(path);
+        }
+    }
+}
+
+/// `file` under `root`, with forward slashes.
+fn relative_path(root: &Path, file: &Path) -> String {
+    file.strip_prefix(root)
+        .expect("under the root")
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
 }

@@ -46,14 +46,22 @@ pub fn run_with(launch: Launch, bench: Option<bench::BenchPlan>) -> AppExit {
     if let Some(plan) = bench {
         app.insert_resource(plan);
     }
-    app.add_plugins(DefaultPlugins.set(WindowPlugin {
-        primary_window: Some(Window {
-            title: "Firedrill".into(),
-            resolution: WindowResolution::new(1280, 800),
-            ..default()
-        }),
-        ..default()
-    }))
+    app.add_plugins(
+        DefaultPlugins
+            .set(WindowPlugin {
+                primary_window: Some(Window {
+                    title: "Firedrill".into(),
+                    resolution: WindowResolution::new(1280, 800),
+                    ..default()
+                }),
+                ..default()
+            })
+            // The font and the sounds, found wherever the game was started.
+            .set(AssetPlugin {
+                file_path: crate::base::files::assets_dir().display().to_string(),
+                ..default()
+            }),
+    )
     .add_plugins(EguiPlugin::default())
     .insert_resource(launch)
     .add_plugins(plugin)

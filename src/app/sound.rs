@@ -1,6 +1,8 @@
-//! The page tone: a short beep when a paging alert fires, unless sound is off
-//! in the settings. Without an audio device Bevy logs once and the drill
-//! goes on silently.
+//! Sounds, from assets/sounds through Bevy's asset server: a page when a
+//! paging alert fires, a blip when someone acknowledges your order, two
+//! rising notes at resolution, and two low beeps when something you did is
+//! refused or doctrine is breached — unless sound is off in the settings.
+//! Without an audio device Bevy logs once and the drill goes on silently.
 
 use bevy::audio::{AudioPlayer, AudioSource, PlaybackSettings};
 use bevy::prelude::*;
@@ -9,86 +11,124 @@ use super::live::LiveDrill;
 use super::settings::Settings;
 use crate::scenario::AlertSeverity;
 use crate::world::Event;
+use crate::world::comms::MessageKind;
 
-/// The tone, made once at start-up.
+/// What a sound tells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cue {
+    Page,
+    Ack,
+    Resolved,
+    Warning,
+}
+
+impl Cue {
+    const ALL: [Cue; 4] = [Cue::Page, Cue::Ack, Cue::Resolved, Cue::Warning];
+
+    /// The file under assets/.
+    pub fn path(self) -> &'static str {
+        match self {
+            Cue::Page => "sounds/page.wav",
+            Cue::Ack => "sounds/ack.wav",
+            Cue::Resolved => "sounds/resolved.wav",
+            Cue::Warning => "sounds/warning.wav",
+        }
+    }
+}
+
+/// The sounds, loaded once at start-up.
 #[derive(Resource)]
-struct PageTone(Handle<AudioSource>);
+struct Sounds(Vec<(Cue, Handle<AudioSource>)>);
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(Startup, make_tone);
-    app.add_systems(Update, page_on_alerts.run_if(resource_exists::<LiveDrill>));
+    app.add_systems(Startup, load_sounds);
+    app.add_systems(Update, play_cues.run_if(resource_exists::<LiveDrill>));
 }
 
-fn make_tone(mut commands: Commands, mut sources: ResMut<Assets<AudioSource>>) {
-    let bytes = tone_wav(880.0, 0.35, 22_050);
-    commands.insert_resource(PageTone(sources.add(AudioSource {
-        bytes: bytes.into(),
-    })));
+fn load_sounds(mut commands: Commands, assets: Res<AssetServer>) {
+    commands.insert_resource(Sounds(
+        Cue::ALL
+            .iter()
+            .map(|&c| (c, assets.load(c.path())))
+            .collect(),
+    ));
 }
 
-/// Plays the tone for each new paging alert since the last frame.
-fn page_on_alerts(
+/// The sound an event calls for, for the person at the keyboard (`me`).
+pub fn cue(event: &Event, me: &str) -> Option<Cue> {
+    match event {
+        Event::AlertFired {
+            severity: AlertSeverity::Page,
+            ..
+        } => Some(Cue::Page),
+        Event::Posted(m)
+            if m.kind == MessageKind::Ack && m.from != me && m.mentions.iter().any(|x| x == me) =>
+        {
+            Some(Cue::Ack)
+        }
+        Event::IncidentResolved => Some(Cue::Resolved),
+        Event::CommandRefused { by, .. } | Event::ActionRefused { by, .. } if by == me => {
+            Some(Cue::Warning)
+        }
+        Event::ViolationNoted { .. } => Some(Cue::Warning),
+        _ => None,
+    }
+}
+
+/// Plays, once a frame, the most important cue among the new events.
+fn play_cues(
     mut commands: Commands,
     live: Res<LiveDrill>,
     settings: Res<Settings>,
-    tone: Option<Res<PageTone>>,
+    sounds: Option<Res<Sounds>>,
     mut seen: Local<usize>,
 ) {
     let log = live.drill().log();
     if log.len() < *seen {
         *seen = 0; // a new drill
     }
-    let paged = log[*seen..].iter().any(|e| {
-        matches!(
-            e.event,
-            Event::AlertFired {
-                severity: AlertSeverity::Page,
-                ..
-            }
-        )
-    });
+    let due = log[*seen..]
+        .iter()
+        .filter_map(|e| cue(&e.event, &live.me))
+        .min_by_key(|c| Cue::ALL.iter().position(|x| x == c));
     *seen = log.len();
-    if let (true, true, Some(tone)) = (paged, settings.sound, tone) {
-        commands.spawn((AudioPlayer(tone.0.clone()), PlaybackSettings::DESPAWN));
+    if let (Some(due), true, Some(sounds)) = (due, settings.sound, sounds)
+        && let Some((_, handle)) = sounds.0.iter().find(|(c, _)| *c == due)
+    {
+        commands.spawn((AudioPlayer(handle.clone()), PlaybackSettings::DESPAWN));
     }
-}
-
-/// A mono 16-bit PCM WAV of a sine tone that fades out.
-pub fn tone_wav(frequency: f32, seconds: f32, sample_rate: u32) -> Vec<u8> {
-    let samples = (seconds * sample_rate as f32) as u32;
-    let data_len = samples * 2;
-    let mut wav = Vec::with_capacity(44 + data_len as usize);
-    wav.extend_from_slice(b"RIFF");
-    wav.extend_from_slice(&(36 + data_len).to_le_bytes());
-    wav.extend_from_slice(b"WAVEfmt ");
-    wav.extend_from_slice(&16u32.to_le_bytes());
-    wav.extend_from_slice(&1u16.to_le_bytes()); // PCM
-    wav.extend_from_slice(&1u16.to_le_bytes()); // mono
-    wav.extend_from_slice(&sample_rate.to_le_bytes());
-    wav.extend_from_slice(&(sample_rate * 2).to_le_bytes());
-    wav.extend_from_slice(&2u16.to_le_bytes());
-    wav.extend_from_slice(&16u16.to_le_bytes());
-    wav.extend_from_slice(b"data");
-    wav.extend_from_slice(&data_len.to_le_bytes());
-    for i in 0..samples {
-        let t = i as f32 / sample_rate as f32;
-        let fade = 1.0 - i as f32 / samples as f32;
-        let value = (t * frequency * std::f32::consts::TAU).sin() * fade * 0.4;
-        wav.extend_from_slice(&((value * f32::from(i16::MAX)) as i16).to_le_bytes());
-    }
-    wav
 }
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+    use crate::world::comms::{Channel, Message};
+
     #[test]
-    fn the_tone_is_a_well_formed_wav() {
-        let wav = super::tone_wav(880.0, 0.1, 8000);
-        assert_eq!(&wav[..4], b"RIFF");
-        assert_eq!(&wav[8..16], b"WAVEfmt ");
-        let data_len = u32::from_le_bytes([wav[40], wav[41], wav[42], wav[43]]) as usize;
-        assert_eq!(data_len, 800 * 2);
-        assert_eq!(wav.len(), 44 + data_len);
-        assert!(wav[44..].iter().any(|&b| b != 0), "not silence");
+    fn each_sound_tells_one_thing_to_the_person_it_concerns() {
+        let ack = |from: &str, to: &str| {
+            let mut m = Message::new(from, Channel::CommandPost, MessageKind::Ack);
+            m.mentions = vec![to.to_string()];
+            Event::Posted(Box::new(m))
+        };
+        assert_eq!(cue(&ack("raj", "ben"), "ben"), Some(Cue::Ack));
+        assert_eq!(cue(&ack("raj", "ana"), "ben"), None, "someone else's ack");
+        assert_eq!(cue(&Event::IncidentResolved, "ben"), Some(Cue::Resolved));
+        let refused = Event::CommandRefused {
+            by: "ben".into(),
+            command: Box::new(crate::world::Command::Run("x".into())),
+            reason: "no".into(),
+        };
+        assert_eq!(cue(&refused, "ben"), Some(Cue::Warning));
+        assert_eq!(cue(&refused, "ana"), None);
+        for c in Cue::ALL {
+            assert!(
+                crate::base::files::ASSETS
+                    .iter()
+                    .any(|(p, _)| *p == c.path()),
+                "{} is an asset",
+                c.path()
+            );
+        }
     }
 }

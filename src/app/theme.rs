@@ -1,5 +1,7 @@
 //! Colours, sizes and the egui style, set from the settings.
 
+use bevy::asset::io::Reader;
+use bevy::asset::{AssetLoader, LoadContext};
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
@@ -7,10 +9,82 @@ use super::settings::{Settings, Theme};
 use crate::world::Health;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(
-        EguiPrimaryContextPass,
-        apply_style.run_if(resource_changed::<Settings>),
+    app.init_asset::<FontBytes>()
+        .init_asset_loader::<FontBytesLoader>()
+        .add_systems(Startup, load_font)
+        .add_systems(
+            EguiPrimaryContextPass,
+            (
+                apply_style.run_if(resource_changed::<Settings>),
+                install_font.run_if(resource_exists::<UiFont>),
+            ),
+        );
+}
+
+/// The UI's text font, as read from assets/fonts.
+#[derive(Asset, TypePath, Debug)]
+pub struct FontBytes(pub Vec<u8>);
+
+/// Reads a TrueType font's bytes for egui (which lays out text itself).
+#[derive(Default, TypePath)]
+struct FontBytesLoader;
+
+impl AssetLoader for FontBytesLoader {
+    type Asset = FontBytes;
+    type Settings = ();
+    type Error = std::io::Error;
+
+    async fn load(
+        &self,
+        reader: &mut dyn Reader,
+        _settings: &(),
+        _context: &mut LoadContext<'_>,
+    ) -> Result<FontBytes, Self::Error> {
+        let mut bytes = Vec::new();
+        reader.read_to_end(&mut bytes).await?;
+        Ok(FontBytes(bytes))
+    }
+
+    fn extensions(&self) -> &[&str] {
+        &["ttf"]
+    }
+}
+
+/// The font being loaded; removed once egui has it.
+#[derive(Resource)]
+struct UiFont(Handle<FontBytes>);
+
+/// The UI font (see assets/CREDITS.md).
+pub const UI_FONT: &str = "fonts/DejaVuSans.ttf";
+
+fn load_font(mut commands: Commands, assets: Res<AssetServer>) {
+    commands.insert_resource(UiFont(assets.load(UI_FONT)));
+}
+
+/// Once loaded, the font comes first for text; egui's own fonts stay
+/// behind it for emoji and any glyph it lacks.
+fn install_font(
+    mut commands: Commands,
+    mut contexts: EguiContexts,
+    font: Res<UiFont>,
+    fonts: Res<Assets<FontBytes>>,
+) -> Result {
+    let Some(bytes) = fonts.get(&font.0) else {
+        return Ok(());
+    };
+    let mut definitions = egui::FontDefinitions::default();
+    definitions.font_data.insert(
+        "ui".into(),
+        std::sync::Arc::new(egui::FontData::from_owned(bytes.0.clone())),
     );
+    definitions
+        .families
+        .entry(egui::FontFamily::Proportional)
+        .or_default()
+        .insert(0, "ui".into());
+    contexts.ctx_mut()?.set_fonts(definitions);
+    commands.remove_resource::<UiFont>();
+    Ok(())
 }
 
 fn apply_style(mut contexts: EguiContexts, settings: Res<Settings>) -> Result {

@@ -30,7 +30,7 @@ pub fn new_session_path(stem: &str) -> PathBuf {
 mod bundled {
     include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
 }
-pub use bundled::BUNDLED;
+pub use bundled::{ASSETS, BUNDLED};
 
 /// The scenario library: $FIREDRILL_SCENARIOS, ./scenarios, the one this
 /// build came from, or else the library bundled in the binary, written out
@@ -58,12 +58,42 @@ pub fn scenarios_dir() -> PathBuf {
 /// Writes the bundled library under `dir` (each file atomically; files
 /// already there with the same contents are left alone).
 pub fn unpack_bundled(dir: &Path) -> Result<(), String> {
-    for (relative, contents) in BUNDLED {
+    unpack(dir, BUNDLED.iter().map(|&(p, c)| (p, c.as_bytes())))
+}
+
+/// The game's assets (font, sounds): $FIREDRILL_ASSETS, ./assets, the ones
+/// this build came from, or else those bundled in the binary, written out
+/// to the data directory. Always an absolute path (Bevy's asset server
+/// reads from it whatever directory the game was started in).
+pub fn assets_dir() -> PathBuf {
+    let absolute = |p: PathBuf| std::path::absolute(&p).unwrap_or(p);
+    if let Some(dir) = std::env::var_os("FIREDRILL_ASSETS") {
+        return absolute(PathBuf::from(dir));
+    }
+    let here = PathBuf::from("assets");
+    if here.join("CREDITS.md").is_file() {
+        return absolute(here);
+    }
+    let source = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets");
+    if source.is_dir() {
+        return source;
+    }
+    let unpacked = data_dir().join(format!("assets-{}", env!("CARGO_PKG_VERSION")));
+    match unpack(&unpacked, ASSETS.iter().copied()) {
+        Ok(()) => unpacked,
+        Err(_) => source,
+    }
+}
+
+/// Writes files under `dir` (each atomically; those already there with the
+/// same bytes are left alone).
+fn unpack<'a>(dir: &Path, files: impl Iterator<Item = (&'a str, &'a [u8])>) -> Result<(), String> {
+    for (relative, contents) in files {
         let path = dir.join(relative);
-        if std::fs::read_to_string(&path).is_ok_and(|have| have == *contents) {
+        if std::fs::read(&path).is_ok_and(|have| have == contents) {
             continue;
         }
-        write_atomic(&path, contents.as_bytes())?;
+        write_atomic(&path, contents)?;
     }
     Ok(())
 }
@@ -207,5 +237,35 @@ mod tests {
         // A second unpack leaves it as it is.
         unpack_bundled(&dir).unwrap();
         let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn the_assets_are_bundled_with_their_credits() {
+        let names: Vec<&str> = ASSETS.iter().map(|(p, _)| *p).collect();
+        for needed in [
+            "CREDITS.md",
+            "fonts/DejaVuSans.ttf",
+            "fonts/LICENSE-DejaVu.txt",
+            "sounds/page.wav",
+            "sounds/ack.wav",
+            "sounds/resolved.wav",
+            "sounds/warning.wav",
+        ] {
+            assert!(names.contains(&needed), "{needed} missing from {names:?}");
+        }
+        let credits =
+            std::str::from_utf8(ASSETS.iter().find(|(p, _)| *p == "CREDITS.md").unwrap().1)
+                .unwrap();
+        for (path, bytes) in ASSETS {
+            if path.ends_with(".wav") || path.ends_with(".ttf") {
+                assert!(credits.contains(&format!("`{path}`")), "{path} is credited");
+                assert!(bytes.len() > 1000, "{path} has content");
+            }
+            if path.ends_with(".wav") {
+                assert_eq!(&bytes[..4], b"RIFF");
+                assert_eq!(&bytes[8..12], b"WAVE");
+            }
+        }
+        assert!(assets_dir().is_absolute());
     }
 }

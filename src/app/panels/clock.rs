@@ -9,6 +9,8 @@ use crate::base::time::clock;
 
 /// Width of the customer-impact summary in the clock bar.
 const IMPACT_WIDTH: f32 = 300.0;
+/// Room kept for the practice toggle, the doctrine and the help buttons.
+const RIGHT_BUTTONS_WIDTH: f32 = 340.0;
 
 /// The top bar.
 pub fn show(ui: &mut egui::Ui, view: &View, state: &mut UiState) -> Vec<Action> {
@@ -77,7 +79,14 @@ pub fn show(ui: &mut egui::Ui, view: &View, state: &mut UiState) -> Vec<Action> 
             crate::lenses::view::Lens::Seat(seat) => format!("{seat:?} seat"),
             crate::lenses::view::Lens::Everything => "all seats".into(),
         };
-        ui.label(format!("{} — {seat}", view.drill.scenario().title));
+        // The title gives way to the buttons on the right (whole on hover).
+        let title = format!("{} — {seat}", view.drill.scenario().title);
+        let room = (ui.available_width() - RIGHT_BUTTONS_WIDTH).max(60.0);
+        ui.add_sized(
+            [room, ui.spacing().interact_size.y],
+            egui::Label::new(&title).truncate(),
+        )
+        .on_hover_text(&title);
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui.button("Help (F1)").clicked() {
                 state.show_help = !state.show_help;
