@@ -37,6 +37,10 @@ impl Camera {
                 *frames -= 1;
                 return true;
             }
+            // Text in the UI font, not the frame that swaps it in.
+            if !crate::app::theme::fonts_settled() {
+                return true;
+            }
             let path = path.clone();
             self.armed = None;
             self.cooldown = COOLDOWN_FRAMES;

@@ -17,8 +17,29 @@ pub(super) fn plugin(app: &mut App) {
             (
                 apply_style.run_if(resource_changed::<Settings>),
                 install_font.run_if(resource_exists::<UiFont>),
+                count_font_frames,
             ),
         );
+}
+
+/// Frames drawn since the UI font was installed (0: not yet), so pictures
+/// wait until text is drawn in it (the frame that swaps the font atlas may
+/// show no text at all).
+static FONT_FRAMES: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+
+/// Whether text has been drawn in the UI font for a few frames.
+pub fn fonts_settled() -> bool {
+    FONT_FRAMES.load(std::sync::atomic::Ordering::Relaxed) > 3
+}
+
+fn count_font_frames() {
+    let frames = FONT_FRAMES.load(std::sync::atomic::Ordering::Relaxed);
+    if frames > 0 {
+        FONT_FRAMES.store(
+            frames.saturating_add(1),
+            std::sync::atomic::Ordering::Relaxed,
+        );
+    }
 }
 
 /// The UI's text font, as read from assets/fonts.
@@ -68,8 +89,15 @@ fn install_font(
     mut contexts: EguiContexts,
     font: Res<UiFont>,
     fonts: Res<Assets<FontBytes>>,
+    server: Res<AssetServer>,
 ) -> Result {
     let Some(bytes) = fonts.get(&font.0) else {
+        if server.load_state(&font.0).is_failed() {
+            // egui's own fonts carry on; the game is as usable.
+            warn!("the UI font {UI_FONT} could not be loaded; using egui's");
+            commands.remove_resource::<UiFont>();
+            FONT_FRAMES.store(1, std::sync::atomic::Ordering::Relaxed);
+        }
         return Ok(());
     };
     let mut definitions = egui::FontDefinitions::default();
@@ -84,6 +112,7 @@ fn install_font(
         .insert(0, "ui".into());
     contexts.ctx_mut()?.set_fonts(definitions);
     commands.remove_resource::<UiFont>();
+    FONT_FRAMES.store(1, std::sync::atomic::Ordering::Relaxed);
     Ok(())
 }
 
