@@ -11,36 +11,44 @@ fn main() {
     let mut files = Vec::new();
     collect(&library, &mut files);
     files.sort();
-    let mut out = String::from(
-        "/// The bundled scenario library: (path under scenarios/, contents).\npub const BUNDLED: &[(&str, &str)] = &[\n",
+    let mut out = String::new();
+    table(
+        &mut out,
+        "/// The bundled scenario library: (path under scenarios/, contents).\npub const BUNDLED: &[(&str, &str)]",
+        &library,
+        &files,
+        "include_str",
     );
-    for file in &files {
-        println!("cargo:rerun-if-changed={}", file.display());
-        let relative = relative_path(&library, file);
-        out.push_str(&format!(
-            "    ({relative:?}, include_str!({:?})),\n",
-            file.display().to_string()
-        ));
-    }
-    out.push_str("];\n");
     let assets = root.join("assets");
     println!("cargo:rerun-if-changed={}", assets.display());
     let mut files = Vec::new();
     collect_all(&assets, &mut files);
     files.sort();
-    out.push_str("/// The bundled assets: (path under assets/, bytes).\npub const ASSETS: &[(&str, &[u8])] = &[\n");
-    for file in &files {
+    table(
+        &mut out,
+        "/// The bundled assets: (path under assets/, bytes).\npub const ASSETS: &[(&str, &[u8])]",
+        &assets,
+        &files,
+        "include_bytes",
+    );
+    let dest =
+        PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets it")).join("bundled.rs");
+    std::fs::write(dest, out).expect("OUT_DIR is writable");
+}
+
+/// One constant: `declaration = &[(path under root, macro!(file)), …];`.
+fn table(out: &mut String, declaration: &str, root: &Path, files: &[PathBuf], include: &str) {
+    out.push_str(declaration);
+    out.push_str(" = &[\n");
+    for file in files {
         println!("cargo:rerun-if-changed={}", file.display());
-        let relative = relative_path(&assets, file);
         out.push_str(&format!(
-            "    ({relative:?}, include_bytes!({:?})),\n",
+            "    ({:?}, {include}!({:?})),\n",
+            relative_path(root, file),
             file.display().to_string()
         ));
     }
     out.push_str("];\n");
-    let dest =
-        PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets it")).join("bundled.rs");
-    std::fs::write(dest, out).expect("OUT_DIR is writable");
 }
 
 fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
