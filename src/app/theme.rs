@@ -118,12 +118,55 @@ fn install_font(
 
 fn apply_style(mut contexts: EguiContexts, settings: Res<Settings>) -> Result {
     let ctx = contexts.ctx_mut()?;
-    ctx.set_visuals(match settings.theme {
-        Theme::Dark => egui::Visuals::dark(),
-        Theme::Light => egui::Visuals::light(),
-    });
+    ctx.set_visuals(visuals(settings.theme));
     ctx.set_zoom_factor(settings.ui_scale.clamp(0.5, 3.0));
     Ok(())
+}
+
+/// Firedrill's accent: the Okabe-Ito blue, apart from every health colour.
+pub const ACCENT: egui::Color32 = egui::Color32::from_rgb(0, 114, 178);
+
+/// Firedrill's look on egui's light or dark base: a slate background a
+/// little blue (a control room at night, or paper by day), the accent for
+/// selection and links, softer corners.
+pub fn visuals(theme: Theme) -> egui::Visuals {
+    let mut v = match theme {
+        Theme::Dark => egui::Visuals::dark(),
+        Theme::Light => egui::Visuals::light(),
+    };
+    let (panel, window, extreme) = match theme {
+        Theme::Dark => (
+            egui::Color32::from_rgb(24, 28, 36),
+            egui::Color32::from_rgb(30, 35, 45),
+            egui::Color32::from_rgb(14, 17, 23),
+        ),
+        Theme::Light => (
+            egui::Color32::from_rgb(244, 246, 249),
+            egui::Color32::from_rgb(252, 253, 255),
+            egui::Color32::WHITE,
+        ),
+    };
+    v.panel_fill = panel;
+    v.window_fill = window;
+    v.extreme_bg_color = extreme;
+    v.hyperlink_color = match theme {
+        Theme::Dark => egui::Color32::from_rgb(86, 180, 233),
+        Theme::Light => ACCENT,
+    };
+    v.selection.bg_fill = ACCENT;
+    v.selection.stroke.color = egui::Color32::WHITE;
+    let corner = egui::CornerRadius::same(5);
+    v.window_corner_radius = egui::CornerRadius::same(8);
+    for w in [
+        &mut v.widgets.noninteractive,
+        &mut v.widgets.inactive,
+        &mut v.widgets.hovered,
+        &mut v.widgets.active,
+        &mut v.widgets.open,
+    ] {
+        w.corner_radius = corner;
+    }
+    v
 }
 
 /// Health shown by colour (and always by a word and a symbol too), from the
