@@ -9,7 +9,7 @@ fn main() {
     let library = root.join("scenarios");
     println!("cargo:rerun-if-changed={}", library.display());
     let mut files = Vec::new();
-    collect(&library, &mut files);
+    collect(&library, &["ron"], &mut files);
     files.sort();
     let mut out = String::new();
     table(
@@ -22,7 +22,8 @@ fn main() {
     let assets = root.join("assets");
     println!("cargo:rerun-if-changed={}", assets.display());
     let mut files = Vec::new();
-    collect_all(&assets, &mut files);
+    // What the game loads (fonts, sounds) and their licences.
+    collect(&assets, &["ttf", "wav", "png", "txt", "md"], &mut files);
     files.sort();
     table(
         &mut out,
@@ -51,7 +52,8 @@ fn table(out: &mut String, declaration: &str, root: &Path, files: &[PathBuf], in
     out.push_str("];\n");
 }
 
-fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
+/// Files under `dir` (at any depth) whose extension is one of `extensions`.
+fn collect(dir: &Path, extensions: &[&str], files: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
@@ -59,26 +61,10 @@ fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
         let path = entry.path();
         if path.is_dir() {
             println!("cargo:rerun-if-changed={}", path.display());
-            collect(&path, files);
-        } else if path.extension().is_some_and(|e| e == "ron") {
-            files.push(path);
-        }
-    }
-}
-
-/// Every file the game loads from assets/ (fonts, sounds, their licences).
-fn collect_all(dir: &Path, files: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            println!("cargo:rerun-if-changed={}", path.display());
-            collect_all(&path, files);
+            collect(&path, extensions, files);
         } else if path
             .extension()
-            .is_some_and(|e| ["ttf", "wav", "png", "txt", "md"].iter().any(|x| e == *x))
+            .is_some_and(|e| extensions.iter().any(|x| e == *x))
         {
             files.push(path);
         }

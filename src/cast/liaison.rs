@@ -2,7 +2,7 @@
 //! writes in gets an answer in #liaison that agrees with the status page and
 //! promises no fix time, and every notice owed is sent.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, VecDeque};
 
 use super::text;
 use crate::base::time::{MINUTE, Tick};
@@ -15,7 +15,10 @@ const ANSWER_AFTER: Tick = MINUTE;
 
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Memory {
-    answered: BTreeSet<MessageId>,
+    /// Messages read so far, and the outside questions among them not yet
+    /// answered (so a long drill is not read again every second).
+    read: usize,
+    waiting: VecDeque<(MessageId, Tick)>,
     noticed: BTreeSet<usize>,
 }
 
@@ -47,18 +50,29 @@ pub(super) fn duties(
             return true;
         }
     }
-    let now = drill.now();
-    let waiting = drill.messages().iter().find(|m| {
-        m.channel == Channel::Liaison
+    let messages = drill.messages();
+    for m in &messages[memory.read.min(messages.len())..] {
+        if m.channel == Channel::Liaison
             && m.kind == MessageKind::Question
             && drill.people().get(&m.from).is_none()
-            && now >= m.at + ANSWER_AFTER
-            && !memory.answered.contains(&m.id)
-    });
-    let Some(question) = waiting else {
+        {
+            memory.waiting.push_back((m.id, m.at));
+        }
+    }
+    memory.read = messages.len();
+    let Some(&(id, at)) = memory.waiting.front() else {
         return false;
     };
-    memory.answered.insert(question.id);
+    // Ids ascend in the list.
+    let Ok(i) = messages.binary_search_by_key(&id, |m| m.id) else {
+        memory.waiting.pop_front();
+        return false;
+    };
+    if drill.now() < at + ANSWER_AFTER {
+        return false;
+    }
+    memory.waiting.pop_front();
+    let question = &messages[i];
     let to = addressed(&question.from);
     out.push(Command::Say {
         channel: Channel::Liaison,

@@ -80,7 +80,7 @@ impl Outsiders {
                         &m.text,
                         &m.mentions,
                         &w.from,
-                        party_name(drill, &w.from),
+                        drill.scenario().party_name(&w.from),
                     )
                 });
             }
@@ -95,7 +95,7 @@ impl Outsiders {
                     from: w.from.clone(),
                     text: format!(
                         "{}: we wrote {} minutes ago and have had no answer. We need a reply.",
-                        party_name(drill, &w.from),
+                        drill.scenario().party_name(&w.from),
                         (now - w.since) / MINUTE
                     ),
                 });
@@ -123,7 +123,7 @@ impl Outsiders {
     fn executives(&mut self, turn: &mut Turn) {
         let drill = turn.world();
         let now = drill.now();
-        let impact = drill.platform().customer_impact(drill.scenario());
+        let impact = drill.platform().customer_impact();
         if impact > 0.2 && self.impact_since.is_none() {
             self.impact_since = Some(now);
         }
@@ -178,16 +178,6 @@ impl Outsiders {
     }
 }
 
-/// A party's name: the scenario's party with this id, else the name it wrote under.
-fn party_name<'a>(drill: &'a Drill, from: &'a str) -> &'a str {
-    drill
-        .scenario()
-        .parties
-        .iter()
-        .find(|p| p.id == from)
-        .map_or(from, |p| p.name.as_str())
-}
-
 /// Customers complain while impact lasts, twice as fast while the status
 /// page is stale.
 fn complaints(turn: &mut Turn) {
@@ -199,7 +189,7 @@ fn complaints(turn: &mut Turn) {
 
 /// Tickets per minute customers would file now, or `None` while nobody hurts.
 fn complaint_rate(drill: &Drill) -> Option<f64> {
-    let impact = drill.platform().customer_impact(drill.scenario());
+    let impact = drill.platform().customer_impact();
     if impact <= 0.0 {
         return None;
     }

@@ -94,7 +94,7 @@ impl Summary {
             })
             .unwrap_or_else(|| {
                 (
-                    drill.platform().failed_orders.round() as u64,
+                    drill.platform().failed_orders().round() as u64,
                     drill.impact(),
                     drill.now(),
                 )

@@ -340,6 +340,15 @@ impl Scenario {
             && self.exit.resolved.iter().all(condition_ok)
     }
 
+    /// The name of whoever wrote in as `from`: the party with that id, else
+    /// the name they wrote under (a vendor's or a regulator's).
+    pub fn party_name<'a>(&'a self, from: &'a str) -> &'a str {
+        self.parties
+            .iter()
+            .find(|p| p.id == from)
+            .map_or(from, |p| p.name.as_str())
+    }
+
     /// Whether a fault is a hazard: it starts at a set time and some action
     /// can defuse it, so a diagnostic may find it before it strikes.
     pub fn is_hazard(&self, fault: FaultIdx) -> bool {

@@ -163,9 +163,9 @@ pub fn show(ui: &mut egui::Ui, view: &View, state: &mut UiState) -> Vec<Action> 
 }
 
 /// The reason the drill last refused a command of this person's, if recent.
-fn latest_refusal(view: &View, state: &mut UiState) -> Option<String> {
+/// (`drill_screen` brings the log index up to date at the frame's start.)
+fn latest_refusal(view: &View, state: &UiState) -> Option<String> {
     let log = view.drill.log();
-    state.log_index.update(log);
     state
         .log_index
         .command_refusals

@@ -174,11 +174,12 @@ fn investigate(mind: &mut Mind, drill: &Drill, out: &mut Vec<Command>) {
 /// A diagnostic that would find a fault with a deadline before it strikes.
 fn hazard_check(drill: &Drill) -> Option<ActionIdx> {
     let s = drill.scenario();
+    // The cheap checks first: `is_hazard` reads every action.
     let hazard = |f: usize| {
-        s.is_hazard(f)
+        !drill.faults()[f].revealed
             && !drill.faults()[f].has_started()
             && !drill.faults()[f].is_defused()
-            && !drill.faults()[f].revealed
+            && s.is_hazard(f)
     };
     s.actions.iter().enumerate().find_map(|(i, a)| {
         (a.kind == ActionKind::Diagnostic

@@ -148,18 +148,8 @@ pub fn section(doc: &mut Doc, f: &Facts) {
         } else {
             Claim::Investigating
         };
-        let denies_harm = {
-            let lower = text.to_lowercase();
-            [
-                "no customer data was lost",
-                "no data was lost",
-                "no data loss",
-            ]
-            .iter()
-            .any(|w| lower.contains(w))
-        };
         let verdict = match claim {
-            _ if denies_harm && data_harmed => {
+            _ if data_harmed && crate::judge::score::text::denies_data_loss(text) => {
                 Some("**contradicts the truth**: said no data was lost, and some needs repair")
             }
             None => None,

@@ -20,6 +20,7 @@ pub struct Readings {
     pub at: Tick,
     /// Current value of each metric of each component.
     pub values: Vec<Vec<f64>>,
+    /// Every segment's blocked units (a mirror reads them from `harm`).
     pub failed_orders: f64,
     pub users_affected: u32,
     pub peak_users_affected: u32,
@@ -44,7 +45,7 @@ impl Drill {
         Readings {
             at: self.now,
             values: self.platform.values.clone(),
-            failed_orders: self.platform.failed_orders,
+            failed_orders: self.platform.failed_orders(),
             users_affected: self.platform.users_affected,
             peak_users_affected: self.platform.peak_users_affected,
             harm: self.platform.harm.clone(),
@@ -70,7 +71,6 @@ impl Drill {
             }
             _ => self.platform.record_sample(),
         }
-        self.platform.failed_orders = readings.failed_orders;
         self.platform.users_affected = readings.users_affected;
         self.platform.peak_users_affected = readings.peak_users_affected;
         if readings.harm.len() == self.platform.harm.len() {

@@ -325,7 +325,7 @@ fn exit_criteria(drill: &mut Drill) {
         drill.outcome = Some(outcome);
         let event = Event::DrillEnded {
             outcome,
-            failed_orders: drill.platform.failed_orders.round() as u64,
+            failed_orders: drill.platform.failed_orders().round() as u64,
             peak_users_affected: drill.platform.peak_users_affected,
             impact: drill.impact(),
         };

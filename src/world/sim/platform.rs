@@ -33,9 +33,6 @@ pub struct PlatformState {
     pub values: Vec<Vec<f64>>,
     /// Samples every `SAMPLE_EVERY` ticks: `series[component][metric][sample]`.
     pub series: Vec<Vec<Vec<f32>>>,
-    /// Orders customers could not place, so far (every segment's blocked
-    /// units together; kept for the sessions of engine 1).
-    pub failed_orders: f64,
     /// Per segment: units blocked, stranded and wrong so far (`Harm` order).
     pub harm: Vec<[f64; 3]>,
     /// Per segment: how hurt it is right now, 0..=1.
@@ -68,7 +65,6 @@ impl PlatformState {
             health: vec![Health::Healthy; scenario.components.len()],
             values,
             series,
-            failed_orders: 0.0,
             harm: vec![[0.0; 3]; scenario.segments.len()],
             hurt: vec![0.0; scenario.segments.len()],
             users_affected: 0,
@@ -166,7 +162,6 @@ impl PlatformState {
             for (tally, fraction) in self.harm[i].iter_mut().zip(fractions) {
                 *tally += per_second * fraction;
             }
-            self.failed_orders += per_second * blocked;
             let hurt = segment
                 .uses
                 .iter()
@@ -179,8 +174,14 @@ impl PlatformState {
         self.peak_users_affected = self.peak_users_affected.max(self.users_affected);
     }
 
+    /// Units customers could not place, so far: every segment's blocked
+    /// units together (what engine 1's sessions called failed orders).
+    pub fn failed_orders(&self) -> f64 {
+        self.harm.iter().map(|h| h[Harm::Blocked as usize]).sum()
+    }
+
     /// How hurt customers are right now, 0..=1: the worst-hit segment.
-    pub fn customer_impact(&self, _scenario: &Scenario) -> f64 {
+    pub fn customer_impact(&self) -> f64 {
         self.hurt.iter().copied().fold(0.0, f64::max)
     }
 
@@ -237,7 +238,7 @@ mod tests {
             platform.values[1][0] > 40.0,
             "api error rate follows impairment"
         );
-        assert!(platform.failed_orders > 0.0 && platform.users_affected == 50);
+        assert!(platform.failed_orders() > 0.0 && platform.users_affected == 50);
     }
 
     #[test]

@@ -35,7 +35,7 @@ pub fn liaison<'a>(f: &Facts<'a>, t: &Targets) -> Vec<Mark> {
         {
             continue;
         }
-        let name = party_name(f, &q.from);
+        let name = f.scenario.party_name(&q.from);
         let answer = ours
             .iter()
             .find(|a| a.at >= q.at && names(a, &q.from, name));
@@ -169,15 +169,6 @@ fn ahead_of_truth(f: &Facts, m: &Message) -> Option<&'static str> {
         return Some("no data was lost");
     }
     None
-}
-
-/// A party's name: the scenario's party with this id, else the name it wrote under.
-fn party_name<'a>(f: &Facts<'a>, from: &'a str) -> &'a str {
-    f.scenario
-        .parties
-        .iter()
-        .find(|p| p.id == from)
-        .map_or(from, |p| p.name.as_str())
 }
 
 /// Whether a post names a party: by @id or by name.
