@@ -18,10 +18,18 @@ use crate::base::time::format_duration;
 use crate::net::protocol::ClientFrame;
 use crate::world::GAME_MASTER;
 
+/// How long the game master's window waits, once everyone is in the lobby
+/// and its own picture is taken, before it starts the drill.
+const TRAINEES_PHOTOGRAPHED: std::time::Duration = std::time::Duration::from_secs(3);
+
 #[derive(Resource, Default)]
 struct Tour {
     camera: Camera,
     lobby_taken: bool,
+    /// When the game master's lobby picture was done: the start waits a
+    /// moment more, so every trainee's window has photographed its lobby
+    /// too (their windows draw at their own pace).
+    lobby_done: Option<std::time::Instant>,
     start_sent: bool,
     /// Drill times still to photograph, last first.
     pending: Option<Vec<u32>>,
@@ -137,6 +145,10 @@ fn in_the_lobby(
         return;
     }
     if remote.game_master && !state.start_sent && state.camera.idle() {
+        let done = *state.lobby_done.get_or_insert_with(std::time::Instant::now);
+        if done.elapsed() < TRAINEES_PHOTOGRAPHED {
+            return;
+        }
         state.start_sent = true;
         info!("{trainees_here} trainees here: starting the drill");
         remote.send(ClientFrame::Start);
