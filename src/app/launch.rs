@@ -23,6 +23,16 @@ pub struct Launch {
     pub join: Option<JoinLaunch>,
     /// Host a team drill from this window, as its game master.
     pub host: Option<HostLaunch>,
+    /// Play a drill from the title screen with the keyboard alone.
+    pub keyboard: Option<KeyboardLaunch>,
+}
+
+/// `firedrill keys PLAN`: the plan, where it came from, where pictures go.
+#[derive(Debug, Clone)]
+pub struct KeyboardLaunch {
+    pub plan: crate::app::tours::KeyPlan,
+    pub plan_path: PathBuf,
+    pub shot_dir: PathBuf,
 }
 
 /// `firedrill join ADDRESS CODE`.
@@ -133,6 +143,7 @@ impl Launch {
             tutorial: None,
             join: None,
             host: None,
+            keyboard: None,
         }
     }
 }

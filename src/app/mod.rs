@@ -2,6 +2,7 @@
 //! core `Drill`; every click becomes a core `Command` queued for the next
 //! simulated second.
 
+mod access;
 pub mod attempts;
 pub mod bench;
 mod camera;
@@ -20,7 +21,7 @@ mod settings;
 mod sound;
 pub mod team;
 mod theme;
-mod tours;
+pub(crate) mod tours;
 pub mod tutorial;
 pub mod ui_state;
 #[cfg(test)]

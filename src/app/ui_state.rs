@@ -75,7 +75,7 @@ impl ChannelIndex {
     }
 }
 
-/// The panels Tab cycles through.
+/// The panels F6 cycles through.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Focus {
     #[default]
@@ -88,7 +88,7 @@ pub enum Focus {
 }
 
 impl Focus {
-    /// The next panel in Tab order that this seat has.
+    /// The next panel in F6 order that this seat has.
     pub fn next_for(self, kit: crate::lenses::view::Instruments) -> Focus {
         let mut focus = self.next();
         while !focus.shown(kit) {
@@ -109,7 +109,7 @@ impl Focus {
         }
     }
 
-    /// The next panel in Tab order.
+    /// The next panel in F6 order.
     pub fn next(self) -> Focus {
         match self {
             Focus::Chat => Focus::Topology,
@@ -166,7 +166,7 @@ pub struct UiState {
     pub isd_section: Option<IsdSection>,
     pub isd_draft: String,
     pub focus: Focus,
-    /// Tab moved the focus this frame (the composer takes keyboard focus when it lands there).
+    /// F6 moved the focus this frame (the composer takes keyboard focus when it lands there).
     pub focus_moved: bool,
     pub show_help: bool,
     pub show_doctrine: bool,

@@ -37,6 +37,32 @@ pub fn placed(
     texts
 }
 
+/// What a screen reader is handed for one frame: every AccessKit node's role
+/// and text (its label, value and placeholder), and the text of the focused node.
+pub fn spoken(
+    ctx: &egui::Context,
+    events: Vec<egui::Event>,
+    mut add: impl FnMut(&mut egui::Ui),
+) -> crate::app::access::Spoken {
+    ctx.enable_accesskit();
+    let input = egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1280.0, 800.0),
+        )),
+        events,
+        ..Default::default()
+    };
+    let output = ctx.run_ui(input, &mut add);
+    let update = output
+        .platform_output
+        .accesskit_update
+        .clone()
+        .expect("AccessKit is enabled, so every frame carries a tree");
+    output.drop_without_applying_deltas();
+    crate::app::access::Spoken::of(&update)
+}
+
 /// The pointer events of a click at the middle of the first text equal to `label`.
 pub fn click_on(texts: &[(String, egui::Rect)], label: &str) -> Vec<egui::Event> {
     let rect = texts

@@ -418,6 +418,15 @@ pub(super) fn tutorial(autopilot: bool, shot_dir: PathBuf, speed: u32) -> Result
 }
 
 #[cfg(feature = "app")]
+pub(super) fn keys(plan: PathBuf, shot_dir: PathBuf) -> Result<(), String> {
+    let launch = crate::app::launch::Launch {
+        keyboard: Some(crate::app::tours::keyboard_launch(plan, shot_dir)?),
+        ..crate::app::launch::Launch::title(scenarios_dir())
+    };
+    crate::app::run_to_result(launch, None)
+}
+
+#[cfg(feature = "app")]
 pub(super) fn bench_ui(components: usize, messages: usize, frames: usize) -> Result<(), String> {
     let plan = crate::app::bench::BenchPlan {
         components: components.clamp(2, 2000),

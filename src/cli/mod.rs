@@ -225,6 +225,17 @@ pub enum Action {
         #[arg(long, default_value_t = 60)]
         speed: u32,
     },
+    /// Play a drill from the title screen to the debrief with the keyboard
+    /// alone, as a keyboard plan says (Press, Type, At, Hear); exits non-zero
+    /// naming the step it could not do.
+    #[cfg(feature = "app")]
+    Keys {
+        /// The keyboard plan (RON), e.g. scenarios/scripts/matching-engine-failure.keyboard.ron.
+        plan: PathBuf,
+        /// Where the screenshots of each screen go.
+        #[arg(long, default_value = "screenshots")]
+        shot_dir: PathBuf,
+    },
     /// Measure the game window on a stress drill: frame times, own-system time, start-up.
     #[cfg(feature = "app")]
     BenchUi {
@@ -376,6 +387,8 @@ pub fn run(action: Action) -> ExitCode {
             shot_dir,
             speed,
         } => commands::tutorial(autopilot, shot_dir, speed),
+        #[cfg(feature = "app")]
+        Action::Keys { plan, shot_dir } => commands::keys(plan, shot_dir),
         #[cfg(feature = "app")]
         Action::BenchUi {
             components,

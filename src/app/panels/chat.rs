@@ -26,6 +26,9 @@ pub const KINDS: [MessageKind; 8] = [
 /// Height of one history row.
 const ROW: f32 = 18.0;
 
+/// What the empty composer says (a screen reader reads it as the field's placeholder).
+pub const COMPOSER_HINT: &str = "Message, or / for commands (/order @name task 10m) — Enter sends";
+
 /// Channels the trainee can open: those they read, plus direct messages with them.
 pub fn channels(view: &View, state: &UiState) -> Vec<Channel> {
     let mut list = if view.lens == crate::lenses::view::Lens::Everything {
@@ -135,7 +138,7 @@ pub fn show(ui: &mut egui::Ui, view: &View, state: &mut UiState) -> Vec<Action> 
     let response = ui.add(
         egui::TextEdit::singleline(&mut state.composer)
             .id(composer_id)
-            .hint_text("Message, or / for commands (/order @name task 10m) — Enter sends")
+            .hint_text(COMPOSER_HINT)
             .desired_width(f32::INFINITY),
     );
     if state.focus_moved && state.focus == crate::app::ui_state::Focus::Chat {

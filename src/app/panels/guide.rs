@@ -26,7 +26,7 @@ pub fn windows(ctx: &egui::Context, view: &View, state: &mut UiState) {
         .default_width(440.0)
         .show(ctx, |ui| doctrine_cards(ui, seat));
     egui::Window::new("Help").open(&mut state.show_help).default_width(520.0).show(ctx, |ui| {
-        ui.label("Enter sends · Tab moves between panels · Space pauses (when not typing) · F1 help · F2 doctrine · Esc menu");
+        ui.label("Enter sends · Tab moves between buttons · F6 between panels · Space pauses (when nothing has the focus) · F1 help · F2 doctrine · Esc menu");
         ui.separator();
         for (_, help) in SLASH_COMMANDS {
             ui.monospace(help);

@@ -82,7 +82,7 @@ pub enum Action {
     ActAs(String),
 }
 
-/// Draws a panel's contents in a frame, outlined when Tab has put the focus there.
+/// Draws a panel's contents in a frame, outlined when F6 has put the focus there.
 fn section<R>(ui: &mut egui::Ui, focused: bool, add: impl FnOnce(&mut egui::Ui) -> R) -> R {
     let stroke = if focused {
         egui::Stroke::new(2.0, ui.visuals().selection.bg_fill)

@@ -137,19 +137,22 @@ fn draw(
     Ok(())
 }
 
-/// Space pauses when not typing, F1 help, F2 doctrine, Tab cycles panels, Esc the menu.
+/// Space pauses when no widget has the focus, F1 help, F2 doctrine, F6
+/// moves between panels, Esc the menu. Tab is egui's: it walks from widget
+/// to widget, so every button can be reached without a mouse.
 fn keys(ctx: &egui::Context, live: &mut LiveDrill, state: &mut UiState) {
-    let typing = ctx.egui_wants_keyboard_input();
-    let (space, f1, f2, tab, escape) = ctx.input(|i| {
+    // Space on a focused button presses it; in the composer it is a space.
+    let free = ctx.memory(|m| m.focused().is_none()) && !ctx.egui_wants_keyboard_input();
+    let (space, f1, f2, f6, escape) = ctx.input(|i| {
         (
             i.key_pressed(egui::Key::Space),
             i.key_pressed(egui::Key::F1),
             i.key_pressed(egui::Key::F2),
-            i.key_pressed(egui::Key::Tab),
+            i.key_pressed(egui::Key::F6),
             i.key_pressed(egui::Key::Escape),
         )
     });
-    if space && !typing {
+    if space && free {
         let paused = live.paused();
         live.set_paused(!paused);
     }
@@ -159,7 +162,7 @@ fn keys(ctx: &egui::Context, live: &mut LiveDrill, state: &mut UiState) {
     if f2 {
         state.show_doctrine = !state.show_doctrine;
     }
-    if tab && !typing {
+    if f6 {
         state.focus = state.focus.next_for(live.lens().instruments());
         state.focus_moved = true;
     }

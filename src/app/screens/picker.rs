@@ -63,7 +63,16 @@ fn draw(
                                 ui.heading(&s.title);
                                 ui.label(format!("{:?}", s.difficulty));
                                 ui.weak(format!("{} min", s.time_limit / 60));
-                                if ui.button("Brief me").clicked() {
+                                let brief = ui.button("Brief me");
+                                // A screen reader (and the keyboard autopilot) hears which drill.
+                                brief.widget_info(|| {
+                                    egui::WidgetInfo::labeled(
+                                        egui::WidgetType::Button,
+                                        true,
+                                        format!("Brief me: {}", s.title),
+                                    )
+                                });
+                                if brief.clicked() {
                                     choice.scenario = Some(entry.path.clone());
                                     if let Some(seat) = s.recommended_seats.first() {
                                         choice.seat = *seat;
