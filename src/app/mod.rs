@@ -8,6 +8,7 @@ pub mod bench;
 mod camera;
 pub mod debrief;
 pub mod guide;
+pub mod icons;
 pub mod instructor;
 pub mod launch;
 mod library;
@@ -85,6 +86,7 @@ pub fn plugin(app: &mut App) {
         bench::plugin,
         sound::plugin,
         guide::plugin,
+        icons::plugin,
         tutorial::plugin,
         team::plugin,
     ));

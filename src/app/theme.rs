@@ -119,6 +119,7 @@ fn install_font(
 fn apply_style(mut contexts: EguiContexts, settings: Res<Settings>) -> Result {
     let ctx = contexts.ctx_mut()?;
     ctx.set_visuals(visuals(settings.theme));
+    ctx.all_styles_mut(type_and_spacing);
     ctx.set_zoom_factor(settings.ui_scale.clamp(0.5, 3.0));
     Ok(())
 }
@@ -167,6 +168,50 @@ pub fn visuals(theme: Theme) -> egui::Visuals {
         w.corner_radius = corner;
     }
     v
+}
+
+/// Firedrill's type sizes and spacing: text a little larger than egui's
+/// (read at arm's length during a drill), buttons with room around their
+/// words, rows a little apart.
+pub fn type_and_spacing(style: &mut egui::Style) {
+    use egui::{FontFamily, FontId, TextStyle};
+    style.text_styles = [
+        (
+            TextStyle::Small,
+            FontId::new(10.5, FontFamily::Proportional),
+        ),
+        (TextStyle::Body, FontId::new(13.5, FontFamily::Proportional)),
+        (
+            TextStyle::Button,
+            FontId::new(13.5, FontFamily::Proportional),
+        ),
+        (
+            TextStyle::Heading,
+            FontId::new(19.0, FontFamily::Proportional),
+        ),
+        (
+            TextStyle::Monospace,
+            FontId::new(12.5, FontFamily::Monospace),
+        ),
+    ]
+    .into();
+    style.spacing.item_spacing = egui::vec2(8.0, 4.0);
+    style.spacing.button_padding = egui::vec2(6.0, 2.0);
+    style.spacing.window_margin = egui::Margin::same(10);
+}
+
+/// A score band's colour, always beside its letter: the same Okabe-Ito
+/// hues as health, in order (P bluish green, S sky blue, M orange, U
+/// vermillion), so the bands stay apart for colour-blind trainees.
+pub fn band_colour(band: Option<crate::judge::score::Band>) -> egui::Color32 {
+    use crate::judge::score::Band;
+    match band {
+        Some(Band::P) => egui::Color32::from_rgb(0, 158, 115),
+        Some(Band::S) => egui::Color32::from_rgb(86, 180, 233),
+        Some(Band::M) => egui::Color32::from_rgb(230, 159, 0),
+        Some(Band::U) => egui::Color32::from_rgb(213, 94, 0),
+        None => egui::Color32::GRAY,
+    }
 }
 
 /// Health shown by colour (and always by a word and a symbol too), from the
@@ -270,5 +315,28 @@ mod tests {
         }
         // And never by colour alone.
         assert_ne!(health_label(Health::Degraded), health_label(Health::Down));
+    }
+
+    #[test]
+    fn score_bands_stay_apart_for_colour_blind_trainees() {
+        use crate::judge::score::Band;
+        let bands = [Band::P, Band::S, Band::M, Band::U];
+        for (who, m) in &SIMULATIONS {
+            for (i, &a) in bands.iter().enumerate() {
+                for &b in &bands[i + 1..] {
+                    let (x, y) = (seen(band_colour(Some(a)), m), seen(band_colour(Some(b)), m));
+                    let distance = (0..3).map(|k| (x[k] - y[k]).powi(2)).sum::<f64>().sqrt();
+                    let needed = if (a, b) == (Band::P, Band::U) {
+                        30.0
+                    } else {
+                        15.0
+                    };
+                    assert!(
+                        distance >= needed,
+                        "bands {a:?} and {b:?} are only ΔE {distance:.1} apart for {who}"
+                    );
+                }
+            }
+        }
     }
 }

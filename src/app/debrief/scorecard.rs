@@ -4,18 +4,9 @@
 use bevy_egui::egui;
 
 use crate::judge::history::Attempt;
-use crate::judge::score::{Band, Scorecard};
+use crate::judge::score::Scorecard;
 
-/// The colour of a band (always shown with its letter too).
-pub fn band_colour(band: Option<Band>) -> egui::Color32 {
-    match band {
-        Some(Band::P) => egui::Color32::from_rgb(90, 180, 110),
-        Some(Band::S) => egui::Color32::from_rgb(200, 190, 80),
-        Some(Band::M) => egui::Color32::from_rgb(225, 140, 60),
-        Some(Band::U) => egui::Color32::from_rgb(220, 80, 70),
-        None => egui::Color32::GRAY,
-    }
-}
+pub use crate::app::theme::band_colour;
 
 pub fn show(
     ui: &mut egui::Ui,

@@ -254,6 +254,12 @@ fn message_row(ui: &mut egui::Ui, view: &View, message: &Message) -> bool {
         ui.set_height(ROW);
         ui.weak(clock(message.at));
         ui.strong(name);
+        crate::app::icons::show(
+            ui,
+            crate::app::icons::kind(message.kind),
+            ROW - 4.0,
+            kind_colour,
+        );
         ui.colored_label(kind_colour, format!("[{}]", message.kind.label()));
         let text = egui::RichText::new(&message.text);
         let text = if mine {

@@ -16,7 +16,8 @@ pub fn show(ui: &mut egui::Ui, view: &View) {
         .num_columns(3)
         .show(ui, |ui| {
             for p in people.list.iter().filter(|p| p.present) {
-                let roles: Vec<String> = people.roles_of(&p.id).iter().map(|r| r.label()).collect();
+                let held = people.roles_of(&p.id);
+                let roles: Vec<String> = held.iter().map(|r| r.label()).collect();
                 let roles = if roles.is_empty() {
                     people
                         .team_of(&p.id)
@@ -25,7 +26,19 @@ pub fn show(ui: &mut egui::Ui, view: &View) {
                     roles.join(", ")
                 };
                 let me = if p.id == view.me { " (you)" } else { "" };
-                ui.label(format!("{}{me}", p.name));
+                ui.horizontal(|ui| {
+                    // The first role's shape before the name (the roles are written out beside it).
+                    let tint = ui.visuals().text_color();
+                    match held.first() {
+                        Some(role) => {
+                            crate::app::icons::show(ui, crate::app::icons::role(role), 14.0, tint)
+                        }
+                        None => {
+                            ui.add_space(14.0 + ui.spacing().item_spacing.x);
+                        }
+                    }
+                    ui.label(format!("{}{me}", p.name));
+                });
                 ui.label(roles);
                 let task = match drill.work().iter().find(|w| w.by == p.id) {
                     Some(w) => format!(

@@ -6,6 +6,7 @@
 use bevy_egui::egui;
 
 use super::{Action, View};
+use crate::app::icons;
 use crate::app::theme::{health_colour, health_label};
 use crate::app::ui_state::UiState;
 use crate::scenario::Scenario;
@@ -151,6 +152,28 @@ fn map(ui: &mut egui::Ui, view: &View, state: &mut UiState, width: f32, height: 
             rect,
             &format!("{} {}", symbol(health), component.name),
             health,
+        );
+        // What the component is and how it is, as shapes in the bottom
+        // corners (the words say the same).
+        let side = 12.0;
+        let corner = |x: f32| {
+            egui::Rect::from_min_size(
+                egui::pos2(x, rect.bottom() - side - 3.0),
+                egui::vec2(side, side),
+            )
+        };
+        let ink = egui::Color32::from_black_alpha(190);
+        icons::paint(
+            &painter,
+            icons::component(&component.kind),
+            corner(rect.left() + 4.0),
+            ink,
+        );
+        icons::paint(
+            &painter,
+            icons::health(health),
+            corner(rect.right() - side - 4.0),
+            ink,
         );
         let alerts = scenario
             .alerts

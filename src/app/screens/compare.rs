@@ -7,8 +7,10 @@ use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use crate::app::screen::{Screen, full_screen};
+use crate::app::theme::band_colour;
 use crate::base::time::clock;
 use crate::judge::compare::{Change, Comparison, Scored, recordings};
+use crate::judge::score::Band;
 
 /// The two runs being compared.
 #[derive(Resource)]
@@ -79,9 +81,9 @@ fn draw(
 
 fn change_label(ui: &mut egui::Ui, change: Change) {
     match change {
-        Change::Better => ui.colored_label(egui::Color32::from_rgb(90, 190, 110), "better"),
-        Change::Worse => ui.colored_label(egui::Color32::from_rgb(225, 85, 70), "worse"),
-        Change::Missing => ui.colored_label(egui::Color32::from_rgb(230, 160, 40), "one run only"),
+        Change::Better => ui.colored_label(band_colour(Some(Band::P)), "better"),
+        Change::Worse => ui.colored_label(band_colour(Some(Band::U)), "worse"),
+        Change::Missing => ui.colored_label(band_colour(Some(Band::M)), "one run only"),
         Change::Same => ui.weak("same"),
     };
 }

@@ -33,7 +33,15 @@ fn draw(
     full_screen(ctx, |ui| {
         ui.vertical_centered(|ui| {
             ui.add_space(ui.available_height() * 0.25);
-            ui.heading(egui::RichText::new("Firedrill").size(48.0));
+            match crate::app::icons::texture(ui.ctx(), crate::app::icons::TITLE) {
+                // One pixel of art to a point: crisp at UI scale 1.
+                Some((id, size)) => {
+                    ui.add(egui::Image::new((id, size)).alt_text("Firedrill"));
+                }
+                None => {
+                    ui.heading(egui::RichText::new("Firedrill").size(48.0));
+                }
+            }
             ui.label("Incident-response drills under the Incident Command System");
             ui.add_space(24.0);
             if ui

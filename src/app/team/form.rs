@@ -13,6 +13,9 @@ pub struct JoinForm {
     pub error: Option<String>,
 }
 
+/// Width of the join form's text fields.
+const FIELD_WIDTH: f32 = 240.0;
+
 /// The join form as a window; returns (address, code, name) when Join is clicked.
 pub fn join_window(
     ctx: &egui::Context,
@@ -23,20 +26,25 @@ pub fn join_window(
     egui::Window::new("Join a team drill")
         .open(&mut open)
         .collapsible(false)
+        .resizable(false)
+        // Above the title art, where the buttons that opened it stay in view.
+        .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 24.0))
         .show(ctx, |ui| {
             egui::Grid::new("join-form").show(ui, |ui| {
-                ui.label("Host");
-                ui.add(egui::TextEdit::singleline(&mut form.address).hint_text("127.0.0.1:7878"));
-                ui.end_row();
-                ui.label("Your code");
-                ui.add(egui::TextEdit::singleline(&mut form.code).hint_text("abcd-efgh-jkmn-pqrs"));
-                ui.end_row();
-                ui.label("Your name");
-                ui.add(
-                    egui::TextEdit::singleline(&mut form.name)
-                        .hint_text("as the team should see it"),
-                );
-                ui.end_row();
+                // Each field is wide enough for its text and named by its
+                // label for screen readers.
+                let field = |ui: &mut egui::Ui, label: &str, text: &mut String, hint: &str| {
+                    let label = ui.label(label);
+                    ui.add_sized(
+                        [FIELD_WIDTH, ui.spacing().interact_size.y],
+                        egui::TextEdit::singleline(text).hint_text(hint),
+                    )
+                    .labelled_by(label.id);
+                    ui.end_row();
+                };
+                field(ui, "Host", &mut form.address, "127.0.0.1:7878");
+                field(ui, "Your code", &mut form.code, "abcd-efgh-jkmn-pqrs");
+                field(ui, "Your name", &mut form.name, "as the team should see it");
             });
             if let Some(error) = &form.error {
                 ui.colored_label(egui::Color32::from_rgb(230, 110, 90), error);
