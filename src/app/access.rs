@@ -41,3 +41,26 @@ fn text(node: &Node) -> String {
         .collect::<Vec<_>>()
         .join(" ")
 }
+
+/// egui builds its AccessKit tree only while a screen reader (or another
+/// assistive technology) is listening, or the keyboard autopilot reads it:
+/// a trainee without one pays nothing for it.
+pub(super) fn plugin(app: &mut bevy::prelude::App) {
+    use bevy::prelude::*;
+    app.add_systems(PreUpdate, follow_screen_reader);
+}
+
+fn follow_screen_reader(
+    requested: Option<bevy::prelude::Res<bevy::a11y::AccessibilityRequested>>,
+    launch: Option<bevy::prelude::Res<crate::app::launch::Launch>>,
+    mut contexts: bevy_egui::EguiContexts,
+) {
+    let wanted = requested.is_some_and(|r| r.get()) || launch.is_some_and(|l| l.keyboard.is_some());
+    if let Ok(ctx) = contexts.ctx_mut() {
+        if wanted {
+            ctx.enable_accesskit();
+        } else {
+            ctx.disable_accesskit();
+        }
+    }
+}

@@ -73,6 +73,7 @@ pub fn run_with(launch: Launch, bench: Option<bench::BenchPlan>) -> AppExit {
 /// Everything Firedrill adds to an app (without windowing, for headless tests).
 pub fn plugin(app: &mut App) {
     app.add_systems(Startup, spawn_camera);
+    app.add_plugins(access::plugin);
     app.add_plugins((
         screen::plugin,
         settings::plugin,

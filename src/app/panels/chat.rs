@@ -240,42 +240,64 @@ fn sender<'a>(view: &'a View, message: &'a Message) -> &'a str {
 }
 
 /// One message on one line; true when it was clicked (to open it whole).
+/// The line is one piece of laid-out text (time, sender, kind, words, each
+/// in its own colour), cut with "…" at the panel's edge: one widget per row
+/// instead of four keeps a long chat cheap, and egui keeps its layout from
+/// frame to frame. A screen reader hears the whole line.
 fn message_row(ui: &mut egui::Ui, view: &View, message: &Message) -> bool {
     let name = sender(view, message);
     let mine = message.mentions.iter().any(|m| m == view.me);
-    let kind_colour = match message.kind {
-        MessageKind::Order => egui::Color32::from_rgb(240, 170, 70),
-        MessageKind::Decision | MessageKind::Proposal => egui::Color32::from_rgb(150, 170, 250),
-        MessageKind::Report => egui::Color32::from_rgb(120, 200, 150),
-        MessageKind::Question => egui::Color32::from_rgb(230, 120, 200),
-        _ => ui.visuals().weak_text_color(),
+    let kind_colour = kind_colour(ui, message.kind);
+    let visuals = ui.visuals();
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let mut job = egui::text::LayoutJob::default();
+    let mut add = |text: &str, color: egui::Color32| {
+        job.append(
+            text,
+            0.0,
+            egui::TextFormat {
+                font_id: font.clone(),
+                color,
+                ..Default::default()
+            },
+        );
     };
+    add(&clock(message.at), visuals.weak_text_color());
+    add("  ", visuals.text_color());
+    add(name, visuals.strong_text_color());
+    add("  ", visuals.text_color());
+    add(&format!("[{}]", message.kind.label()), kind_colour);
+    add("  ", visuals.text_color());
+    let words = if mine {
+        visuals.warn_fg_color
+    } else {
+        visuals.text_color()
+    };
+    add(&message.text, words);
     ui.horizontal(|ui| {
         ui.set_height(ROW);
-        ui.weak(clock(message.at));
-        ui.strong(name);
         crate::app::icons::show(
             ui,
             crate::app::icons::kind(message.kind),
             ROW - 4.0,
             kind_colour,
         );
-        ui.colored_label(kind_colour, format!("[{}]", message.kind.label()));
-        let text = egui::RichText::new(&message.text);
-        let text = if mine {
-            text.strong().color(ui.visuals().warn_fg_color)
-        } else {
-            text
-        };
-        ui.add(
-            egui::Label::new(text)
-                .truncate()
-                .sense(egui::Sense::click()),
-        )
-        .on_hover_text("Click to read it whole")
-        .clicked()
+        ui.add(egui::Label::new(job).truncate().sense(egui::Sense::click()))
+            .on_hover_text("Click to read it whole")
+            .clicked()
     })
     .inner
+}
+
+/// The colour of a message kind in the chat (always beside its name).
+fn kind_colour(ui: &egui::Ui, kind: MessageKind) -> egui::Color32 {
+    match kind {
+        MessageKind::Order => egui::Color32::from_rgb(240, 170, 70),
+        MessageKind::Decision | MessageKind::Proposal => egui::Color32::from_rgb(150, 170, 250),
+        MessageKind::Report => egui::Color32::from_rgb(120, 200, 150),
+        MessageKind::Question => egui::Color32::from_rgb(230, 120, 200),
+        _ => ui.visuals().weak_text_color(),
+    }
 }
 
 /// Completions for an @mention being typed; a click completes it.

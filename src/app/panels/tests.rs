@@ -254,9 +254,9 @@ fn a_long_message_is_one_line_in_the_history_and_whole_after_a_click() {
     });
     let row = shown
         .iter()
-        .find(|(t, _)| t.starts_with("@ben the orders database"))
+        .find(|(t, _)| t.contains("Ana  [Chat]  @ben the orders database"))
         .cloned()
-        .expect("the message's row");
+        .expect("the message's row: time, sender, kind and words on one line");
     let one_line = |r: &egui::Rect| r.height() < 24.0;
     assert!(one_line(&row.1), "one line in the history: {:?}", row.1);
     assert!(

@@ -2,7 +2,8 @@
 //! title screen to the debrief, no mouse. The autopilot presses real keys
 //! (through Bevy's keyboard messages, as winit would) and finds its way by
 //! what a screen reader is told: Tab until the focused widget has the name
-//! the plan gives, then Enter. A photograph of each screen on the way.
+//! the plan gives, then Enter (`access` keeps egui's tree on while it
+//! plays). A photograph of each screen on the way.
 
 pub mod plan;
 
@@ -14,7 +15,7 @@ use bevy::input::keyboard::{Key, KeyboardInput};
 use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
 use bevy_egui::egui::accesskit::Role;
-use bevy_egui::{EguiContexts, EguiOutput, PrimaryEguiContext};
+use bevy_egui::{EguiOutput, PrimaryEguiContext};
 
 use self::plan::KeyStep;
 use crate::app::access::Spoken;
@@ -110,7 +111,6 @@ fn tour(
     mut tour: ResMut<KeyTour>,
     launch: Res<Launch>,
     screen: Res<State<Screen>>,
-    mut contexts: EguiContexts,
     outputs: Query<&EguiOutput, With<PrimaryEguiContext>>,
     window: Query<Entity, With<PrimaryWindow>>,
     live: Option<Res<LiveDrill>>,
@@ -126,10 +126,6 @@ fn tour(
     else {
         return;
     };
-    // What a screen reader would be told: the tree egui builds when asked.
-    if let Ok(ctx) = contexts.ctx_mut() {
-        ctx.enable_accesskit();
-    }
     if tour.camera.busy(&mut commands) {
         return;
     }
