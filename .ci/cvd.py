@@ -12,6 +12,7 @@ Usage: python3 .ci/cvd.py [--need N] SHOT.png...
 import subprocess
 import sys
 
+# The same constants as src/app/theme.rs (BLUISH_GREEN, SKY_BLUE, ORANGE, VERMILLION).
 MEANING = {
     "bluish green (healthy, P)": (0, 158, 115),
     "sky blue (S)": (86, 180, 233),
@@ -56,17 +57,21 @@ def pixels(path):
 
 
 def present(counts):
+    """The meaningful colours drawn on screen: pixel count and mean colour as drawn."""
     found = {}
     for name, (r, g, b) in MEANING.items():
-        n = sum(c for k, c in counts.items()
-                if abs(k[0] - r) <= TOLERANCE and abs(k[1] - g) <= TOLERANCE and abs(k[2] - b) <= TOLERANCE)
+        near = [(k, c) for k, c in counts.items()
+                if abs(k[0] - r) <= TOLERANCE and abs(k[1] - g) <= TOLERANCE and abs(k[2] - b) <= TOLERANCE]
+        n = sum(c for _, c in near)
         if n >= MIN_PIXELS:
-            found[name] = n
+            mean = tuple(sum(k[i] * c for k, c in near) / n for i in range(3))
+            found[name] = (n, mean)
     return found
 
 
 def simulate(path, who, m):
-    out = path[:-4] + f".{who}.png"
+    stem = path[:-4] if path.endswith(".png") else path
+    out = stem + f".{who}.png"
     matrix = " ".join(str(v) for row in m for v in row)
     subprocess.run(["convert", path, "-colorspace", "RGB", "-color-matrix", matrix,
                     "-colorspace", "sRGB", out], check=True)
@@ -75,9 +80,16 @@ def simulate(path, who, m):
 def main(argv):
     need = 0
     if argv[:1] == ["--need"]:
+        if len(argv) < 2 or not argv[1].isdigit():
+            print("usage: cvd.py [--need N] SHOT.png...")
+            return 2
         need, argv = int(argv[1]), argv[2:]
-    failed = False
+    if not argv:
+        print("usage: cvd.py [--need N] SHOT.png...")
+        return 2
+    any_failed = False
     for path in argv:
+        failed = False
         found = present(pixels(path))
         names = sorted(found)
         if len(names) < need:
@@ -87,15 +99,18 @@ def main(argv):
             simulate(path, who, m)
             for i, a in enumerate(names):
                 for b in names[i + 1:]:
-                    la, lb = lab(MEANING[a], m), lab(MEANING[b], m)
+                    # The colours as drawn on this screenshot.
+                    la, lb = lab(found[a][1], m), lab(found[b][1], m)
                     d = sum((p - q) ** 2 for p, q in zip(la, lb)) ** 0.5
                     floor = FAR if {a, b} == MOST else APART
                     if d < floor:
                         print(f"{path}: {a} and {b} are only ΔE {d:.1f} apart for {who} (need {floor})")
                         failed = True
-        print(f"{path}: {', '.join(f'{n} ({c} px)' for n, c in sorted(found.items())) or 'no meaningful colours'}; apart under protanopia and deuteranopia"
-              if not failed else f"{path}: checked")
-    return 1 if failed else 0
+        if not failed:
+            shown = ", ".join(f"{n} ({found[n][0]} px)" for n in names) or "no meaningful colours"
+            print(f"{path}: {shown}; apart under protanopia and deuteranopia")
+        any_failed |= failed
+    return 1 if any_failed else 0
 
 
 if __name__ == "__main__":

@@ -280,7 +280,7 @@ def health_down():  # a cross in an octagon (a stop sign)
 
 
 # --- the window icon and the title art ---------------------------------------
-FLAME = (230, 97, 0, 255)      # Okabe-Ito vermillion-orange
+FLAME = (230, 97, 0, 255)      # a flame orange, between Okabe-Ito's orange and vermillion
 EMBER = (240, 228, 66, 255)     # Okabe-Ito yellow
 SLATE = (27, 31, 39, 255)
 BLUE = (86, 180, 233, 255)      # Okabe-Ito sky blue
@@ -305,13 +305,13 @@ def window_icon():
     return img
 
 
-def title_art():
+def title_art(letters=(236, 239, 244, 255)):
     w, h = 1840, 400
     img = Image.new("RGBA", (w, h), CLEAR)
     d = ImageDraw.Draw(img)
     flame(d, 190, 350, 320, 220)
     font = ImageFont.truetype(FONT, 210)
-    d.text((360, 190), "Firedrill", font=font, fill=(236, 239, 244, 255), anchor="lm")
+    d.text((360, 190), "Firedrill", font=font, fill=letters, anchor="lm")
     # Three bars under the name: command, operations, communications.
     for i, colour in enumerate((BLUE, FLAME, (0, 158, 115, 255))):
         x = 370 + i * 300
@@ -341,4 +341,6 @@ if __name__ == "__main__":
             save(draw(), f"icons/{group}/{name}.png")
     save(window_icon(), "icons/window.png", 256)
     title_art().save(os.path.join(HERE, "title.png"), optimize=True)
+    # For the light theme: the letters in the dark theme's background colour.
+    title_art(SLATE).save(os.path.join(HERE, "title-light.png"), optimize=True)
     print("icons, window icon and title art written")

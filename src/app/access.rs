@@ -2,6 +2,9 @@
 //! window hands it to the platform's screen reader (bevy_egui's `accesskit`
 //! feature); the keyboard autopilot and the tests read it the same way.
 
+use bevy::a11y::AccessibilityRequested;
+use bevy::prelude::*;
+use bevy_egui::EguiContexts;
 use bevy_egui::egui::accesskit::{Node, Role, TreeUpdate};
 
 /// One frame's tree, as text.
@@ -45,17 +48,21 @@ fn text(node: &Node) -> String {
 /// egui builds its AccessKit tree only while a screen reader (or another
 /// assistive technology) is listening, or the keyboard autopilot reads it:
 /// a trainee without one pays nothing for it.
-pub(super) fn plugin(app: &mut bevy::prelude::App) {
-    use bevy::prelude::*;
+pub(super) fn plugin(app: &mut App) {
     app.add_systems(PreUpdate, follow_screen_reader);
 }
 
+/// Keeps egui's AccessKit tree built whether or not a screen reader listens
+/// (the keyboard autopilot finds its way by it).
+#[derive(Resource, Debug, Default)]
+pub struct KeepAccessTree;
+
 fn follow_screen_reader(
-    requested: Option<bevy::prelude::Res<bevy::a11y::AccessibilityRequested>>,
-    launch: Option<bevy::prelude::Res<crate::app::launch::Launch>>,
-    mut contexts: bevy_egui::EguiContexts,
+    requested: Option<Res<AccessibilityRequested>>,
+    keep: Option<Res<KeepAccessTree>>,
+    mut contexts: EguiContexts,
 ) {
-    let wanted = requested.is_some_and(|r| r.get()) || launch.is_some_and(|l| l.keyboard.is_some());
+    let wanted = requested.is_some_and(|r| r.get()) || keep.is_some();
     if let Ok(ctx) = contexts.ctx_mut() {
         if wanted {
             ctx.enable_accesskit();

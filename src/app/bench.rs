@@ -4,12 +4,12 @@
 //! Firedrill's own systems, and the start-up time to the first drawn drill frame.
 //!
 //! Own time is measured twice: by the wall clock around the systems' sets,
-//! and as the processor time of the thread running them. On a small machine
+//! and as the processor time of the threads running the drill's clock and
+//! the drill screen (`cost`). On a small machine
 //! drawing through a software renderer, the renderer's threads take the
 //! processor from under our systems, so the wall figure counts their time
 //! too; the processor figure is what our systems cost.
 
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use bevy::prelude::*;
@@ -21,57 +21,6 @@ use super::screen::AppSystems;
 use crate::scenario::{LoadedScenario, Seat};
 use crate::world::Command;
 use crate::world::comms::{Channel, MessageKind};
-
-/// Processor time of Firedrill's systems this frame, in nanoseconds: the
-/// clock stepping the drill, and the drill screen.
-pub static CLOCK_CPU_NS: AtomicU64 = AtomicU64::new(0);
-pub static UI_CPU_NS: AtomicU64 = AtomicU64::new(0);
-
-/// Adds the processor time the current thread spends until it is dropped
-/// to a counter.
-pub struct CpuTimer {
-    since: Duration,
-    into: &'static AtomicU64,
-}
-
-impl CpuTimer {
-    pub fn start(into: &'static AtomicU64) -> CpuTimer {
-        CpuTimer {
-            since: thread_time(),
-            into,
-        }
-    }
-}
-
-impl Drop for CpuTimer {
-    fn drop(&mut self) {
-        let spent = thread_time().saturating_sub(self.since);
-        self.into
-            .fetch_add(spent.as_nanos() as u64, Ordering::Relaxed);
-    }
-}
-
-/// The processor time this thread has used.
-#[cfg(unix)]
-fn thread_time() -> Duration {
-    let mut now = libc::timespec {
-        tv_sec: 0,
-        tv_nsec: 0,
-    };
-    // SAFETY: `now` is a valid timespec for the call to fill in.
-    let ok = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut now) } == 0;
-    if !ok {
-        return Duration::ZERO;
-    }
-    Duration::new(now.tv_sec as u64, now.tv_nsec as u32)
-}
-
-/// Elsewhere the wall clock stands in.
-#[cfg(not(unix))]
-fn thread_time() -> Duration {
-    static START: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
-    START.get_or_init(Instant::now).elapsed()
-}
 
 /// What to measure.
 #[derive(Resource, Debug, Clone)]
@@ -88,7 +37,7 @@ pub struct BenchPlan {
 pub struct BenchStats {
     frame_times: Vec<Duration>,
     own_times: Vec<Duration>,
-    /// Processor time of the same systems.
+    /// Processor time of the clock and the drill screen's systems.
     cpu_times: Vec<Duration>,
     /// The same, split: the clock stepping the drill, and the drill screen.
     clock_times: Vec<Duration>,
@@ -198,9 +147,7 @@ fn record(
     let clock = std::mem::take(&mut stats.clock_this_frame);
     let ui = std::mem::take(&mut stats.ui_this_frame);
     let own = clock + ui;
-    let cpu = Duration::from_nanos(
-        CLOCK_CPU_NS.swap(0, Ordering::Relaxed) + UI_CPU_NS.swap(0, Ordering::Relaxed),
-    );
+    let cpu = super::cost::take_frame();
     if live.is_none() || ui.is_zero() {
         return; // the drill screen has not drawn yet
     }

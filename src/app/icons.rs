@@ -14,8 +14,9 @@ use crate::scenario::{ComponentKind, Role};
 use crate::world::Health;
 use crate::world::comms::MessageKind;
 
-/// The title screen's art.
+/// The title screen's art: light letters for the dark theme, dark for the light.
 pub const TITLE: &str = "title.png";
+pub const TITLE_ON_LIGHT: &str = "title-light.png";
 /// The window's icon.
 const WINDOW: &str = "icons/window.png";
 
@@ -71,7 +72,7 @@ pub fn health(health: Health) -> &'static str {
 
 /// Every image file the game draws.
 fn all() -> Vec<&'static str> {
-    let mut paths = vec![TITLE];
+    let mut paths = vec![TITLE, TITLE_ON_LIGHT];
     paths.extend(
         [
             Role::IC,
@@ -84,7 +85,7 @@ fn all() -> Vec<&'static str> {
         .iter()
         .map(role),
     );
-    paths.extend(crate::app::panels::chat::KINDS.map(kind));
+    paths.extend(MessageKind::ALL.map(kind));
     paths.extend(
         ComponentKind::KNOWN
             .iter()
@@ -169,8 +170,16 @@ fn install(
             continue;
         };
         // PNG keeps colour and alpha apart; egui blends premultiplied colour.
-        if let Some(data) = image.data.as_mut() {
-            premultiply(data);
+        let rgba8 = image.texture_descriptor.format
+            == bevy::render::render_resource::TextureFormat::Rgba8UnormSrgb;
+        match image.data.as_mut() {
+            Some(data) if rgba8 => premultiply(data),
+            _ => {
+                warn!(
+                    "the icon {path} is not 8-bit RGBA (run assets/make_icons.py); it is left out"
+                );
+                continue;
+            }
         }
         let size = egui::vec2(image.width() as f32, image.height() as f32);
         let id = contexts.add_image(EguiTextureHandle::Strong(handle.clone()));
@@ -232,12 +241,16 @@ fn window_icon(
         }
         !windows.windows.is_empty()
     });
-    if let Err(e) = icon_made {
-        warn!("the window icon {WINDOW} was refused: {e}");
-    }
-    if worn {
-        info!("window icon set ({width}x{height})");
-        commands.remove_resource::<WindowIcon>();
+    match (icon_made, worn) {
+        (Err(e), _) => {
+            warn!("the window icon {WINDOW} was refused: {e}");
+            commands.remove_resource::<WindowIcon>();
+        }
+        (Ok(_), true) => {
+            info!("window icon set ({width}x{height})");
+            commands.remove_resource::<WindowIcon>();
+        }
+        (Ok(_), false) => {} // no window yet
     }
 }
 
@@ -283,10 +296,7 @@ mod tests {
             assert!(seen.insert(icon), "{kind} shares {icon}");
         }
         // Every message kind and health state too.
-        let kinds: std::collections::BTreeSet<_> = crate::app::panels::chat::KINDS
-            .map(kind)
-            .into_iter()
-            .collect();
-        assert_eq!(kinds.len(), crate::app::panels::chat::KINDS.len());
+        let shapes: std::collections::BTreeSet<_> = all().into_iter().collect();
+        assert_eq!(shapes.len(), all().len(), "no two things share an icon");
     }
 }

@@ -30,7 +30,7 @@ pub struct Launch {
 /// `firedrill keys PLAN`: the plan, where it came from, where pictures go.
 #[derive(Debug, Clone)]
 pub struct KeyboardLaunch {
-    pub plan: crate::app::tours::KeyPlan,
+    pub plan: crate::app::keyboard_plan::KeyPlan,
     pub plan_path: PathBuf,
     pub shot_dir: PathBuf,
 }

@@ -200,16 +200,23 @@ pub fn type_and_spacing(style: &mut egui::Style) {
     style.spacing.window_margin = egui::Margin::same(10);
 }
 
-/// A score band's colour, always beside its letter: the same Okabe-Ito
-/// hues as health, in order (P bluish green, S sky blue, M orange, U
-/// vermillion), so the bands stay apart for colour-blind trainees.
+/// The Okabe-Ito colours that carry meaning (health, score bands); they
+/// stay apart under protanopia and deuteranopia (`.ci/cvd.py` looks for
+/// these on the screenshots).
+pub const BLUISH_GREEN: egui::Color32 = egui::Color32::from_rgb(0, 158, 115);
+pub const SKY_BLUE: egui::Color32 = egui::Color32::from_rgb(86, 180, 233);
+pub const ORANGE: egui::Color32 = egui::Color32::from_rgb(230, 159, 0);
+pub const VERMILLION: egui::Color32 = egui::Color32::from_rgb(213, 94, 0);
+
+/// A score band's colour, always beside its letter: the hues of health, in
+/// order (P bluish green, S sky blue, M orange, U vermillion).
 pub fn band_colour(band: Option<crate::judge::score::Band>) -> egui::Color32 {
     use crate::judge::score::Band;
     match band {
-        Some(Band::P) => egui::Color32::from_rgb(0, 158, 115),
-        Some(Band::S) => egui::Color32::from_rgb(86, 180, 233),
-        Some(Band::M) => egui::Color32::from_rgb(230, 159, 0),
-        Some(Band::U) => egui::Color32::from_rgb(213, 94, 0),
+        Some(Band::P) => BLUISH_GREEN,
+        Some(Band::S) => SKY_BLUE,
+        Some(Band::M) => ORANGE,
+        Some(Band::U) => VERMILLION,
         None => egui::Color32::GRAY,
     }
 }
@@ -219,9 +226,9 @@ pub fn band_colour(band: Option<crate::judge::score::Band>) -> egui::Color32 {
 /// bluish green, orange, vermillion, each light enough for black text.
 pub fn health_colour(health: Health) -> egui::Color32 {
     match health {
-        Health::Healthy => egui::Color32::from_rgb(0, 158, 115),
-        Health::Degraded => egui::Color32::from_rgb(230, 159, 0),
-        Health::Down => egui::Color32::from_rgb(213, 94, 0),
+        Health::Healthy => BLUISH_GREEN,
+        Health::Degraded => ORANGE,
+        Health::Down => VERMILLION,
     }
 }
 
@@ -291,28 +298,39 @@ mod tests {
         [116.0 * fy - 16.0, 500.0 * (fx - fy), 200.0 * (fy - fz)]
     }
 
-    #[test]
-    fn health_colours_stay_apart_for_colour_blind_trainees() {
-        let health = [Health::Healthy, Health::Degraded, Health::Down];
+    /// Fails unless every pair of `colours` is at least `needed(a, b)` ΔE
+    /// apart under each simulation.
+    fn assert_apart<T: Copy + PartialEq + std::fmt::Debug>(
+        colours: &[(T, egui::Color32)],
+        needed: impl Fn(T, T) -> f64,
+    ) {
         for (who, m) in &SIMULATIONS {
-            for (i, &a) in health.iter().enumerate() {
-                for &b in &health[i + 1..] {
-                    let (x, y) = (seen(health_colour(a), m), seen(health_colour(b), m));
+            for (i, &(a, ca)) in colours.iter().enumerate() {
+                for &(b, cb) in &colours[i + 1..] {
+                    let (x, y) = (seen(ca, m), seen(cb, m));
                     let distance = (0..3).map(|k| (x[k] - y[k]).powi(2)).sum::<f64>().sqrt();
-                    // ΔE 18 and more is told apart at a glance; healthy and
-                    // down, the pair that matters most, much more.
-                    let needed = if (a, b) == (Health::Healthy, Health::Down) {
-                        30.0
-                    } else {
-                        18.0
-                    };
                     assert!(
-                        distance >= needed,
+                        distance >= needed(a, b),
                         "{a:?} and {b:?} are only ΔE {distance:.1} apart for {who}"
                     );
                 }
             }
         }
+    }
+
+    #[test]
+    fn health_colours_stay_apart_for_colour_blind_trainees() {
+        let health =
+            [Health::Healthy, Health::Degraded, Health::Down].map(|h| (h, health_colour(h)));
+        // ΔE 18 and more is told apart at a glance; healthy and down, the
+        // pair that matters most, much more.
+        assert_apart(&health, |a, b| {
+            if (a, b) == (Health::Healthy, Health::Down) {
+                30.0
+            } else {
+                18.0
+            }
+        });
         // And never by colour alone.
         assert_ne!(health_label(Health::Degraded), health_label(Health::Down));
     }
@@ -320,23 +338,13 @@ mod tests {
     #[test]
     fn score_bands_stay_apart_for_colour_blind_trainees() {
         use crate::judge::score::Band;
-        let bands = [Band::P, Band::S, Band::M, Band::U];
-        for (who, m) in &SIMULATIONS {
-            for (i, &a) in bands.iter().enumerate() {
-                for &b in &bands[i + 1..] {
-                    let (x, y) = (seen(band_colour(Some(a)), m), seen(band_colour(Some(b)), m));
-                    let distance = (0..3).map(|k| (x[k] - y[k]).powi(2)).sum::<f64>().sqrt();
-                    let needed = if (a, b) == (Band::P, Band::U) {
-                        30.0
-                    } else {
-                        15.0
-                    };
-                    assert!(
-                        distance >= needed,
-                        "bands {a:?} and {b:?} are only ΔE {distance:.1} apart for {who}"
-                    );
-                }
+        let bands = [Band::P, Band::S, Band::M, Band::U].map(|b| (b, band_colour(Some(b))));
+        assert_apart(&bands, |a, b| {
+            if (a, b) == (Band::P, Band::U) {
+                30.0
+            } else {
+                15.0
             }
-        }
+        });
     }
 }

@@ -230,7 +230,7 @@ pub enum Action {
     /// naming the step it could not do.
     #[cfg(feature = "app")]
     Keys {
-        /// The keyboard plan (RON), e.g. scenarios/scripts/matching-engine-failure.keyboard.ron.
+        /// The keyboard plan (RON), e.g. scenarios/keyboard/matching-engine-failure.ron.
         plan: PathBuf,
         /// Where the screenshots of each screen go.
         #[arg(long, default_value = "screenshots")]

@@ -6,7 +6,7 @@ use bevy_egui::egui;
 use crate::judge::history::Attempt;
 use crate::judge::score::Scorecard;
 
-pub use crate::app::theme::band_colour;
+use crate::app::theme::band_colour;
 
 pub fn show(
     ui: &mut egui::Ui,

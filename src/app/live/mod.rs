@@ -225,7 +225,7 @@ pub(super) fn plugin(app: &mut App) {
 }
 
 fn run_clock(mut live: ResMut<LiveDrill>, time: Res<Time>) {
-    let _cost = crate::app::bench::CpuTimer::start(&crate::app::bench::CLOCK_CPU_NS);
+    let _cost = crate::app::cost::CpuTimer::start(&crate::app::cost::CLOCK_CPU_NS);
     live.advance(time.delta_secs_f64());
 }
 

@@ -12,16 +12,7 @@ use crate::lenses::compose::{self, Context};
 use crate::world::comms::{Channel, Message, MessageKind};
 
 /// Kinds offered as buttons, in the order people use them.
-pub const KINDS: [MessageKind; 8] = [
-    MessageKind::Chat,
-    MessageKind::Order,
-    MessageKind::Ack,
-    MessageKind::Report,
-    MessageKind::Proposal,
-    MessageKind::Decision,
-    MessageKind::Question,
-    MessageKind::StatusUpdate,
-];
+pub const KINDS: [MessageKind; 8] = MessageKind::ALL;
 
 /// Height of one history row.
 const ROW: f32 = 18.0;

@@ -219,9 +219,7 @@ fn score_so_far(ui: &mut egui::Ui, viewer: &mut ReplayViewer) {
                 ui.label(format!("{} {}", j.criterion.id(), j.criterion.title()));
                 match j.value {
                     Some(v) => ui.colored_label(
-                        crate::app::debrief::scorecard::band_colour(Some(
-                            crate::judge::score::Band::of(v),
-                        )),
+                        crate::app::theme::band_colour(Some(crate::judge::score::Band::of(v))),
                         format!("{v:.2} {:?}", crate::judge::score::Band::of(v)),
                     ),
                     None => ui.weak("N/A"),

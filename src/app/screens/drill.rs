@@ -43,7 +43,7 @@ fn draw(
     mut settings: ResMut<Settings>,
     mut next: ResMut<NextState<Screen>>,
 ) -> Result {
-    let _cost = crate::app::bench::CpuTimer::start(&crate::app::bench::UI_CPU_NS);
+    let _cost = crate::app::cost::CpuTimer::start(&crate::app::cost::UI_CPU_NS);
     let ctx = contexts.ctx_mut()?;
     keys(ctx, &mut live, &mut state);
     let mut root = egui::Ui::new(

@@ -33,7 +33,12 @@ fn draw(
     full_screen(ctx, |ui| {
         ui.vertical_centered(|ui| {
             ui.add_space(ui.available_height() * 0.25);
-            match crate::app::icons::texture(ui.ctx(), crate::app::icons::TITLE) {
+            let art = if ui.visuals().dark_mode {
+                crate::app::icons::TITLE
+            } else {
+                crate::app::icons::TITLE_ON_LIGHT
+            };
+            match crate::app::icons::texture(ui.ctx(), art) {
                 // One pixel of art to a point: crisp at UI scale 1.
                 Some((id, size)) => {
                     ui.add(egui::Image::new((id, size)).alt_text("Firedrill"));

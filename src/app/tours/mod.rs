@@ -11,7 +11,6 @@ mod tutorial;
 use bevy::prelude::*;
 
 pub use keyboard::launch as keyboard_launch;
-pub use keyboard::plan::KeyPlan;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_plugins((

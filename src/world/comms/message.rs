@@ -64,6 +64,18 @@ pub enum MessageKind {
 }
 
 impl MessageKind {
+    /// Every kind, in the order people use them (the composer's buttons).
+    pub const ALL: [MessageKind; 8] = [
+        MessageKind::Chat,
+        MessageKind::Order,
+        MessageKind::Ack,
+        MessageKind::Report,
+        MessageKind::Proposal,
+        MessageKind::Decision,
+        MessageKind::Question,
+        MessageKind::StatusUpdate,
+    ];
+
     /// The kind as a person reads it ("Status update").
     pub fn label(self) -> &'static str {
         match self {

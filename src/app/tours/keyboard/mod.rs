@@ -5,8 +5,6 @@
 //! the plan gives, then Enter (`access` keeps egui's tree on while it
 //! plays). A photograph of each screen on the way.
 
-pub mod plan;
-
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -17,9 +15,9 @@ use bevy::window::PrimaryWindow;
 use bevy_egui::egui::accesskit::Role;
 use bevy_egui::{EguiOutput, PrimaryEguiContext};
 
-use self::plan::KeyStep;
 use crate::app::access::Spoken;
 use crate::app::camera::Camera;
+use crate::app::keyboard_plan::{KeyPlan, KeyStep};
 use crate::app::launch::{KeyboardLaunch, Launch};
 use crate::app::live::LiveDrill;
 use crate::app::panels::chat::COMPOSER_HINT;
@@ -42,8 +40,10 @@ struct KeyTour {
     /// Frames left before egui has taken in the last keys and drawn the result.
     settle: u32,
     since: Instant,
-    /// A line was just typed: the composer must have taken it.
-    typed: Option<String>,
+    /// A line was just typed (by this step): the composer must have taken it.
+    typed: Option<(usize, String)>,
+    /// The drill clock when last seen: waiting for it is no time-out while it moves.
+    drill_now: Option<u32>,
     camera: Camera,
     photographed: Vec<Screen>,
     exit_in: Option<u32>,
@@ -56,6 +56,7 @@ pub(super) fn plugin(app: &mut App) {
 
 fn open(mut commands: Commands, launch: Res<Launch>) {
     if launch.keyboard.is_some() {
+        commands.insert_resource(crate::app::access::KeepAccessTree);
         commands.insert_resource(KeyTour {
             step: 0,
             tabs: 0,
@@ -63,6 +64,7 @@ fn open(mut commands: Commands, launch: Res<Launch>) {
             settle: 0,
             since: Instant::now(),
             typed: None,
+            drill_now: None,
             camera: Camera::default(),
             photographed: Vec::new(),
             exit_in: None,
@@ -155,21 +157,31 @@ fn tour(
         error!("{}: step {}{at}: {why}", plan_path.display(), step + 1);
         exit.write(AppExit::error());
     };
-    if let Some(line) = tour.typed.take()
-        && let Some(error) = &ui_state.composer_error
-    {
-        fail(
-            format!("the composer did not take `{line}`: {error}"),
-            &mut exit,
-            tour.step - 1,
-        );
-        return;
+    if let Some((step, line)) = tour.typed.take() {
+        let why = match &ui_state.composer_error {
+            Some(error) => Some(format!("the composer did not take `{line}`: {error}")),
+            None if !ui_state.composer.is_empty() => Some(format!(
+                "`{line}` was not sent; the composer still holds `{}`",
+                ui_state.composer
+            )),
+            None => None,
+        };
+        if let Some(why) = why {
+            fail(why, &mut exit, step);
+            return;
+        }
     }
     let Some(step) = plan.steps.get(tour.step) else {
         tour.camera.arm(shot_dir.join("keyboard-end.png"));
         tour.exit_in = Some(10);
         return;
     };
+    // A drill clock that moves is progress (a plan may wait drill minutes at x1).
+    let now = live.as_ref().map(|l| l.drill().now());
+    if now != tour.drill_now {
+        tour.drill_now = now;
+        tour.since = Instant::now();
+    }
     if tour.since.elapsed() > STEP_TIMEOUT {
         fail(
             format!("not done after {} s", STEP_TIMEOUT.as_secs()),
@@ -199,19 +211,15 @@ fn tour(
             if focused.as_ref().is_some_and(|(_, text)| text == name) {
                 keyboard.tap(Key::Enter, KeyCode::Enter);
                 true
-            } else if tour.tabs >= MAX_TABS {
-                fail(
-                    format!(
-                        "no widget named `{name}` within {MAX_TABS} presses of Tab; {}",
-                        named(&spoken)
-                    ),
-                    &mut exit,
-                    tour.step,
-                );
-                return;
             } else {
-                keyboard.tap(Key::Tab, KeyCode::Tab);
-                tour.tabs += 1;
+                if let Err(why) = tab(&mut tour, &mut keyboard) {
+                    fail(
+                        format!("no widget named `{name}` {why}; {}", named(&spoken)),
+                        &mut exit,
+                        tour.step,
+                    );
+                    return;
+                }
                 false
             }
         }
@@ -222,27 +230,26 @@ fn tour(
             if in_composer {
                 keyboard.type_line(line);
                 keyboard.tap(Key::Enter, KeyCode::Enter);
-                tour.typed = Some(line.clone());
+                tour.typed = Some((tour.step, line.clone()));
                 true
             } else if tour.panel_keys < MAX_PANEL_KEYS {
                 // F6 moves between panels; landing on the chat focuses the composer.
                 keyboard.tap(Key::F6, KeyCode::F6);
                 tour.panel_keys += 1;
                 false
-            } else if tour.tabs >= MAX_TABS {
-                fail(
-                    format!("the composer is not on this screen; {}", named(&spoken)),
-                    &mut exit,
-                    tour.step,
-                );
-                return;
             } else {
-                keyboard.tap(Key::Tab, KeyCode::Tab);
-                tour.tabs += 1;
+                if let Err(why) = tab(&mut tour, &mut keyboard) {
+                    fail(
+                        format!("the composer is not {why}; {}", named(&spoken)),
+                        &mut exit,
+                        tour.step,
+                    );
+                    return;
+                }
                 false
             }
         }
-        KeyStep::At(at) => live.is_some_and(|l| l.drill().now() >= at.0),
+        KeyStep::At(at) => now.is_some_and(|now| now >= at.0),
         KeyStep::Hear(text) => spoken.says(text),
     };
     // Two frames: egui takes the keys in the next one, and its tree shows
@@ -255,6 +262,16 @@ fn tour(
         tour.panel_keys = 0;
         tour.since = Instant::now();
     }
+}
+
+/// Presses Tab, or says why not: the widget sought is not within reach.
+fn tab(tour: &mut KeyTour, keyboard: &mut Keyboard) -> Result<(), String> {
+    if tour.tabs >= MAX_TABS {
+        return Err(format!("within {MAX_TABS} presses of Tab"));
+    }
+    keyboard.tap(Key::Tab, KeyCode::Tab);
+    tour.tabs += 1;
+    Ok(())
 }
 
 /// The names on screen a plan could use, for an error message.
@@ -274,7 +291,7 @@ fn named(spoken: &Spoken) -> String {
 
 /// A launch for `firedrill keys`.
 pub fn launch(plan_path: PathBuf, shot_dir: PathBuf) -> Result<KeyboardLaunch, String> {
-    let plan = plan::KeyPlan::read(&plan_path).map_err(|e| e.to_string())?;
+    let plan = KeyPlan::read(&plan_path).map_err(|e| e.to_string())?;
     Ok(KeyboardLaunch {
         plan,
         plan_path,

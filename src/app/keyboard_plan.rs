@@ -5,7 +5,7 @@
 //! Keys(steps: [
 //!     Press("Choose a drill"),            // Tab to the widget so named, then Enter
 //!     At("5m35s"),                        // wait for the drill clock
-//!     Type("/ackalert gateway-errors"),   // Tab to the composer, type, Enter
+//!     Type("/ackalert gateway-errors"),   // F6 to the composer, type, Enter
 //!     Hear("Scorecard"),                  // wait until the screen says it
 //! ])
 //! ```
@@ -27,9 +27,10 @@ pub struct KeyPlan {
 /// One thing done at the keyboard, or waited for.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub enum KeyStep {
-    /// Tab (or Shift+Tab) until the focused widget's name is this, then Enter.
+    /// Tab until the focused widget's name is this, then Enter.
     Press(String),
-    /// Tab until the chat composer has the focus, type the line, then Enter.
+    /// F6 (then Tab) until the chat composer has the focus, type the line
+    /// key by key, then Enter.
     Type(String),
     /// Wait until the drill clock reaches this time.
     At(Dur),
@@ -125,7 +126,7 @@ mod tests {
     #[test]
     fn the_bundled_plan_reads() {
         let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("scenarios/scripts/matching-engine-failure.keyboard.ron");
+            .join("scenarios/keyboard/matching-engine-failure.ron");
         let plan = KeyPlan::read(&path).unwrap_or_else(|e| panic!("{e}"));
         assert!(matches!(plan.steps.first(), Some(KeyStep::Press(_))));
     }
