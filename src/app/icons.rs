@@ -74,16 +74,10 @@ pub fn health(health: Health) -> &'static str {
 fn all() -> Vec<&'static str> {
     let mut paths = vec![TITLE, TITLE_ON_LIGHT];
     paths.extend(
-        [
-            Role::IC,
-            Role::OL,
-            Role::CL,
-            Role::PL,
-            Role::Scribe,
-            Role::Observer,
-        ]
-        .iter()
-        .map(role),
+        Role::COMMAND_ROLES
+            .iter()
+            .chain([&Role::Observer])
+            .map(role),
     );
     paths.extend(MessageKind::ALL.map(kind));
     paths.extend(

@@ -20,14 +20,7 @@ pub fn placed(
     events: Vec<egui::Event>,
     mut add: impl FnMut(&mut egui::Ui),
 ) -> Vec<(String, egui::Rect)> {
-    let input = egui::RawInput {
-        screen_rect: Some(egui::Rect::from_min_size(
-            egui::Pos2::ZERO,
-            egui::vec2(1280.0, 800.0),
-        )),
-        events,
-        ..Default::default()
-    };
+    let input = screen(events);
     let output = ctx.run_ui(input, &mut add);
     let mut texts = Vec::new();
     for clipped in &output.shapes {
@@ -45,14 +38,7 @@ pub fn spoken(
     mut add: impl FnMut(&mut egui::Ui),
 ) -> crate::app::access::Spoken {
     ctx.enable_accesskit();
-    let input = egui::RawInput {
-        screen_rect: Some(egui::Rect::from_min_size(
-            egui::Pos2::ZERO,
-            egui::vec2(1280.0, 800.0),
-        )),
-        events,
-        ..Default::default()
-    };
+    let input = screen(events);
     let output = ctx.run_ui(input, &mut add);
     let update = output
         .platform_output
@@ -61,6 +47,18 @@ pub fn spoken(
         .expect("AccessKit is enabled, so every frame carries a tree");
     output.drop_without_applying_deltas();
     crate::app::access::Spoken::of(&update)
+}
+
+/// A 1280×800 frame's input.
+fn screen(events: Vec<egui::Event>) -> egui::RawInput {
+    egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1280.0, 800.0),
+        )),
+        events,
+        ..Default::default()
+    }
 }
 
 /// The pointer events of a click at the middle of the first text equal to `label`.

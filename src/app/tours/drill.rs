@@ -196,9 +196,6 @@ fn exit_when_done(
         return;
     }
     // A few frames for the last screenshot to be written.
-    let left = shots.exit_in.get_or_insert(30);
-    *left = left.saturating_sub(1);
-    if *left == 0 {
-        exit.write(AppExit::Success);
-    }
+    shots.exit_in.get_or_insert(30);
+    super::closing(&mut shots.exit_in, &mut exit);
 }

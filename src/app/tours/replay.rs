@@ -119,9 +119,6 @@ fn tour(
             .arm(plan.shot_dir.join(format!("{id}-compare.png")));
         return;
     }
-    let left = state.exit_in.get_or_insert(30);
-    *left = left.saturating_sub(1);
-    if *left == 0 {
-        exit.write(AppExit::Success);
-    }
+    state.exit_in.get_or_insert(30);
+    super::closing(&mut state.exit_in, &mut exit);
 }

@@ -238,9 +238,6 @@ fn after_the_drill(
         state.camera.arm(path);
         return;
     }
-    let left = state.exit_in.get_or_insert(30);
-    *left = left.saturating_sub(1);
-    if *left == 0 {
-        exit.write(AppExit::Success);
-    }
+    state.exit_in.get_or_insert(30);
+    super::closing(&mut state.exit_in, &mut exit);
 }

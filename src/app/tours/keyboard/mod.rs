@@ -131,11 +131,7 @@ fn tour(
     if tour.camera.busy(&mut commands) {
         return;
     }
-    if let Some(left) = tour.exit_in.as_mut() {
-        *left = left.saturating_sub(1);
-        if *left == 0 {
-            exit.write(AppExit::Success);
-        }
+    if super::closing(&mut tour.exit_in, &mut exit) {
         return;
     }
     let here = *screen.get();
