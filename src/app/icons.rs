@@ -211,9 +211,12 @@ fn window_icon(
         commands.remove_resource::<WindowIcon>();
         return;
     }
-    let Some(image) = images.get(&icon.0) else {
-        return;
+    let no_window = bevy::winit::WINIT_WINDOWS.with_borrow(|w| w.windows.is_empty());
+    let Some(image) = images.get(&icon.0).filter(|_| !no_window) else {
+        return; // not loaded, or no window yet
     };
+    // Done whatever happens next: an icon is tried once.
+    commands.remove_resource::<WindowIcon>();
     let Some(rgba) = image
         .clone()
         .try_into_dynamic()
@@ -221,30 +224,19 @@ fn window_icon(
         .map(|i| i.into_rgba8())
     else {
         warn!("the window icon {WINDOW} is not an RGBA image");
-        commands.remove_resource::<WindowIcon>();
         return;
     };
     let (width, height) = rgba.dimensions();
-    let icon_made = winit::window::Icon::from_rgba(rgba.into_raw(), width, height);
-    let worn = bevy::winit::WINIT_WINDOWS.with_borrow(|windows| {
-        let Ok(made) = &icon_made else {
-            return true;
-        };
-        for window in windows.windows.values() {
-            window.set_window_icon(Some(made.clone()));
-        }
-        !windows.windows.is_empty()
-    });
-    match (icon_made, worn) {
-        (Err(e), _) => {
-            warn!("the window icon {WINDOW} was refused: {e}");
-            commands.remove_resource::<WindowIcon>();
-        }
-        (Ok(_), true) => {
+    match winit::window::Icon::from_rgba(rgba.into_raw(), width, height) {
+        Ok(made) => {
+            bevy::winit::WINIT_WINDOWS.with_borrow(|windows| {
+                for window in windows.windows.values() {
+                    window.set_window_icon(Some(made.clone()));
+                }
+            });
             info!("window icon set ({width}x{height})");
-            commands.remove_resource::<WindowIcon>();
         }
-        (Ok(_), false) => {} // no window yet
+        Err(e) => warn!("the window icon {WINDOW} was refused: {e}"),
     }
 }
 

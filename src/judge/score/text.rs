@@ -104,31 +104,37 @@ pub fn is_can_form(text: &str) -> bool {
 
 /// Whether a post states something about data loss ("no orders were lost").
 pub fn states_data_loss(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    [
-        "lost",
-        "loss",
-        "intact",
-        "no data",
-        "not affected",
-        "were affected",
-        "repair",
-    ]
-    .iter()
-    .any(|w| lower.contains(w))
+    holds_any(
+        text,
+        &[
+            "lost",
+            "loss",
+            "intact",
+            "no data",
+            "not affected",
+            "were affected",
+            "repair",
+        ],
+    )
 }
 
 /// Whether a text says no data was lost.
 pub fn denies_data_loss(text: &str) -> bool {
+    holds_any(
+        text,
+        &[
+            "no data was lost",
+            "no customer data was lost",
+            "no data loss",
+            "no data has been lost",
+        ],
+    )
+}
+
+/// Whether a text holds any of these lowercase phrases, whatever its case.
+fn holds_any(text: &str, phrases: &[&str]) -> bool {
     let lower = text.to_lowercase();
-    [
-        "no data was lost",
-        "no customer data was lost",
-        "no data loss",
-        "no data has been lost",
-    ]
-    .iter()
-    .any(|w| lower.contains(w))
+    phrases.iter().any(|p| lower.contains(p))
 }
 
 /// Whether a text claims the problem is fixed: "resolved", "fixed",
